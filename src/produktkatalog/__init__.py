@@ -1,0 +1,3 @@
+"""katalog: the municipal Produktkatalog as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from produktkatalog.cli import main
+
+main()

@@ -1,0 +1,15 @@
+"""Check stage, second layer: the catalogue as a whole (identity, hierarchy, references, formulas, years, rules)."""
+
+from __future__ import annotations
+
+from produktkatalog.check import formulas, hierarchy, identity, layout, references, rules, years
+from produktkatalog.check.index import Index
+from produktkatalog.findings import Finding
+from produktkatalog.model import Catalogue
+
+CHECKS = (layout.check, identity.check, hierarchy.check, references.check, formulas.check, years.check, rules.check)
+
+
+def check_catalogue(catalogue: Catalogue) -> list[Finding]:
+    index = Index.of(catalogue)
+    return [finding for check in CHECKS for finding in check(index)]

@@ -1,0 +1,100 @@
+"""Formulas name existing Kennzahlen and functions, and no Kennzahl depends on itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from produktkatalog.check.index import Index, scope_of
+from produktkatalog.findings import Finding, error
+from produktkatalog.formula import FUNCTIONS, Reference, Token, TokenError, references, tokenize
+from produktkatalog.model import Kennzahl
+from produktkatalog.schema.wording import suggestion
+
+Edges = dict[int, list[tuple[Kennzahl, Reference]]]
+
+
+def check(index: Index) -> Iterator[Finding]:
+    edges: Edges = {}
+    by_id: dict[int, Kennzahl] = {}
+    for figure in index.catalogue.kennzahlen:
+        formula = figure.text("formel")
+        if formula is None:
+            continue
+        by_id[id(figure)] = figure
+        findings, edges[id(figure)] = _formula(index, figure, formula)
+        yield from findings
+    yield from _cycles(edges, by_id)
+
+
+def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding], list[tuple[Kennzahl, Reference]]]:
+    try:
+        tokens = tokenize(formula)
+    except TokenError as exc:
+        return [_at(figure, "K209", exc.message, "Formeln bestehen aus Kennungen, Zahlen, + - * / und Klammern.",
+                    exc.offset)], []
+    findings, targets = [], []
+    for token in tokens:
+        if token.kind == "name" and token.text not in FUNCTIONS and _is_call(tokens, token.offset):
+            findings.append(_at(figure, "K208", f"Die Funktion „{token.text}“ gibt es nicht.",
+                                suggestion(token.text, FUNCTIONS) or f"Funktionen: {', '.join(sorted(FUNCTIONS))}.",
+                                token.offset))
+    scope = scope_of(figure)
+    for reference in references(tokens):
+        target = index.resolve(reference, scope)
+        if target is None:
+            hint = suggestion(reference.name, index.visible_names(scope)) or (
+                "Formeln nennen Kennungen aus dem Ordner kennzahlen/ des Produkts, des Katalogs oder einwohner.")
+            findings.append(_at(figure, "K208", f"In der Formel steht „{reference.text}“, eine solche Kennzahl "
+                                "gibt es aber nicht.", hint, reference.offset))
+        elif isinstance(target, Kennzahl):
+            targets.append((target, reference))
+    return findings, targets
+
+
+def _is_call(tokens: list[Token], offset: int) -> bool:
+    for position, token in enumerate(tokens):
+        if token.offset == offset:
+            return position + 1 < len(tokens) and tokens[position + 1].text == "("
+    return False
+
+
+def _at(figure: Kennzahl, code: str, message: str, hint: str, offset: int) -> Finding:
+    return error(code, figure.file, message, hint, path=("formel",), offset=offset)
+
+
+def _cycles(edges: Edges, by_id: dict[int, Kennzahl]) -> Iterator[Finding]:
+    """Colour-marking depth-first search, iterative so long chains cannot exhaust the stack."""
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    reported: set[frozenset[int]] = set()
+    for start in by_id:
+        if state.get(start):
+            continue
+        stack: list[tuple[int, int]] = [(start, 0)]
+        state[start] = 1
+        while stack:
+            node, next_edge = stack[-1]
+            targets = edges.get(node, [])
+            if next_edge == len(targets):
+                state[node] = 2
+                stack.pop()
+                continue
+            stack[-1] = (node, next_edge + 1)
+            target = id(targets[next_edge][0])
+            if state.get(target) == 1:
+                cycle = [n for n, _ in stack[[n for n, _ in stack].index(target):]]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    yield _cycle_finding(cycle, edges, by_id)
+            elif not state.get(target):
+                state[target] = 1
+                stack.append((target, 0))
+
+
+def _cycle_finding(cycle: list[int], edges: Edges, by_id: dict[int, Kennzahl]) -> Finding:
+    first = by_id[cycle[0]]
+    names = [by_id[node].ident for node in cycle] + [first.ident]
+    following = cycle[1] if len(cycle) > 1 else cycle[0]
+    offset = next(ref.offset for target, ref in edges[cycle[0]] if id(target) == following)
+    return _at(first, "K210", f"Zirkelbezug: {' → '.join(names)}.",
+               "Eine Kennzahl darf nicht (auch nicht über andere) von sich selbst abhängen; "
+               "lösen Sie den Kreis auf, indem eine der Kennzahlen als Grundzahl erfasst wird.", offset)

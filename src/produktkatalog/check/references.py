@@ -1,0 +1,101 @@
+"""Every Kennung and number a file names must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from produktkatalog.check.index import Index, Scope
+from produktkatalog.findings import DocPath, Finding, error
+from produktkatalog.formula import Reference
+from produktkatalog.model import Entry, Leistung, Product
+from produktkatalog.schema.wording import suggestion
+
+
+def check(index: Index) -> Iterator[Finding]:
+    catalogue = index.catalogue
+    for product in catalogue.products:
+        yield from _vocabularies(index, product)
+        yield from _goals(index, product, (product.folder, None))
+        yield from _programme_links(index, product, ())
+    for leistung in catalogue.leistungen:
+        yield from _goals(index, leistung, (leistung.product_folder, leistung.key))
+        yield from _programme_links(index, leistung, ())
+    for figure in catalogue.kennzahlen:
+        yield from _figure_leistung(index, figure)
+    if catalogue.settings is not None:
+        for position, rule in enumerate(catalogue.settings.items("regeln")):
+            yield from _rule_programme(index, rule, position)
+
+
+def _missing(entry: Entry, path: DocPath, what: str, value: str, choices: Any, hint: str = "") -> Finding:
+    hint = suggestion(value, choices) or hint
+    return error("K207", entry.file, f"{what} „{value}“ gibt es nicht.", hint, path=path)
+
+
+def _vocabularies(index: Index, product: Product) -> Iterator[Finding]:
+    for field, vocabulary in (("aufgabenart", "aufgabenarten"), ("produktart", "produktarten")):
+        known = index.vocabulary(vocabulary)
+        value = product.text(field)
+        if value is not None and value not in known:
+            yield _missing(product, (field,), f"Die {field.capitalize()}", value, known,
+                           f"Erlaubt sind: {', '.join(known)} (katalog.yaml → {vocabulary}).")
+    known = index.vocabulary("aufgabenarten")
+    for position, value in enumerate(product.items("aufgabenarten_zur_auswahl")):
+        if isinstance(value, str) and value not in known:
+            yield _missing(product, ("aufgabenarten_zur_auswahl", position), "Die Aufgabenart", value, known)
+
+
+def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Finding]:
+    for position, goal in enumerate(entry.items("ziele")):
+        if not isinstance(goal, dict):
+            continue
+        for number, name in enumerate(goal.get("kennzahlen") or []):
+            path = ("ziele", position, "kennzahlen", number)
+            reference = _as_reference(str(name))
+            if index.resolve(reference, scope) is None:
+                yield _missing(entry, path, "Die Kennzahl", reference.text, index.visible_names(scope),
+                               "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts.")
+        yield from _programme_links(index, entry, ("ziele", position))
+
+
+def _as_reference(text: str) -> Reference:
+    qualifier, _, name = text.rpartition(".")
+    return Reference("".join(ch for ch in qualifier if ch.isdigit()) or None, name, 0)
+
+
+def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Finding]:
+    owner: Any = entry.data
+    for step in base:
+        owner = owner[step]
+    for position, link in enumerate(owner.get("programmbezuege") or []):
+        if not isinstance(link, dict) or not isinstance(link.get("programm"), str):
+            continue
+        path = (*base, "programmbezuege", position)
+        programme = index.programmes.get(link["programm"])
+        if programme is None:
+            yield _missing(entry, (*path, "programm"), "Das Programm", link["programm"], index.programmes,
+                           "Programme liegen als Dateien im Ordner programme/ des Katalogs.")
+            continue
+        for number, area in enumerate(link.get("massnahmenbereiche") or []):
+            if area not in programme.area_ids:
+                yield _missing(entry, (*path, "massnahmenbereiche", number), "Den Maßnahmenbereich", str(area),
+                               programme.area_ids, f"Maßnahmenbereiche stehen in {programme.file}.")
+
+
+def _figure_leistung(index: Index, figure: Any) -> Iterator[Finding]:
+    key = figure.leistung_key
+    if key is None or figure.product_folder is None:
+        return
+    owner = index.numbered.get(key)
+    if not isinstance(owner, Leistung) or owner.product_folder != figure.product_folder:
+        own = [le.number for le in index.catalogue.leistungen if le.product_folder == figure.product_folder]
+        yield _missing(figure, ("leistung",), "Die Leistung", str(figure.text("leistung")), own,
+                       f"Leistungen dieses Produkts: {', '.join(own) or 'keine'}.")
+
+
+def _rule_programme(index: Index, rule: Any, position: int) -> Iterator[Finding]:
+    settings = index.catalogue.settings
+    name = rule.get("programm") if isinstance(rule, dict) else None
+    if settings is not None and isinstance(name, str) and name not in index.programmes:
+        yield _missing(settings, ("regeln", position, "programm"), "Das Programm", name, index.programmes)

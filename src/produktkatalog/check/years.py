@@ -1,0 +1,62 @@
+"""Every year a file names is one of the catalogue's columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from produktkatalog.check.index import Index
+from produktkatalog.findings import DocPath, Finding, error, warning
+from produktkatalog.model import Entry, Settings
+
+_KINDS = ("ergebnis", "ansatz", "planung", "ziel")
+
+
+def check(index: Index) -> Iterator[Finding]:
+    settings = index.catalogue.settings
+    if settings is None:
+        return
+    catalogue = index.catalogue
+    yield from _years(settings, settings, ("einwohner",), settings.mapping("einwohner"), None)
+    for figure in catalogue.kennzahlen:
+        yield from _values(settings, figure, ("werte",), figure.mapping("werte"))
+    for plan in catalogue.plans:
+        for row, values in plan.mapping("zeilen").items():
+            if isinstance(values, dict):
+                yield from _values(settings, plan, ("zeilen", row), values)
+    for entry in (*catalogue.products, *catalogue.leistungen):
+        for position, goal in enumerate(entry.items("ziele")):
+            if isinstance(goal, dict) and isinstance(goal.get("zielwerte"), dict):
+                yield from _years(settings, entry, ("ziele", position, "zielwerte"), goal["zielwerte"], None)
+
+
+def _values(settings: Settings, entry: Entry, base: DocPath, values: dict[str, Any]) -> Iterator[Finding]:
+    for kind in _KINDS:
+        if isinstance(values.get(kind), dict):
+            yield from _years(settings, entry, (*base, kind), values[kind], kind)
+
+
+def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, Any], kind: str | None
+           ) -> Iterator[Finding]:
+    for year in by_year:
+        path = (*base, year)
+        if not (len(year) == 4 and year.isdigit()):
+            continue  # not a year at all: the schema layer reports the key
+        if year not in settings.years:
+            yield error("K211", entry.file, _outside(settings, year), "Ergänzen Sie die Spalte in katalog.yaml "
+                        "unter spalten oder korrigieren Sie das Jahr.", path=path, at_key=True)
+        elif kind in ("ergebnis", "ansatz", "planung") and not _has_column(settings, kind, year):
+            shown = ", ".join(c.kind for c in settings.columns if c.year == year)
+            yield warning("K214", entry.file, f"Für {year} hat der Katalog keine Spalte „{kind}“ (sondern: {shown}).",
+                          "Tragen Sie den Wert unter der Wertart der Spalte ein.", path=path, at_key=True)
+
+
+def _outside(settings: Settings, year: str) -> str:
+    if not settings.columns:
+        return f"Das Jahr {year} hat keine Spalte: katalog.yaml legt keine Spalten fest."
+    years = sorted(settings.years)
+    return f"Das Jahr {year} liegt außerhalb der Spalten des Katalogs ({years[0]}–{years[-1]})."
+
+
+def _has_column(settings: Settings, kind: str, year: str) -> bool:
+    return any(c.kind == kind and c.year == year for c in settings.columns)

@@ -1,0 +1,54 @@
+"""The ``katalog`` command. Commands parse options, call one pipeline function, report, exit."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="katalog",
+    help="Produktkatalog als Code: prüft, berechnet und druckt den kommunalen Produkthaushalt.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.callback()
+def _root() -> None:
+    """Produktkatalog als Code: prüft, berechnet und druckt den kommunalen Produkthaushalt."""
+
+
+@app.command()
+def validate(
+    pfad: Annotated[Path, typer.Argument(help="Katalogordner oder Ordner mit mehreren Katalogen.")] = Path("katalog"),
+    format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat: text oder json.")] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Zwischenspeicher weder lesen noch schreiben.")] = False,
+) -> None:
+    """Prüft alle Dateien eines Katalogs: YAML, Schema und Katalogregeln."""
+    from produktkatalog.pipeline import NoCatalogue
+    from produktkatalog.pipeline import validate as run
+    from produktkatalog.report import REPORTERS
+
+    try:
+        result = run(pfad, use_cache=not no_cache)
+    except NoCatalogue as exc:
+        typer.echo(f"katalog: {exc}", err=True)
+        raise typer.Exit(2) from None
+    REPORTERS[format.value](result, sys.stdout)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def main() -> None:
+    app()

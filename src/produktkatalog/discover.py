@@ -1,0 +1,85 @@
+"""Find catalogues and classify their files by kind, from the folder layout alone."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SETTINGS_FILE = "katalog.yaml"
+PLAN_FILES = ("teilergebnisplan.yaml", "teilfinanzplan.yaml")
+_SKIPPED_DIRS = {"templates", "__pycache__", "node_modules"}
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    shown: str
+    kind: str | None  # schema kind; None: the file has no place in the layout
+    product_dir: str | None = None  # shown path of the product folder, for product files
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueFiles:
+    root: Path
+    shown: str
+    files: tuple[SourceFile, ...]
+
+
+def find_catalogues(path: Path) -> list[Path]:
+    """``path`` itself if it is a catalogue, else every catalogue below it."""
+    if (path / SETTINGS_FILE).is_file():
+        return [path]
+    found = []
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        if SETTINGS_FILE in files:
+            found.append(Path(folder))
+            dirs[:] = []
+    return found
+
+
+def catalogue_files(root: Path) -> CatalogueFiles:
+    shown = _shown(root)
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        relative = Path(folder).relative_to(root).parts
+        for name in sorted(names):
+            if name.endswith(_YAML_SUFFIXES) and not name.startswith("."):
+                files.append(_classify(Path(folder, name), (*relative, name), shown))
+    return CatalogueFiles(root, shown, tuple(files))
+
+
+def _classify(path: Path, parts: tuple[str, ...], root_shown: str) -> SourceFile:
+    shown = "/".join((root_shown, *parts)) if root_shown != "." else "/".join(parts)
+    kind, product_parts = _kind(parts)
+    product_dir = "/".join((root_shown, *product_parts)) if product_parts is not None else None
+    return SourceFile(path, shown, kind, product_dir)
+
+
+def _kind(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
+    name = parts[-1]
+    if parts == (SETTINGS_FILE,):
+        return "katalog", None
+    if len(parts) == 2 and parts[0] in ("programme", "kennzahlen"):
+        return ("programm" if parts[0] == "programme" else "kennzahl"), None
+    if parts[0] != "produkte" or len(parts) < 3:
+        return None, None
+    if name == "produkt.yaml":
+        return "produkt", parts[:-1]
+    if name in PLAN_FILES:
+        return "plan", parts[:-1]
+    if parts[-2] in ("leistungen", "kennzahlen") and len(parts) >= 4:
+        return ("leistung" if parts[-2] == "leistungen" else "kennzahl"), parts[:-2]
+    return None, None
+
+
+def _shown(path: Path) -> str:
+    """The path as the user should see it: relative to the working directory where possible."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return resolved.as_posix()

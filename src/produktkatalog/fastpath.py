@@ -1,0 +1,48 @@
+"""Load and schema-check clean files quickly, in worker processes for large catalogues.
+
+A file comes back as data only if libyaml parsed it without a problem and the
+fast validator found it valid; everything else goes to the precise path.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from produktkatalog.load import load_fast
+from produktkatalog.load.source import decode
+from produktkatalog.schema import schema_set
+
+Job = tuple[str, bytes]  # (schema kind, file bytes)
+PARALLEL_FROM = 400
+
+
+def clean_data(jobs: list[Job], workers: int | None = None) -> list[dict[str, Any] | None]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        return _run(jobs)
+    chunks = [jobs[start::workers] for start in range(workers)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results = list(pool.map(_run, chunks))
+    merged: list[dict[str, Any] | None] = [None] * len(jobs)
+    for start, chunk in enumerate(results):
+        merged[start::workers] = chunk
+    return merged
+
+
+def _run(jobs: list[Job]) -> list[dict[str, Any] | None]:
+    schemas = schema_set()
+    return [_one(kind, raw, schemas) for kind, raw in jobs]
+
+
+def _one(kind: str, raw: bytes, schemas: Any) -> dict[str, Any] | None:
+    text = decode(raw, "")
+    if not isinstance(text, str):
+        return None
+    data = load_fast(text)
+    if data is None or not schemas.fast(kind).is_valid(data):
+        return None
+    return data

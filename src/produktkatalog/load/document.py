@@ -1,0 +1,118 @@
+"""Load one catalogue file: a fast path for clean files, a precise path for the rest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from ruamel.yaml.error import YAMLError as RuamelError
+
+from produktkatalog.findings import DocPath, Finding, error
+from produktkatalog.load.composers import compose_fast, compose_precise
+from produktkatalog.load.construct import Built, Position, construct
+from produktkatalog.load.limits import FAST_MAX_FLOW_OPENERS, FAST_MAX_INDENT, MAX_DEPTH
+from produktkatalog.load.source import decode
+from produktkatalog.load.syntax import syntax_finding
+
+_DEEP_INDENT = re.compile(rf"^ {{{FAST_MAX_INDENT}}}", re.MULTILINE)
+
+
+@dataclass
+class Document:
+    """A loaded file: its data (``None`` if unusable), findings and the position of every node."""
+
+    file: str
+    data: dict[str, Any] | None
+    findings: list[Finding] = field(default_factory=list)
+    values: dict[DocPath, Position] = field(default_factory=dict)
+    keys: dict[DocPath, Position] = field(default_factory=dict)
+    text: str = ""
+
+    def position(self, path: DocPath, at_key: bool = False) -> Position:
+        """Line and column of ``path``, or of its nearest existing ancestor."""
+        if at_key and path in self.keys:
+            return self.keys[path]
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return 1, 1
+
+    def column_inside(self, line: int, column: int, offset: int) -> int:
+        """Column of the ``offset``-th character of the one-line scalar that starts at ``column``."""
+        text = self.source_line(line)
+        quote = text[column - 1:column]
+        if quote not in ("'", '"'):
+            return column + offset
+        index = column  # 0-based index of the first character after the quote
+        for _ in range(offset):
+            index += _source_width(text, index, quote)
+        return index + 1
+
+    def source_line(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+_ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
+
+
+def _source_width(text: str, index: int, quote: str) -> int:
+    """How many source characters make up the parsed character at ``index``."""
+    if quote == '"' and text[index:index + 1] == "\\":
+        return _ESCAPE_WIDTH.get(text[index + 1:index + 2], 2)
+    if quote == "'" and text[index:index + 2] == "''":
+        return 2
+    return 1
+
+
+def load_fast(text: str) -> dict[str, Any] | None:
+    """Data of a clean file via libyaml, or ``None`` when the precise path must decide."""
+    if text.count("[") + text.count("{") > FAST_MAX_FLOW_OPENERS or _DEEP_INDENT.search(text):
+        return None
+    try:
+        root = compose_fast(text)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if root is None:
+        return None
+    built = construct(root, with_positions=False)
+    if built.problems or not isinstance(built.data, dict):
+        return None
+    return built.data
+
+
+def load_document(raw: bytes, shown: str) -> Document:
+    """Data, findings and positions of a file via ruamel.yaml."""
+    text = decode(raw, shown)
+    if isinstance(text, Finding):
+        return Document(shown, None, [text])
+    try:
+        root = compose_precise(text)
+    except RecursionError:
+        return Document(shown, None, [_too_deep(shown)], text=text)
+    except RuamelError as exc:
+        return Document(shown, None, [syntax_finding(exc, shown)], text=text)
+    if root is None:
+        return Document(shown, None, [error("Y005", shown, "Die Datei enthält kein YAML-Dokument.",
+                                            "Füllen Sie die Datei oder löschen Sie sie.", line=1, column=1)])
+    return _from_built(construct(root, with_positions=True), shown, text)
+
+
+def _from_built(built: Built, shown: str, text: str) -> Document:
+    findings = [error(p.code, shown, p.message, p.hint, line=p.line, column=p.column) for p in built.problems]
+    data = built.data
+    if data is not None and not isinstance(data, dict):
+        findings.append(error("Y017", shown, "Die Datei enthält eine Liste oder einen einzelnen Wert statt "
+                              "einer Zuordnung von Feldern.", "Eine Katalogdatei beginnt mit Feldern wie "
+                              "„nummer: …“ am Zeilenanfang.", line=1, column=1))
+        data = None
+    if findings:
+        data = None  # values were dropped or replaced; checking the rest would only add noise
+    return Document(shown, data, findings, built.values, built.keys, text)
+
+
+def _too_deep(shown: str) -> Finding:
+    return error("Y015", shown, f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt.",
+                 "Katalogdateien brauchen nur wenige Ebenen; prüfen Sie Einrückung und Klammern.", line=1, column=1)

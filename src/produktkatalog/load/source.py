@@ -1,0 +1,61 @@
+"""Read a file's bytes and turn them into text, or into a finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from produktkatalog.findings import Finding, error
+from produktkatalog.load.limits import MAX_FILE_BYTES
+
+_BOM = "\ufeff"
+
+
+def read_bytes(path: Path, shown: str) -> bytes | Finding:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _too_large(shown, size)
+        return path.read_bytes()
+    except OSError as exc:
+        return error("Y001", shown, f"Die Datei kann nicht gelesen werden ({exc.strerror or exc}).",
+                     "Prüfen Sie, ob die Datei existiert und lesbar ist.")
+
+
+def decode(raw: bytes, shown: str) -> str | Finding:
+    if len(raw) > MAX_FILE_BYTES:
+        return _too_large(shown, len(raw))
+    if b"\x00" in raw:
+        return error("Y003", shown, "Die Datei enthält Binärdaten (Nullbytes) und ist keine YAML-Textdatei.",
+                     "Legen Sie im Katalog nur YAML-Textdateien ab.", line=1, column=1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position_of_offset(raw, exc.start)
+        return error("Y004", shown,
+                     f"Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte 0x{raw[exc.start]:02x}).",
+                     "Speichern Sie die Datei im Editor mit der Kodierung UTF-8.", line=line, column=column)
+    text = text.removeprefix(_BOM)
+    if not text.strip() or all(_is_comment_or_blank(line) for line in text.splitlines()):
+        return error("Y005", shown, "Die Datei ist leer.",
+                     "Füllen Sie die Datei oder löschen Sie sie.", line=1, column=1)
+    return text
+
+
+def _too_large(shown: str, size: int) -> Finding:
+    return error("Y002", shown,
+                 f"Die Datei ist {size / 1024 / 1024:.1f} MB groß; erlaubt sind höchstens "
+                 f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+                 "Eine Katalogdatei beschreibt ein Produkt, eine Leistung oder eine Kennzahl; "
+                 "teilen Sie große Dateien auf.")
+
+
+def _position_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column
+
+
+def _is_comment_or_blank(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#") or stripped in ("---", "...")

@@ -1,0 +1,17 @@
+"""Model stage: the loaded files of one catalogue as typed objects."""
+
+from produktkatalog.model.build import build_catalogue
+from produktkatalog.model.types import (
+    Catalogue,
+    Entry,
+    Kennzahl,
+    Leistung,
+    Plan,
+    Product,
+    Programme,
+    Settings,
+    canonical,
+)
+
+__all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Plan", "Product", "Programme", "Settings", "build_catalogue",
+           "canonical"]

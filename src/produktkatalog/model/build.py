@@ -1,0 +1,54 @@
+"""Build a ``Catalogue`` from loaded files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from produktkatalog.discover import SourceFile
+from produktkatalog.model.types import (
+    Catalogue,
+    Column,
+    Kennzahl,
+    Leistung,
+    Plan,
+    Product,
+    Programme,
+    Settings,
+)
+
+
+def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any] | None]]) -> Catalogue:
+    """Files whose data could not be loaded are left out; their findings say why."""
+    catalogue = Catalogue(root, None)
+    for source, data in loaded:
+        if source.kind is None:
+            catalogue.unplaced.append(source.shown)
+        elif source.kind == "produkt" and source.product_dir:
+            catalogue.product_folders.add(source.product_dir)
+        if source.kind is not None and data is not None:
+            _add(catalogue, source, data)
+    return catalogue
+
+
+def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None:
+    kind, file, folder = source.kind, source.shown, source.product_dir or ""
+    if kind == "katalog":
+        catalogue.settings = Settings(file, data, _columns(data))
+    elif kind == "produkt":
+        catalogue.products.append(Product(file, data, folder))
+    elif kind == "leistung":
+        catalogue.leistungen.append(Leistung(file, data, folder))
+    elif kind == "kennzahl":
+        catalogue.kennzahlen.append(Kennzahl(file, data, source.product_dir))
+    elif kind == "plan":
+        catalogue.plans.append(Plan(file, data, folder))
+    elif kind == "programm":
+        catalogue.programmes.append(Programme(file, data))
+
+
+def _columns(data: dict[str, Any]) -> list[Column]:
+    columns = data.get("spalten")
+    if not isinstance(columns, list):
+        return []
+    return [Column(str(c.get("art")), str(c.get("jahr"))) for c in columns if isinstance(c, dict)]

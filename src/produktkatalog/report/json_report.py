@@ -1,0 +1,36 @@
+"""Findings as JSON for machines."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from produktkatalog import __version__
+from produktkatalog.codes import title
+from produktkatalog.findings import Finding
+from produktkatalog.pipeline import Result
+
+
+def record(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "title": title(finding.code),
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "hint": finding.hint,
+    }
+
+
+def write(result: Result, stream: TextIO) -> None:
+    document = {
+        "tool": "katalog",
+        "version": __version__,
+        "summary": {"catalogues": len(result.catalogues), "files": result.files,
+                    "errors": result.errors, "warnings": result.warnings},
+        "findings": [record(f) for f in result.findings],
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,60 @@
+"""The shipped JSON Schemas, compiled once per process for both validators.
+
+The fast validator (jsonschema-rs) only answers "valid or not" for clean files;
+the precise validator (jsonschema) explains every error of a file that is not.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from produktkatalog.resources import schemas_dir
+
+KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm")
+_SHARED = ("gemeinsam",)
+
+
+@dataclass(frozen=True)
+class SchemaSet:
+    documents: dict[str, dict[str, Any]]
+
+    def schema(self, kind: str) -> dict[str, Any]:
+        return self.documents[kind]
+
+    @functools.cached_property
+    def digest(self) -> str:
+        import hashlib
+
+        text = json.dumps(self.documents, sort_keys=True)
+        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+    @functools.cache  # noqa: B019 - one SchemaSet per process
+    def fast(self, kind: str) -> Any:
+        import jsonschema_rs
+
+        registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
+        return jsonschema_rs.validator_for(self.schema(kind), registry=registry)
+
+    @functools.cache  # noqa: B019
+    def precise(self, kind: str) -> Any:
+        import jsonschema
+        import referencing
+        from referencing.jsonschema import DRAFT202012
+
+        registry: referencing.Registry[Any] = referencing.Registry().with_resources(
+            (doc["$id"], DRAFT202012.create_resource(doc)) for doc in self.documents.values()
+        )
+        return jsonschema.Draft202012Validator(self.schema(kind), registry=registry)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@functools.lru_cache(maxsize=1)
+def schema_set() -> SchemaSet:
+    folder = schemas_dir()
+    return SchemaSet({name: json.loads((folder / f"{name}.schema.json").read_text("utf-8"))
+                      for name in (*KINDS, *_SHARED)})

@@ -1,0 +1,168 @@
+"""Every JSON Schema error of a file as a German finding at the offending key or value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+
+from produktkatalog.findings import DocPath, Finding, error
+from produktkatalog.load import Document
+from produktkatalog.schema.registry import SchemaSet
+from produktkatalog.schema.wording import describe, expected_types, place, shorten, suggestion, within
+
+_BOUNDS = {
+    "minimum": "mindestens {v}", "maximum": "höchstens {v}",
+    "exclusiveMinimum": "größer als {v}", "exclusiveMaximum": "kleiner als {v}",
+    "minLength": "mindestens {v} Zeichen lang", "maxLength": "höchstens {v} Zeichen lang",
+    "minItems": "mindestens {v} Einträge lang", "maxItems": "höchstens {v} Einträge lang",
+}
+_NUMBER_HINT = "Schreiben Sie Zahlen mit Punkt als Dezimaltrennzeichen und ohne Tausenderpunkte, z. B. 1234.56."
+
+
+def schema_findings(doc: Document, kind: str, schemas: SchemaSet) -> list[Finding]:
+    validator = schemas.precise(kind)
+    seen: set[tuple[str, DocPath, str]] = set()
+    findings = []
+    for err in validator.iter_errors(doc.data):
+        for finding in _translate(err, doc):
+            key = (finding.code, finding.path, finding.message)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    return findings
+
+
+def _schema(err: ValidationError) -> dict[str, Any]:
+    return err.schema if isinstance(err.schema, dict) else {}
+
+
+def _expected(err: ValidationError) -> Any:
+    return err.validator_value
+
+
+def _instance(err: ValidationError) -> Any:
+    return err.instance
+
+
+def _translate(err: ValidationError, doc: Document) -> Iterator[Finding]:
+    path: DocPath = tuple(err.absolute_path)
+    handler = _HANDLERS.get(str(err.validator), _other)
+    if "propertyNames" in err.relative_schema_path:
+        handler = _property_name
+    yield from handler(err, path, doc)
+
+
+def _unknown_keys(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    allowed = list(_schema(err).get("properties", {}))
+    for key in _instance(err):
+        if key in allowed:
+            continue
+        hint = suggestion(key, allowed) or f"Erlaubt sind hier: {', '.join(allowed)}."
+        yield error("S101", doc.file, f"Unbekanntes Feld „{key}“{within(path)}.", hint,
+                    path=(*path, key), at_key=True)
+
+
+def _required(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    properties = _schema(err).get("properties", {})
+    for name in _expected(err):
+        if name in _instance(err):
+            continue
+        about = properties.get(name, {}).get("description", "")
+        yield error("S102", doc.file, f"Pflichtfeld „{name}“ fehlt{within(path)}.",
+                    f"Ergänzen Sie „{name}: …“. {about}".strip(), path=path, at_key=bool(path))
+
+
+def _type(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    source = _source_text(doc, path)
+    expected = _expected(err)
+    message = f"{place(path)} muss {expected_types(expected)} sein, gefunden wurde {describe(err.instance, source)}."
+    yield error("S103", doc.file, message, _type_hint(err.instance, expected, path, source), path=path)
+
+
+def _type_hint(value: Any, expected: str | list[str], path: DocPath, source: str) -> str:
+    wanted = {expected} if isinstance(expected, str) else set(expected)
+    field = path[-1] if path and isinstance(path[-1], str) else "feld"
+    if "string" in wanted and not isinstance(value, (dict, list)):
+        return f'Setzen Sie den Wert in Anführungszeichen: {field}: "{source or value}"'
+    if wanted & {"number", "integer"} and isinstance(value, str):
+        return _NUMBER_HINT
+    if "boolean" in wanted:
+        return "Schreiben Sie true (ja) oder false (nein)."
+    if "array" in wanted:
+        return "Schreiben Sie eine Liste: jeder Eintrag in einer eigenen Zeile, beginnend mit „- “."
+    if "object" in wanted:
+        return "Schreiben Sie darunter eingerückte Felder der Form „feld: wert“."
+    return ""
+
+
+def _enum(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    allowed = _expected(err) if err.validator == "enum" else [_expected(err)]
+    shown = ", ".join(str(a) for a in allowed)
+    hint = suggestion(str(err.instance), [str(a) for a in allowed]) or f"Erlaubt sind: {shown}."
+    yield error("S104", doc.file, f"{place(path)} hat den unzulässigen Wert „{shorten(str(err.instance))}“; "
+                f"erlaubt sind: {shown}.", hint, path=path)
+
+
+def _pattern(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    about = _schema(err).get("description", "")
+    yield error("S105", doc.file, f"{place(path)} hat nicht das verlangte Format: {describe(err.instance)}.",
+                about, path=path)
+
+
+def _property_name(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    about = _schema(err).get("description", "")
+    key = str(err.instance)
+    yield error("S107", doc.file, f"Der Schlüssel „{shorten(key)}“{within(path)} ist hier nicht zulässig.",
+                about, path=(*path, key), at_key=True)
+
+
+def _bound(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    rule = _BOUNDS[str(err.validator)].format(v=_expected(err))
+    yield error("S106", doc.file, f"{place(path)} muss {rule} sein.", "", path=path)
+
+
+def _alternatives(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    """anyOf/oneOf (a year's value): explain the branch that matches the value's shape."""
+    if isinstance(err.instance, dict):
+        for sub in err.context or ():
+            if sub.validator != "type":
+                yield from _translate(sub, doc)
+        return
+    expected = _schema(err).get("description", "ein anders aufgebauter Wert").rstrip(".")
+    message = (f"Der Wert von {place(path)}{within(path[:-1])} ist ungültig: erwartet wird {expected[0].lower()}"
+               f"{expected[1:]}; gefunden wurde {describe(err.instance, _source_text(doc, path))}.")
+    hint = _NUMBER_HINT if isinstance(err.instance, str) else ""
+    yield error("S103", doc.file, message, hint, path=path)
+
+
+def _other(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    yield error("S100", doc.file, f"{place(path)} verletzt das Schema ({err.message}).",
+                "Vergleichen Sie mit den Beispielen im Schema.", path=path)
+
+
+_HANDLERS = {
+    "additionalProperties": _unknown_keys,
+    "unevaluatedProperties": _unknown_keys,
+    "required": _required,
+    "type": _type,
+    "enum": _enum,
+    "const": _enum,
+    "pattern": _pattern,
+    "anyOf": _alternatives,
+    "oneOf": _alternatives,
+    **{name: _bound for name in _BOUNDS},
+}
+
+_SCALAR_END = re.compile(r"\s+#.*$")
+
+
+def _source_text(doc: Document, path: DocPath) -> str:
+    """The value as the editor typed it (``011001``, not 11001)."""
+    if path not in doc.values:
+        return ""
+    line, column = doc.values[path]
+    text = doc.source_line(line)[column - 1:]
+    return _SCALAR_END.sub("", text).strip()

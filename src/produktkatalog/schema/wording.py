@@ -1,0 +1,70 @@
+"""German names for JSON types, values and places in a document."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.findings import DocPath
+
+TYPE_NAMES = {
+    "string": "Text",
+    "number": "eine Zahl",
+    "integer": "eine ganze Zahl",
+    "boolean": "ein Wahrheitswert (true oder false)",
+    "object": "eine Zuordnung von Feldern",
+    "array": "eine Liste",
+    "null": "leer (~)",
+}
+
+
+def expected_types(expected: str | list[str]) -> str:
+    names = [TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
+    return " oder ".join(names)
+
+
+def describe(value: Any, source: str = "") -> str:
+    if value is None:
+        return "ein leerer Wert"
+    if isinstance(value, bool):
+        return f"der Wahrheitswert {str(value).lower()}"
+    if isinstance(value, (int, Decimal)):
+        return f"die Zahl {source or value}"
+    if isinstance(value, str):
+        return f"der Text „{shorten(value)}“"
+    if isinstance(value, dict):
+        return "eine Zuordnung von Feldern"
+    return "eine Liste"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def place(path: DocPath) -> str:
+    """„feld“, or „Eintrag 2 von liste“, for messages."""
+    if not path:
+        return "Die Datei"
+    last = path[-1]
+    if isinstance(last, int):
+        parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
+        return f"Eintrag {last + 1} von „{parent}“" if parent else f"Eintrag {last + 1}"
+    return f"„{last}“"
+
+
+def within(path: DocPath) -> str:
+    """' in „eltern“' naming the enclosing field, or '' at the top level."""
+    if not path:
+        return ""
+    steps = [f"{p + 1}. Eintrag" if isinstance(p, int) else p for p in path]
+    return f" in „{' → '.join(steps)}“"
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return f"Meinten Sie „{lowered[match[0]]}“?" if match else ""
