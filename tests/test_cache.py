@@ -36,8 +36,9 @@ def test_planted_cache_cannot_run_code(catalogue: Path, tmp_path: Path) -> None:
 
             return os.system, (f"touch {marker}",)
 
-    (catalogue / FOLDER).mkdir()
-    (catalogue / FOLDER / "dateien.pickle").write_bytes(pickle.dumps({"salt": "x", "files": Exploit()}))
+    validate(catalogue)
+    for shard in (catalogue / FOLDER).glob("*.pickle"):
+        shard.write_bytes(pickle.dumps({"salt": "x", "files": Exploit()}))
     assert validate(catalogue).findings == []
     assert not marker.exists()
 

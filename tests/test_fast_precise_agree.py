@@ -15,7 +15,8 @@ from conftest import BUNDLED, EXAMPLES
 from produktkatalog.discover import catalogue_files, find_catalogues
 from produktkatalog.load import load_document, load_fast
 from produktkatalog.load.source import decode
-from produktkatalog.schema import schema_findings, schema_set
+from produktkatalog.schema import schema_set
+from produktkatalog.schema.validate import schema_findings
 from test_bad_input import CASES
 
 
@@ -23,9 +24,10 @@ def _files() -> list[tuple[str, Path]]:
     found = []
     for top in (BUNDLED, EXAMPLES):
         for root in find_catalogues(top):
-            found += [(s.kind, s.path) for s in catalogue_files(root).files if s.kind]
+            found += [(s.kind, Path(s.path)) for s in catalogue_files(root).files if s.kind]
     for case in sorted((EXAMPLES / "ungueltig").iterdir()):
-        kinds = {s.path.relative_to(EXAMPLES / "basis"): s.kind for s in catalogue_files(EXAMPLES / "basis").files}
+        base = catalogue_files(EXAMPLES / "basis").files
+        kinds = {Path(s.path).relative_to(EXAMPLES / "basis"): s.kind for s in base}
         found += [(kinds.get(p.relative_to(case), "kennzahl"), p) for p in case.rglob("*.yaml")]
     return found
 

@@ -14,7 +14,7 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    path: Path
+    path: str
     shown: str
     kind: str | None  # schema kind; None: the file has no place in the layout
     product_dir: str | None = None  # shown path of the product folder, for product files
@@ -42,17 +42,18 @@ def find_catalogues(path: Path) -> list[Path]:
 
 def catalogue_files(root: Path) -> CatalogueFiles:
     shown = _shown(root)
+    top = str(root)
     files = []
-    for folder, dirs, names in os.walk(root):
+    for folder, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
-        relative = Path(folder).relative_to(root).parts
+        relative = tuple(folder[len(top) + 1:].split(os.sep)) if folder != top else ()
         for name in sorted(names):
             if name.endswith(_YAML_SUFFIXES) and not name.startswith("."):
-                files.append(_classify(Path(folder, name), (*relative, name), shown))
+                files.append(_classify(os.path.join(folder, name), (*relative, name), shown))
     return CatalogueFiles(root, shown, tuple(files))
 
 
-def _classify(path: Path, parts: tuple[str, ...], root_shown: str) -> SourceFile:
+def _classify(path: str, parts: tuple[str, ...], root_shown: str) -> SourceFile:
     shown = "/".join((root_shown, *parts)) if root_shown != "." else "/".join(parts)
     kind, product_parts = _kind(parts)
     product_dir = "/".join((root_shown, *product_parts)) if product_parts is not None else None

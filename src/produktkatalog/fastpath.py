@@ -6,9 +6,7 @@ fast validator found it valid; everything else goes to the precise path.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from produktkatalog.load import load_fast
@@ -23,6 +21,9 @@ def clean_data(jobs: list[Job], workers: int | None = None) -> list[dict[str, An
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return _run(jobs)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [jobs[start::workers] for start in range(workers)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(workers, mp_context=context) as pool:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from produktkatalog import __version__
-from produktkatalog.cache import Cache, digest
+from produktkatalog.cache import Cache, Stamp, digest
 from produktkatalog.check import check_catalogue
 from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues
 from produktkatalog.fastpath import clean_data
@@ -15,7 +19,7 @@ from produktkatalog.findings import Finding
 from produktkatalog.load import Document, load_document
 from produktkatalog.load.source import read_bytes
 from produktkatalog.model import Catalogue, build_catalogue
-from produktkatalog.schema import schema_findings, schema_set
+from produktkatalog.schema import schema_set
 
 
 class NoCatalogue(Exception):
@@ -37,7 +41,24 @@ class Result:
         return len(self.findings) - self.errors
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading creates ~10^6 acyclic objects; the cyclic collector would rescan them over and over."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate(path: Path, use_cache: bool = True, workers: int | None = None) -> Result:
+    with _collector_paused():
+        return _validate(path, use_cache, workers)
+
+
+def _validate(path: Path, use_cache: bool, workers: int | None) -> Result:
     if not path.is_dir():
         raise NoCatalogue(f"{path} ist kein Ordner.")
     roots = find_catalogues(path)
@@ -73,19 +94,20 @@ class _Loaded:
         self.findings: list[Finding] = []
         self.documents: dict[str, Document] = {}
         self.clean: dict[str, dict[str, Any]] = {}
+        self.stamps: dict[str, Stamp] = {}  # shown path → (mtime, size, digest) as seen before reading
+        self.sources = {source.shown: source for source in files.files}
 
     def fill(self, workers: int | None) -> None:
+        """Data for every file: from the cache if unchanged, else parsed (in parallel when many)."""
         known = self.cache.read() if self.cache else {}
+        stamps = self.cache.stamps() if self.cache else {}
         pending: list[tuple[SourceFile, str]] = []
         for source in self.files.files:
             if source.kind is None:
                 continue
-            raw = read_bytes(source.path, source.shown)
-            if isinstance(raw, Finding):
-                self.findings.append(raw)
+            key = self._unchanged(source, stamps.get(source.shown), known) or self._read(source)
+            if key is None:
                 continue
-            self.raw[source.shown] = raw
-            key = digest(raw)
             if key in known:
                 self._accept(source, key, known[key])
             else:
@@ -97,11 +119,42 @@ class _Loaded:
             else:
                 self._accept(source, key, data)
 
+    def _unchanged(self, source: SourceFile, stamp: Stamp | None, known: dict[str, Any]) -> str | None:
+        """The cached digest if size and modification time still match, without reading the file."""
+        if stamp is None or stamp[2] not in known:
+            return None
+        try:
+            status = os.stat(source.path)
+        except OSError:
+            return None
+        if (status.st_mtime_ns, status.st_size) != stamp[:2]:
+            return None
+        self.stamps[source.shown] = stamp
+        return stamp[2]
+
+    def _read(self, source: SourceFile) -> str | None:
+        """Read a file; its stamp is taken before reading, so a later edit can never inherit this digest."""
+        try:
+            status = os.stat(source.path)
+        except OSError:
+            status = None
+        raw = read_bytes(source.path, source.shown)
+        if isinstance(raw, Finding):
+            self.findings.append(raw)
+            return None
+        self.raw[source.shown] = raw
+        key = digest(raw)
+        if status is not None:
+            self.stamps[source.shown] = (status.st_mtime_ns, status.st_size, key)
+        return key
+
     def _accept(self, source: SourceFile, key: str, data: dict[str, Any]) -> None:
         self.data[source.shown] = data
         self.clean[key] = data
 
     def _precise(self, source: SourceFile) -> None:
+        from produktkatalog.schema.validate import schema_findings
+
         document = self.document(source.shown)
         self.findings.extend(document.findings)
         if document.data is not None and source.kind is not None:
@@ -110,12 +163,19 @@ class _Loaded:
 
     def document(self, shown: str) -> Document:
         if shown not in self.documents:
-            self.documents[shown] = load_document(self.raw.get(shown, b""), shown)
+            self.documents[shown] = load_document(self._bytes(shown), shown)
         return self.documents[shown]
+
+    def _bytes(self, shown: str) -> bytes:
+        if shown not in self.raw:
+            source = self.sources[shown]
+            raw = read_bytes(source.path, shown)
+            self.raw[shown] = raw if isinstance(raw, bytes) else b""
+        return self.raw[shown]
 
     def locate(self, finding: Finding) -> Finding:
         """The one place where a finding's document path becomes file:line:column."""
-        if finding.line is not None or finding.file not in self.raw:
+        if finding.line is not None or finding.file not in self.sources:
             return finding
         document = self.document(finding.file)
         line, column = document.position(finding.path, finding.at_key)
@@ -124,5 +184,7 @@ class _Loaded:
         return finding.positioned(line, column)
 
     def save(self) -> None:
-        if self.cache is not None:
-            self.cache.write(self.clean)
+        if self.cache is None:
+            return
+        self.cache.write(self.clean)
+        self.cache.write_stamps({shown: stamp for shown, stamp in self.stamps.items() if stamp[2] in self.clean})

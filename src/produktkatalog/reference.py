@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from produktkatalog.load import load_document
+from produktkatalog.load import load_fast
 from produktkatalog.resources import reference_dir
 
 LEVELS = ("hauptproduktbereiche", "produktbereiche", "produktgruppen")
@@ -14,11 +14,10 @@ LEVELS = ("hauptproduktbereiche", "produktbereiche", "produktgruppen")
 
 @functools.cache
 def _shipped(relative: str) -> dict[str, Any]:
-    path = reference_dir() / relative
-    document = load_document(path.read_bytes(), relative)
-    if document.data is None:  # a broken shipped file is a bug in the tool, not in the catalogue
-        raise RuntimeError(f"shipped reference data unreadable: {relative}: {document.findings}")
-    return document.data
+    data = load_fast((reference_dir() / relative).read_text("utf-8"))
+    if data is None:  # a broken shipped file is a bug in the tool, not in the catalogue
+        raise RuntimeError(f"shipped reference data unreadable: {relative}")
+    return data
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,7 @@ def schemes() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in (reference_dir() / "produktrahmen").glob("*.yaml")))
 
 
+@functools.cache
 def framework(scheme: str) -> Framework | None:
     if scheme not in schemes():
         return None

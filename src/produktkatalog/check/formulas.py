@@ -51,7 +51,7 @@ def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding
     return findings, targets
 
 
-def _is_call(tokens: list[Token], offset: int) -> bool:
+def _is_call(tokens: tuple[Token, ...], offset: int) -> bool:
     for position, token in enumerate(tokens):
         if token.offset == offset:
             return position + 1 < len(tokens) and tokens[position + 1].text == "("

@@ -31,13 +31,15 @@ def check(index: Index) -> Iterator[Finding]:
 
 
 def _values(settings: Settings, entry: Entry, base: DocPath, values: dict[str, Any]) -> Iterator[Finding]:
-    for kind in _KINDS:
-        if isinstance(values.get(kind), dict):
-            yield from _years(settings, entry, (*base, kind), values[kind], kind)
+    for kind, by_year in values.items():
+        if kind in _KINDS and isinstance(by_year, dict) and not by_year.keys() <= settings.years_of(kind):
+            yield from _years(settings, entry, (*base, kind), by_year, kind)
 
 
 def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, Any], kind: str | None
            ) -> Iterator[Finding]:
+    if by_year.keys() <= settings.years_of(kind):
+        return  # the common case, decided by one set comparison
     for year in by_year:
         path = (*base, year)
         if not (len(year) == 4 and year.isdigit()):
@@ -45,7 +47,7 @@ def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, A
         if year not in settings.years:
             yield error("K211", entry.file, _outside(settings, year), "Ergänzen Sie die Spalte in katalog.yaml "
                         "unter spalten oder korrigieren Sie das Jahr.", path=path, at_key=True)
-        elif kind in ("ergebnis", "ansatz", "planung") and not _has_column(settings, kind, year):
+        elif kind in ("ergebnis", "ansatz", "planung") and (kind, year) not in settings.kinds_by_year:
             shown = ", ".join(c.kind for c in settings.columns if c.year == year)
             yield warning("K214", entry.file, f"Für {year} hat der Katalog keine Spalte „{kind}“ (sondern: {shown}).",
                           "Tragen Sie den Wert unter der Wertart der Spalte ein.", path=path, at_key=True)
@@ -56,7 +58,3 @@ def _outside(settings: Settings, year: str) -> str:
         return f"Das Jahr {year} hat keine Spalte: katalog.yaml legt keine Spalten fest."
     years = sorted(settings.years)
     return f"Das Jahr {year} liegt außerhalb der Spalten des Katalogs ({years[0]}–{years[-1]})."
-
-
-def _has_column(settings: Settings, kind: str, year: str) -> bool:
-    return any(c.kind == kind and c.year == year for c in settings.columns)

@@ -7,6 +7,7 @@ number of a Leistung or Produkt (``11112.anzahl_stellen``); a name followed by
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,8 @@ _TOKEN = re.compile(
       | (?P<number>[0-9]+(?:\.[0-9]+)?)
       | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
       | (?P<string>"[^"\n]*")
-      | (?P<operator>[-+*/(),])""",
+      | (?P<operator>[-+*/(),])
+      | (?P<invalid>.)""",
     re.VERBOSE,
 )
 
@@ -49,22 +51,22 @@ class TokenError(ValueError):
         self.offset = offset
 
 
-def tokenize(formula: str) -> list[Token]:
+@functools.lru_cache(maxsize=8192)
+def tokenize(formula: str) -> tuple[Token, ...]:
+    """Tokens of ``formula``; catalogues repeat formulas across products, so results are memoized."""
     if len(formula) > MAX_FORMULA_LENGTH:
         raise TokenError(f"Die Formel ist länger als {MAX_FORMULA_LENGTH} Zeichen.", 0)
-    tokens, position = [], 0
-    while position < len(formula):
-        match = _TOKEN.match(formula, position)
-        if match is None:
-            raise TokenError(f"Das Zeichen „{formula[position]}“ ist in Formeln nicht erlaubt.", position)
+    tokens = []
+    for match in _TOKEN.finditer(formula):
         kind = match.lastgroup or ""
+        if kind == "invalid":
+            raise TokenError(f"Das Zeichen „{match.group()}“ ist in Formeln nicht erlaubt.", match.start())
         if kind != "space":
-            tokens.append(Token(kind, match.group(), position))
-        position = match.end()
-    return tokens
+            tokens.append(Token(kind, match.group(), match.start()))
+    return tuple(tokens)
 
 
-def references(tokens: list[Token]) -> list[Reference]:
+def references(tokens: tuple[Token, ...]) -> list[Reference]:
     """Kennzahl references; names directly before ``(`` are functions, not references."""
     found = []
     for index, token in enumerate(tokens):

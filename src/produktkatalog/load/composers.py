@@ -6,15 +6,11 @@ shared constructor gives them their YAML 1.2 meaning.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import ScalarNode as RuamelScalar
-from ruamel.yaml.nodes import SequenceNode as RuamelSequence
-from ruamel.yaml.resolver import VersionedResolver
-from ruamel.yaml.tag import Tag
 
 from produktkatalog.load.construct import _CORE, PLAIN_TAG, STR_TAG
 
@@ -58,14 +54,25 @@ def compose_fast(text: str) -> Any:
         composer.dispose()
 
 
-class _RuamelResolver(VersionedResolver):
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Tag:
-        is_scalar = kind is RuamelScalar
-        return Tag(suffix=_tag_for(is_scalar, kind is RuamelSequence, is_scalar and implicit[0]))
+@functools.lru_cache(maxsize=1)
+def _ruamel_resolver() -> type:
+    """Built on first use: clean files never need ruamel.yaml, so it is not imported for them."""
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    class Resolver(VersionedResolver):
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Tag:
+            is_scalar = kind is ScalarNode
+            return Tag(suffix=_tag_for(is_scalar, kind is SequenceNode, is_scalar and implicit[0]))
+
+    return Resolver
 
 
 def compose_precise(text: str) -> Any:
-    """The root node, or raises ``RuamelError`` (most carry ``problem_mark``)."""
+    """The root node, or raises ``ruamel.yaml.error.YAMLError`` (most carry ``problem_mark``)."""
+    from ruamel.yaml import YAML
+
     loader = YAML(typ="rt", pure=True)
-    loader.Resolver = _RuamelResolver
+    loader.Resolver = _ruamel_resolver()
     return loader.compose(io.StringIO(text))

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from ruamel.yaml.error import YAMLError as RuamelError
 
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.load.composers import compose_fast, compose_precise
@@ -85,6 +84,8 @@ def load_fast(text: str) -> dict[str, Any] | None:
 
 def load_document(raw: bytes, shown: str) -> Document:
     """Data, findings and positions of a file via ruamel.yaml."""
+    from ruamel.yaml.error import YAMLError as RuamelError
+
     text = decode(raw, shown)
     if isinstance(text, Finding):
         return Document(shown, None, [text])

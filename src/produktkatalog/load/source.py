@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from produktkatalog.findings import Finding, error
@@ -10,12 +11,13 @@ from produktkatalog.load.limits import MAX_FILE_BYTES
 _BOM = "\ufeff"
 
 
-def read_bytes(path: Path, shown: str) -> bytes | Finding:
+def read_bytes(path: str | Path, shown: str) -> bytes | Finding:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _too_large(shown, size)
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                return _too_large(shown, os.fstat(stream.fileno()).st_size)
+        return raw
     except OSError as exc:
         return error("Y001", shown, f"Die Datei kann nicht gelesen werden ({exc.strerror or exc}).",
                      "Prüfen Sie, ob die Datei existiert und lesbar ist.")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def canonical(number: str) -> str:
     """The digits of a Produktrahmen number: "01.10.01" and "1111 06" compare by digits."""
-    return "".join(ch for ch in number if ch.isdigit())
+    return _NOT_DIGIT.sub("", number)
 
 
 @dataclass
@@ -38,41 +42,48 @@ class Column:
 @dataclass
 class Settings(Entry):
     columns: list[Column] = field(default_factory=list)
+    years: set[str] = field(init=False)
+    kinds_by_year: set[tuple[str, str]] = field(init=False)
+    _years_by_kind: dict[str, set[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.years = {column.year for column in self.columns}
+        self.kinds_by_year = {(column.kind, column.year) for column in self.columns}
+        self._years_by_kind = {}
+        for column in self.columns:
+            self._years_by_kind.setdefault(column.kind, set()).add(column.year)
+
+    def years_of(self, kind: str | None) -> set[str]:
+        """Years with a column of ``kind``; every column year for Zielwerte and ``None``."""
+        if kind in (None, "ziel"):
+            return self.years
+        return self._years_by_kind.get(kind or "", set())
 
     @property
     def scheme(self) -> str:
         frame = self.mapping("produktrahmen")
         return str(frame.get("schema", ""))
 
+
+@dataclass
+class Numbered(Entry):
     @property
-    def years(self) -> set[str]:
-        return {column.year for column in self.columns}
+    def number(self) -> str:
+        return self.text("nummer") or ""
+
+    @functools.cached_property
+    def key(self) -> str:
+        return canonical(self.number)
 
 
 @dataclass
-class Product(Entry):
+class Product(Numbered):
     folder: str = ""
 
-    @property
-    def number(self) -> str:
-        return self.text("nummer") or ""
-
-    @property
-    def key(self) -> str:
-        return canonical(self.number)
-
 
 @dataclass
-class Leistung(Entry):
+class Leistung(Numbered):
     product_folder: str = ""
-
-    @property
-    def number(self) -> str:
-        return self.text("nummer") or ""
-
-    @property
-    def key(self) -> str:
-        return canonical(self.number)
 
 
 @dataclass
@@ -83,7 +94,7 @@ class Kennzahl(Entry):
     def ident(self) -> str:
         return self.text("id") or ""
 
-    @property
+    @functools.cached_property
     def leistung_key(self) -> str | None:
         number = self.text("leistung")
         return canonical(number) if number else None
