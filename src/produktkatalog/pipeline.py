@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,24 +38,7 @@ class Result:
         return len(self.findings) - self.errors
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading creates ~10^6 acyclic objects; the cyclic collector would rescan them over and over."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def validate(path: Path, use_cache: bool = True, workers: int | None = None) -> Result:
-    with _collector_paused():
-        return _validate(path, use_cache, workers)
-
-
-def _validate(path: Path, use_cache: bool, workers: int | None) -> Result:
     if not path.is_dir():
         raise NoCatalogue(f"{path} ist kein Ordner.")
     roots = find_catalogues(path)
