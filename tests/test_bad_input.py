@@ -36,6 +36,7 @@ CASES: dict[str, tuple[bytes, list[tuple[str, int, int]]]] = {
                     [("Y018", 5, 15)]),
     "nan": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n    zielwerte:\n      2025: .nan\n',
             [("Y019", 6, 13)]),
+    "complex-key": (b'nummer: "010101"\nbezeichnung: "B"\n? [a, b]\n: x\n', [("Y020", 3, 3)]),
     "infinity": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n    zielwerte:\n      2025: -.inf\n',
                  [("Y019", 6, 13)]),
 }
@@ -93,3 +94,12 @@ def test_yaml_1_2_keeps_what_the_editor_meant(catalogue: Path) -> None:
     result = run(catalogue)
     assert [(f.code, f.line, f.column) for f in result.findings] == [("S103", 1, 9)]
     assert 'nummer: "01010101"' in result.findings[0].hint
+
+
+def test_unreadable_file(catalogue: Path) -> None:
+    target = catalogue / FILE
+    target.unlink()
+    target.symlink_to(catalogue / "gibt-es-nicht.yaml")
+    result = run(catalogue)
+    assert [(f.code, f.line) for f in result.findings if f.file.endswith(FILE)] == [("Y001", None)]
+    assert "kann nicht gelesen werden" in result.findings[0].message

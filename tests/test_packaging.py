@@ -1,0 +1,36 @@
+"""A non-editable install into a fresh virtual environment carries schemas and templates and works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED, HERE
+
+ROOT = HERE.parent
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_validates_bundled_catalogues(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True)
+    [wheel] = tmp_path.glob("produktkatalog-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "produktkatalog/schemas/produkt.schema.json" in names
+    assert "produktkatalog/schemas/gemeinsam.schema.json" in names
+    assert any(name.startswith("produktkatalog/templates/") for name in names)
+    assert "produktkatalog/referenz/produktrahmen/imk.yaml" in names
+
+    environment = tmp_path / "venv"
+    venv.create(environment, with_pip=True)
+    python = environment / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    completed = subprocess.run([str(environment / "bin" / "katalog"), "validate", str(BUNDLED), "--no-cache"],
+                               capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "Kataloge" in completed.stdout and "Fehler" not in completed.stdout
