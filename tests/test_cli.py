@@ -67,3 +67,25 @@ def test_module_entry_point(catalogue: Path) -> None:
     completed = subprocess.run([sys.executable, "-m", "produktkatalog", "validate", str(catalogue), "--no-cache"],
                                capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def katalog(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real process, through ``main()``: German help and usage errors."""
+    return subprocess.run([sys.executable, "-m", "produktkatalog", *args], capture_output=True, text=True, check=False)
+
+
+def test_help_is_german() -> None:
+    completed = katalog("--help")
+    assert completed.returncode == 0
+    for text in ("Aufruf: katalog [OPTIONEN] BEFEHL", "Befehle:", "Diese Hilfe anzeigen und beenden."):
+        assert text in completed.stdout
+    assert "Usage" not in completed.stdout and "Show this message" not in completed.stdout
+
+
+def test_usage_errors_are_german_and_exit_2(catalogue: Path) -> None:
+    completed = katalog("validate", str(catalogue), "--format", "xml")
+    assert completed.returncode == 2
+    assert "Fehler: Ungültiger Wert für '--format' / '-f': „xml“" in completed.stderr
+    misspelled = katalog("valdate")
+    assert misspelled.returncode == 2
+    assert "Unbekannter Befehl „valdate“. Meinten Sie 'validate'?" in misspelled.stderr

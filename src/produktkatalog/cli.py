@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from produktkatalog.clitext import GermanCommand, GermanGroup, UsageError, usage_error_text
+
 # Set by ``main()``, for the short-lived command process only: loading creates about
 # a million acyclic objects, which the cyclic collector would rescan again and again,
 # and which the normal interpreter exit would free one by one (0.1 s each for a
@@ -25,6 +27,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    cls=GermanGroup,
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
 )
 
 
@@ -38,10 +43,12 @@ def _root() -> None:
     """Produktkatalog als Code: prüft, berechnet und druckt den kommunalen Produkthaushalt."""
 
 
-@app.command()
+@app.command(cls=GermanCommand, options_metavar="[OPTIONEN]")
 def validate(
-    pfad: Annotated[Path, typer.Argument(help="Katalogordner oder Ordner mit mehreren Katalogen.")] = Path("katalog"),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat: text oder json.")] = Format.text,
+    pfad: Annotated[Path, typer.Argument(help="Katalogordner oder Ordner mit mehreren Katalogen "
+                                         "(Vorgabe: katalog).", show_default=False)] = Path("katalog"),
+    format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat: text (Vorgabe) oder json.",
+                                            show_default=False)] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Zwischenspeicher weder lesen noch schreiben.")] = False,
 ) -> None:
@@ -72,4 +79,12 @@ def main() -> None:
     global _END_PROCESS_AFTER_REPORT
     _END_PROCESS_AFTER_REPORT = True
     gc.disable()
-    app()
+    try:
+        code = app(prog_name="katalog", standalone_mode=False)
+    except UsageError as error:
+        typer.echo(usage_error_text(error), err=True)
+        code = 2
+    except typer.Abort:
+        typer.echo("Abgebrochen.", err=True)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
