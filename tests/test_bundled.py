@@ -145,3 +145,17 @@ def _texts(value: Any) -> list[str]:
     if isinstance(value, list):
         return [t for item in value for t in _texts(item)]
     return [value] if isinstance(value, str) else []
+
+
+def test_unknown_key_appended_to_a_seed_product(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import tuples
+
+    root = tmp_path / "leverkusen"
+    shutil.copytree(BUNDLED / "leverkusen", root)
+    product = root / LEVERKUSEN.removeprefix("leverkusen/") / "produkt.yaml"
+    lines = product.read_text("utf-8").splitlines()
+    product.write_text("\n".join(lines) + "\nverantwortlicher: Oberbürgermeister\n", "utf-8")
+    relative = str(product.relative_to(root))
+    assert tuples(run(root), root) == [("S101", relative, len(lines) + 1, 1)]
