@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import BUNDLED, run
+from conftest import BUNDLED, run, tuples
 from produktkatalog.load import load_document
 
 SEEDS = BUNDLED.parent.parent / "shared" / "seeds"
@@ -148,10 +150,6 @@ def _texts(value: Any) -> list[str]:
 
 
 def test_unknown_key_appended_to_a_seed_product(tmp_path: Path) -> None:
-    import shutil
-
-    from conftest import tuples
-
     root = tmp_path / "leverkusen"
     shutil.copytree(BUNDLED / "leverkusen", root)
     product = root / LEVERKUSEN.removeprefix("leverkusen/") / "produkt.yaml"
