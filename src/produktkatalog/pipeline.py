@@ -158,10 +158,9 @@ class _Loaded:
         if finding.line is not None or finding.file not in self.sources:
             return finding
         document = self.document(finding.file)
-        line, column = document.position(finding.path, finding.at_key)
         if finding.offset is not None:
-            column = document.column_inside(line, column, finding.offset)
-        return finding.positioned(line, column)
+            return finding.positioned(*document.position_inside(finding.path, finding.offset))
+        return finding.positioned(*document.position(finding.path, finding.at_key))
 
     def save(self) -> None:
         if self.cache is None:

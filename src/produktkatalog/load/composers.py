@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import warnings
 from typing import Any
 
 import yaml
@@ -73,6 +74,8 @@ def compose_precise(text: str) -> Any:
     """The root node, or raises ``ruamel.yaml.error.YAMLError`` (most carry ``problem_mark``)."""
     from ruamel.yaml import YAML
 
-    loader = YAML(typ="rt", pure=True)
+    loader = YAML(typ="safe", pure=True)
     loader.Resolver = _ruamel_resolver()
-    return loader.compose(io.StringIO(text))
+    with warnings.catch_warnings():  # e.g. reused anchors: the constructor decides what is wrong
+        warnings.simplefilter("ignore")
+        return loader.compose(io.StringIO(text))

@@ -30,6 +30,7 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 Position = tuple[int, int]
+Span = tuple[int, int, str | None]  # start and end offset in the text, scalar style
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Built:
     problems: list[Problem] = field(default_factory=list)
     values: dict[DocPath, Position] = field(default_factory=dict)
     keys: dict[DocPath, Position] = field(default_factory=dict)
+    spans: dict[DocPath, Span] = field(default_factory=dict)
 
 
 class Constructor:
@@ -61,6 +63,8 @@ class Constructor:
         self.built = Built(None)
         self.nodes = 0
         self.top_key: Any = None  # the top-level key being built: where an alias explosion is reported
+        self.visited: set[int] = set()  # collection nodes seen, to tell alias repeats from plain size
+        self.aliased = False
 
     def build(self, root: Any) -> Built:
         try:
@@ -72,10 +76,11 @@ class Constructor:
     def node(self, node: Any, path: DocPath, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
+            cause = " Anker und Aliase (&, *) vervielfachen hier die Daten." if self.aliased else ""
             self.abort(self.top_key or node, "Y016",
-                       f"Die Datei ergibt mehr als {MAX_NODES:_} Werte; vermutlich vervielfachen Anker und Aliase "
-                       "(&, *) die Daten.".replace("_", "."),
-                       "Verzichten Sie auf verschachtelte Aliase und schreiben Sie die Werte direkt aus.")
+                       f"Die Datei enthält mehr als {MAX_NODES:_} Werte.".replace("_", ".") + cause,
+                       "Eine Katalogdatei beschreibt ein Produkt, eine Leistung oder eine Kennzahl; teilen Sie "
+                       "die Daten auf und schreiben Sie Werte direkt aus statt über Aliase.")
         if depth > MAX_DEPTH:
             self.abort(node, "Y015", f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt.",
                        "Katalogdateien brauchen nur wenige Ebenen; prüfen Sie Einrückung und Klammern.")
@@ -83,7 +88,12 @@ class Constructor:
             self.built.values.setdefault(path, _position(node))
         kind = node.id
         if kind == "scalar":
+            if self.with_positions:
+                self.built.spans.setdefault(path, (node.start_mark.index, node.end_mark.index, node.style))
             return self.scalar(node)
+        if id(node) in self.visited:
+            self.aliased = True
+        self.visited.add(id(node))
         self.check_tag(node, _CORE + ("seq" if kind == "sequence" else "map"))
         if kind == "sequence":
             return [self.node(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
@@ -104,6 +114,8 @@ class Constructor:
                 self.top_key = key_node
             if self.with_positions:
                 self.built.keys[child] = _position(key_node)
+                if _is_empty(value_node):  # an empty value has no place of its own: point at its key
+                    self.built.values[child] = self.built.keys[child]
             result[key] = self.node(value_node, child, depth + 1)
         return result
 
@@ -121,8 +133,7 @@ class Constructor:
         if tag == PLAIN_TAG:
             return self.plain(node, text)
         if tag == STR_TAG:
-            # ruamel marks the fold points of ">" scalars with BEL, which YAML forbids as content
-            return text.replace("\a", "") if node.style == ">" else text
+            return text
         if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
             return self.plain(node, text)
         self.forbidden_tag(node, tag)
@@ -151,7 +162,7 @@ class Constructor:
         value = convert(text) if len(text) <= MAX_NUMBER_DIGITS else None
         if value is None or _too_large(value):
             shown = text[:30] + ("…" if len(text) > 30 else "")
-            self.problem(node, "Y018", f"Die Zahl {shown} liegt außerhalb des zulässigen Bereichs (Beträge bis "
+            self.problem(node, "Y018", f"Die Zahl {shown} liegt außerhalb des zulässigen Bereichs (höchstens "
                          f"10^{MAX_EXPONENT}, höchstens {MAX_EXPONENT} Nachkommastellen).",
                          "Prüfen Sie Exponent und Stellenzahl; Beträge werden in Euro ohne Exponent geschrieben.")
             return None
@@ -177,17 +188,23 @@ class Constructor:
         raise Abort
 
 
+def _is_empty(node: Any) -> bool:
+    return bool(node.id == "scalar" and node.value == "" and node.style is None)
+
+
 def _position(node: Any) -> Position:
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
 
 
 def _too_large(value: int | Decimal) -> bool:
-    if isinstance(value, int):
-        return bool(abs(value) > 10**MAX_EXPONENT)
-    if not value.is_finite():
-        return True
-    return bool(value != 0 and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT)
+    """Amounts up to 10^15 with at most 15 decimal places: beyond that a value is a typo, not a figure."""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        if not value.is_finite() or not isinstance(exponent, int) or exponent < -MAX_EXPONENT:
+            return True
+        return bool(value.adjusted() >= MAX_EXPONENT and value.copy_abs() > 10**MAX_EXPONENT)  # never overflows
+    return bool(abs(value) > 10**MAX_EXPONENT)
 
 
 def construct(root: Any, with_positions: bool) -> Built:

@@ -10,7 +10,7 @@ import yaml
 
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.load.composers import compose_fast, compose_precise
-from produktkatalog.load.construct import Built, Position, construct
+from produktkatalog.load.construct import Built, Position, Span, construct
 from produktkatalog.load.limits import FAST_MAX_FLOW_OPENERS, FAST_MAX_INDENT, MAX_DEPTH
 from produktkatalog.load.source import decode
 from produktkatalog.load.syntax import syntax_finding
@@ -27,6 +27,7 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     values: dict[DocPath, Position] = field(default_factory=dict)
     keys: dict[DocPath, Position] = field(default_factory=dict)
+    spans: dict[DocPath, Span] = field(default_factory=dict)
     text: str = ""
 
     def position(self, path: DocPath, at_key: bool = False) -> Position:
@@ -38,16 +39,30 @@ class Document:
                 return self.values[path[:end]]
         return 1, 1
 
-    def column_inside(self, line: int, column: int, offset: int) -> int:
-        """Column of the ``offset``-th character of the one-line scalar that starts at ``column``."""
+    def source_text(self, path: DocPath) -> str:
+        """A scalar exactly as the editor typed it (``011001``, not 11001)."""
+        if path not in self.spans:
+            return ""
+        start, end, _ = self.spans[path]
+        return self.text[start:end]
+
+    def position_inside(self, path: DocPath, offset: int) -> Position:
+        """Position of the ``offset``-th character of a one-line text value (a place in a formula).
+
+        Block scalars and values spread over lines keep the position of the value itself.
+        """
+        line, column = self.position(path)
+        span = self.spans.get(path)
+        if span is None or span[2] in ("|", ">") or "\n" in self.text[span[0]:span[1]]:
+            return line, column
         text = self.source_line(line)
         quote = text[column - 1:column]
         if quote not in ("'", '"'):
-            return column + offset
+            return line, column + offset
         index = column  # 0-based index of the first character after the quote
         for _ in range(offset):
             index += _source_width(text, index, quote)
-        return index + 1
+        return line, index + 1
 
     def source_line(self, line: int) -> str:
         lines = self.text.splitlines()
@@ -66,9 +81,16 @@ def _source_width(text: str, index: int, quote: str) -> int:
     return 1
 
 
+# Characters libyaml and ruamel.yaml treat differently (tabs as separators, a BOM inside the
+# text, Unicode line separators): files containing them always take the precise path.
+_PRECISE_ONLY = re.compile("[\t\ufeff\u2028\u2029\u0085]")
+
+
 def load_fast(text: str) -> dict[str, Any] | None:
     """Data of a clean file via libyaml, or ``None`` when the precise path must decide."""
     if text.count("[") + text.count("{") > FAST_MAX_FLOW_OPENERS or _DEEP_INDENT.search(text):
+        return None
+    if _PRECISE_ONLY.search(text):
         return None
     try:
         root = compose_fast(text)
@@ -93,8 +115,9 @@ def load_document(raw: bytes, shown: str) -> Document:
         root = compose_precise(text)
     except RecursionError:
         return Document(shown, None, [_too_deep(shown)], text=text)
-    except RuamelError as exc:
-        return Document(shown, None, [syntax_finding(exc, shown)], text=text)
+    except (RuamelError, AssertionError, NotImplementedError, ValueError) as exc:
+        # besides its own errors, the parser raises assertions on some inputs (e.g. %YAML 1.3)
+        return Document(shown, None, [syntax_finding(exc, shown, text)], text=text)
     if root is None:
         return Document(shown, None, [error("Y005", shown, "Die Datei enthält kein YAML-Dokument.",
                                             "Füllen Sie die Datei oder löschen Sie sie.", line=1, column=1)])
@@ -104,14 +127,13 @@ def load_document(raw: bytes, shown: str) -> Document:
 def _from_built(built: Built, shown: str, text: str) -> Document:
     findings = [error(p.code, shown, p.message, p.hint, line=p.line, column=p.column) for p in built.problems]
     data = built.data
-    if data is not None and not isinstance(data, dict):
-        findings.append(error("Y017", shown, "Die Datei enthält eine Liste oder einen einzelnen Wert statt "
+    if not findings and not isinstance(data, dict):
+        findings.append(error("Y017", shown, "Die Datei enthält eine Liste, einen einzelnen Wert oder nur ~ statt "
                               "einer Zuordnung von Feldern.", "Eine Katalogdatei beginnt mit Feldern wie "
                               "„nummer: …“ am Zeilenanfang.", line=1, column=1))
-        data = None
     if findings:
         data = None  # values were dropped or replaced; checking the rest would only add noise
-    return Document(shown, data, findings, built.values, built.keys, text)
+    return Document(shown, data, findings, built.values, built.keys, built.spans, text)
 
 
 def _too_deep(shown: str) -> Finding:

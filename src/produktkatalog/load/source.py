@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from produktkatalog.findings import Finding, error
@@ -12,11 +13,16 @@ _BOM = "\ufeff"
 
 
 def read_bytes(path: str | Path, shown: str) -> bytes | Finding:
+    """At most the size limit of a regular file; a pipe or device is refused, never waited on."""
     try:
-        with open(path, "rb") as stream:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return error("Y001", shown, "Das ist keine gewöhnliche Datei (sondern z. B. ein Gerät oder eine "
+                             "Pipe).", "Legen Sie im Katalog nur YAML-Textdateien ab.")
             raw = stream.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
-                return _too_large(shown, os.fstat(stream.fileno()).st_size)
+                return _too_large(shown, os.fstat(handle).st_size)
         return raw
     except OSError as exc:
         return error("Y001", shown, f"Die Datei kann nicht gelesen werden ({exc.strerror or exc}).",
@@ -26,6 +32,9 @@ def read_bytes(path: str | Path, shown: str) -> bytes | Finding:
 def decode(raw: bytes, shown: str) -> str | Finding:
     if len(raw) > MAX_FILE_BYTES:
         return _too_large(shown, len(raw))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return error("Y004", shown, "Die Datei ist in UTF-16 gespeichert, nicht in UTF-8.",
+                     "Speichern Sie die Datei im Editor mit der Kodierung UTF-8.", line=1, column=1)
     if b"\x00" in raw:
         return error("Y003", shown, "Die Datei enthält Binärdaten (Nullbytes) und ist keine YAML-Textdatei.",
                      "Legen Sie im Katalog nur YAML-Textdateien ab.", line=1, column=1)
@@ -44,9 +53,9 @@ def decode(raw: bytes, shown: str) -> str | Finding:
 
 
 def _too_large(shown: str, size: int) -> Finding:
+    megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
     return error("Y002", shown,
-                 f"Die Datei ist {size / 1024 / 1024:.1f} MB groß; erlaubt sind höchstens "
-                 f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+                 f"Die Datei ist {megabytes} MB groß; erlaubt sind höchstens {MAX_FILE_BYTES // 1024 // 1024} MB.",
                  "Eine Katalogdatei beschreibt ein Produkt, eine Leistung oder eine Kennzahl; "
                  "teilen Sie große Dateien auf.")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -156,13 +155,6 @@ _HANDLERS = {
     **{name: _bound for name in _BOUNDS},
 }
 
-_SCALAR_END = re.compile(r"\s+#.*$")
-
 
 def _source_text(doc: Document, path: DocPath) -> str:
-    """The value as the editor typed it (``011001``, not 11001)."""
-    if path not in doc.values:
-        return ""
-    line, column = doc.values[path]
-    text = doc.source_line(line)[column - 1:]
-    return _SCALAR_END.sub("", text).strip()
+    return doc.source_text(path)
