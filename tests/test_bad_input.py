@@ -36,6 +36,18 @@ CASES: dict[str, tuple[bytes, list[tuple[str, int, int]]]] = {
                     [("Y018", 5, 15)]),
     "nan": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n    zielwerte:\n      2025: .nan\n',
             [("Y019", 6, 13)]),
+    "null-document": (b"~\n", [("Y017", 1, 1)]),
+    "null-after-marker": (b"--- ~\n", [("Y017", 1, 1)]),
+    "yaml-version": (b'%YAML 1.3\n---\nnummer: "010101"\n', [("Y010", 1, 1)]),
+    "utf16": ('nummer: "010101"\n'.encode("utf-16"), [("Y004", 1, 1)]),
+    "trailing-tab": (b'nummer: "010101"\t\nbezeichnung: "B"\n', [("Y011", 1, 17)]),
+    "tab-separator": (b'nummer:\t"010101"\nbezeichnung: "B"\n', [("Y011", 1, 8)]),
+    "comment-inside-value": (b'nummer: "010101"\nbezeichnung: # Name laut Plan\n  Buergerbuero\nproduktart: extrn\n'
+                             b"programmbezuege:\n  - {programm: klima, beitrag: x}\n", [("K207", 4, 13)]),
+    "empty-value": (b'nummer: "010101"\nbezeichnung:\nzielgruppen: [a]\n'
+                    b"programmbezuege:\n  - {programm: klima, beitrag: x}\n", [("S103", 2, 1)]),
+    "id-with-newline": (b'nummer: "010101"\nbezeichnung: "B"\naufgabenart: "freiwillig\\n"\n'
+                        b"programmbezuege:\n  - {programm: klima, beitrag: x}\n", [("S105", 3, 14)]),
     "complex-key": (b'nummer: "010101"\nbezeichnung: "B"\n? [a, b]\n: x\n', [("Y020", 3, 3)]),
     "infinity": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n    zielwerte:\n      2025: -.inf\n',
                  [("Y019", 6, 13)]),
@@ -103,3 +115,26 @@ def test_unreadable_file(catalogue: Path) -> None:
     result = run(catalogue)
     assert [(f.code, f.line) for f in result.findings if f.file.endswith(FILE)] == [("Y001", None)]
     assert "kann nicht gelesen werden" in result.findings[0].message
+
+
+def test_errors_inside_a_value_entry_are_reported(catalogue: Path) -> None:
+    figure = catalogue / PRODUCT / "kennzahlen" / "anzahl_faelle.yaml"
+    figure.write_text("id: anzahl_faelle\nbezeichnung: Fälle\nart: leistungsdaten\nwerte:\n"
+                      "  ergebnis: {2024: {wert: viele}}\n  ansatz: {2025: {wert: 1, vorlaeufig: ja}}\n")
+    found = [(code, line, column) for code, file, line, column in tuples(run(catalogue), catalogue)]
+    assert found == [("S103", 5, 27), ("S103", 6, 40)]
+
+
+def test_integral_decimal_counts_as_integer(catalogue: Path) -> None:
+    settings = catalogue / "katalog.yaml"
+    settings.write_text(settings.read_text().replace("{art: ergebnis, jahr: 2024}", "{art: ergebnis, jahr: 2024.0}"))
+    assert tuples(run(catalogue), catalogue) == []
+
+
+def test_a_pipe_is_refused_not_read(catalogue: Path) -> None:
+    import os
+
+    fifo = catalogue / "programme" / "warteschlange.yaml"
+    os.mkfifo(fifo)
+    assert [t for t in tuples(run(catalogue), catalogue) if t[1].endswith("warteschlange.yaml")] == [
+        ("Y001", "programme/warteschlange.yaml", None, None)]

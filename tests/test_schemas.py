@@ -30,7 +30,8 @@ def _properties(node: Any, home: str, path: str = "") -> Iterator[tuple[str, dic
         for name, child in (node.get("properties") or {}).items():
             yield f"{path}.{name}", child
         for key, child in node.items():
-            yield from _properties(child, home, f"{path}/{key}")
+            if key != "if":  # conditions select a case; editors show the properties themselves
+                yield from _properties(child, home, f"{path}/{key}")
     elif isinstance(node, list):
         for child in node:
             yield from _properties(child, home, path)

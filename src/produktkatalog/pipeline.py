@@ -55,7 +55,9 @@ def _validate_catalogue(files: CatalogueFiles, use_cache: bool, workers: int | N
     loaded = _Loaded(files, use_cache)
     loaded.fill(workers)
     catalogue = build_catalogue(files.shown, ((s, loaded.data.get(s.shown)) for s in files.files))
-    located = [loaded.locate(f) for f in check_catalogue(catalogue)]
+    judged = {(f.file, f.path) for f in loaded.findings if f.path}
+    # a value the schema already rejected is not reported again by the catalogue checks
+    located = [loaded.locate(f) for f in check_catalogue(catalogue) if (f.file, f.path) not in judged]
     result.findings.extend(loaded.findings + located)
     result.catalogues.append(catalogue)
     result.files += len(files.files)

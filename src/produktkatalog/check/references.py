@@ -8,7 +8,7 @@ from typing import Any
 from produktkatalog.check.index import Index, Scope
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.formula import Reference
-from produktkatalog.model import Entry, Leistung, Product
+from produktkatalog.model import Entry, Leistung, Product, listed
 from produktkatalog.schema.wording import suggestion
 
 
@@ -50,9 +50,11 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
     for position, goal in enumerate(entry.items("ziele")):
         if not isinstance(goal, dict):
             continue
-        for number, name in enumerate(goal.get("kennzahlen") or []):
+        for number, name in enumerate(listed(goal.get("kennzahlen"))):
+            if not isinstance(name, str):
+                continue
             path = ("ziele", position, "kennzahlen", number)
-            reference = _as_reference(str(name))
+            reference = _as_reference(name)
             if index.resolve(reference, scope) is None:
                 yield _missing(entry, path, "Die Kennzahl", reference.text, index.visible_names(scope),
                                "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts.")
@@ -68,7 +70,7 @@ def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Find
     owner: Any = entry.data
     for step in base:
         owner = owner[step]
-    for position, link in enumerate(owner.get("programmbezuege") or []):
+    for position, link in enumerate(listed(owner.get("programmbezuege"))):
         if not isinstance(link, dict) or not isinstance(link.get("programm"), str):
             continue
         path = (*base, "programmbezuege", position)
@@ -77,8 +79,8 @@ def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Find
             yield _missing(entry, (*path, "programm"), "Das Programm", link["programm"], index.programmes,
                            "Programme liegen als Dateien im Ordner programme/ des Katalogs.")
             continue
-        for number, area in enumerate(link.get("massnahmenbereiche") or []):
-            if area not in programme.area_ids:
+        for number, area in enumerate(listed(link.get("massnahmenbereiche"))):
+            if isinstance(area, str) and area not in programme.area_ids:
                 yield _missing(entry, (*path, "massnahmenbereiche", number), "Den Maßnahmenbereich", str(area),
                                programme.area_ids, f"Maßnahmenbereiche stehen in {programme.file}.")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding, Severity
-from produktkatalog.model import Entry
+from produktkatalog.model import Entry, texts
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -39,14 +39,14 @@ def _programme_link(rule: dict[str, Any], entry: Entry) -> Iterator[Finding]:
                        f"Ergänzen Sie programmbezuege: [{{programm: {programme}, beitrag: …}}].", ())
         return
     position, link = links[0]
-    for field in rule.get("felder") or []:
+    for field in texts(rule.get("felder")):
         if _empty(link.get(field)):
             yield _finding(rule, entry, f"Im Programmbezug zu „{programme}“ fehlt „{field}“.",
                            f"Füllen Sie „{field}“ aus.", ("programmbezuege", position))
 
 
 def _required_fields(rule: dict[str, Any], entry: Entry) -> Iterator[Finding]:
-    for field in rule.get("felder") or []:
+    for field in texts(rule.get("felder")):
         if _empty(entry.data.get(field)):
             yield _finding(rule, entry, f"Das Feld „{field}“ ist nicht ausgefüllt.", f"Füllen Sie „{field}“ aus.",
                            ())

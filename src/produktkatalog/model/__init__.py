@@ -11,7 +11,9 @@ from produktkatalog.model.types import (
     Programme,
     Settings,
     canonical,
+    listed,
+    texts,
 )
 
 __all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Plan", "Product", "Programme", "Settings", "build_catalogue",
-           "canonical"]
+           "canonical", "listed", "texts"]

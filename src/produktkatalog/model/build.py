@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from produktkatalog.discover import SourceFile
@@ -51,4 +52,11 @@ def _columns(data: dict[str, Any]) -> list[Column]:
     columns = data.get("spalten")
     if not isinstance(columns, list):
         return []
-    return [Column(str(c.get("art")), str(c.get("jahr"))) for c in columns if isinstance(c, dict)]
+    return [Column(str(c.get("art")), _year(c.get("jahr"))) for c in columns if isinstance(c, dict)]
+
+
+def _year(value: Any) -> str:
+    """Years are compared as text; ``2024`` and ``2024.0`` (an integer by JSON Schema) are both "2024"."""
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return str(int(value))
+    return str(value)

@@ -10,6 +10,15 @@ from typing import Any
 _NOT_DIGIT = re.compile(r"\D")
 
 
+def listed(value: Any) -> list[Any]:
+    """``value`` if it is a list, else nothing: checks read data that may have failed its schema."""
+    return value if isinstance(value, list) else []
+
+
+def texts(value: Any) -> list[str]:
+    return [item for item in listed(value) if isinstance(item, str)]
+
+
 def canonical(number: str) -> str:
     """The digits of a Produktrahmen number: "01.10.01" and "1111 06" compare by digits."""
     return _NOT_DIGIT.sub("", number)
@@ -27,6 +36,9 @@ class Entry:
     def items(self, key: str) -> list[Any]:
         value = self.data.get(key)
         return value if isinstance(value, list) else []
+
+    def strings(self, key: str) -> list[str]:
+        return [item for item in self.items(key) if isinstance(item, str)]
 
     def mapping(self, key: str) -> dict[str, Any]:
         value = self.data.get(key)

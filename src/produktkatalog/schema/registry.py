@@ -40,14 +40,15 @@ class SchemaSet:
 
     @functools.cache  # noqa: B019
     def precise(self, kind: str) -> Any:
-        import jsonschema
         import referencing
         from referencing.jsonschema import DRAFT202012
+
+        from produktkatalog.schema.dialect import PreciseValidator
 
         registry: referencing.Registry[Any] = referencing.Registry().with_resources(
             (doc["$id"], DRAFT202012.create_resource(doc)) for doc in self.documents.values()
         )
-        return jsonschema.Draft202012Validator(self.schema(kind), registry=registry)
+        return PreciseValidator(self.schema(kind), registry=registry)
 
     def __hash__(self) -> int:
         return id(self)

@@ -13,10 +13,10 @@ from produktkatalog.schema.registry import SchemaSet
 from produktkatalog.schema.wording import describe, expected_types, place, shorten, suggestion, within
 
 _BOUNDS = {
-    "minimum": "mindestens {v}", "maximum": "höchstens {v}",
-    "exclusiveMinimum": "größer als {v}", "exclusiveMaximum": "kleiner als {v}",
-    "minLength": "mindestens {v} Zeichen lang", "maxLength": "höchstens {v} Zeichen lang",
-    "minItems": "mindestens {v} Einträge lang", "maxItems": "höchstens {v} Einträge lang",
+    "minimum": "muss mindestens {v} sein", "maximum": "darf höchstens {v} sein",
+    "exclusiveMinimum": "muss größer als {v} sein", "exclusiveMaximum": "muss kleiner als {v} sein",
+    "minLength": "muss mindestens {v} Zeichen lang sein", "maxLength": "darf höchstens {v} Zeichen lang sein",
+    "minItems": "muss mindestens {v} Einträge enthalten", "maxItems": "darf höchstens {v} Einträge enthalten",
 }
 _NUMBER_HINT = "Schreiben Sie Zahlen mit Punkt als Dezimaltrennzeichen und ohne Tausenderpunkte, z. B. 1234.56."
 
@@ -83,9 +83,12 @@ def _type(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Findin
 
 def _type_hint(value: Any, expected: str | list[str], path: DocPath, source: str) -> str:
     wanted = {expected} if isinstance(expected, str) else set(expected)
-    field = path[-1] if path and isinstance(path[-1], str) else "feld"
+    if value is None:
+        return "Tragen Sie einen Wert ein oder lassen Sie das Feld weg."
     if "string" in wanted and not isinstance(value, (dict, list)):
-        return f'Setzen Sie den Wert in Anführungszeichen: {field}: "{source or value}"'
+        written = shorten(source or str(value))
+        line = f'{path[-1]}: "{written}"' if path and isinstance(path[-1], str) else f'- "{written}"'
+        return f"Setzen Sie den Wert in Anführungszeichen: {line}"
     if wanted & {"number", "integer"} and isinstance(value, str):
         return _NUMBER_HINT
     if "boolean" in wanted:
@@ -100,15 +103,16 @@ def _type_hint(value: Any, expected: str | list[str], path: DocPath, source: str
 def _enum(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
     allowed = _expected(err) if err.validator == "enum" else [_expected(err)]
     shown = ", ".join(str(a) for a in allowed)
-    hint = suggestion(str(err.instance), [str(a) for a in allowed]) or f"Erlaubt sind: {shown}."
+    which = f"erlaubt sind: {shown}" if len(allowed) > 1 else f"erlaubt ist: {shown}"
+    hint = suggestion(str(err.instance), [str(a) for a in allowed])
     yield error("S104", doc.file, f"{place(path)} hat den unzulässigen Wert „{shorten(str(err.instance))}“; "
-                f"erlaubt sind: {shown}.", hint, path=path)
+                f"{which}.", hint, path=path)
 
 
 def _pattern(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
     about = _schema(err).get("description", "")
-    yield error("S105", doc.file, f"{place(path)} hat nicht das verlangte Format: {describe(err.instance)}.",
-                about, path=path)
+    yield error("S105", doc.file, f"{place(path)} hat nicht das verlangte Format (gefunden: "
+                f"„{shorten(str(err.instance))}“).", about, path=path)
 
 
 def _property_name(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
@@ -119,16 +123,24 @@ def _property_name(err: ValidationError, path: DocPath, doc: Document) -> Iterat
 
 
 def _bound(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
+    if err.validator == "minLength" and _expected(err) == 1:
+        yield error("S106", doc.file, f"{place(path)} darf nicht leer sein.",
+                    "Tragen Sie einen Text ein oder lassen Sie das Feld weg.", path=path)
+        return
     rule = _BOUNDS[str(err.validator)].format(v=_expected(err))
-    yield error("S106", doc.file, f"{place(path)} muss {rule} sein.", "", path=path)
+    yield error("S106", doc.file, f"{place(path)} {rule}.", "", path=path)
 
 
 def _alternatives(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
     """anyOf/oneOf (a year's value): explain the branch that matches the value's shape."""
-    if isinstance(err.instance, dict):
-        for sub in err.context or ():
-            if sub.validator != "type":
-                yield from _translate(sub, doc)
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in err.context or ():
+        branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+    fitting = [errors for errors in branches.values()
+               if not any(sub.validator == "type" and not sub.relative_path for sub in errors)]
+    if fitting:  # the value has the shape of one alternative: explain what is wrong inside it
+        for sub in min(fitting, key=len):
+            yield from _translate(sub, doc)
         return
     expected = _schema(err).get("description", "ein anders aufgebauter Wert").rstrip(".")
     message = (f"Der Wert von {place(path)}{within(path[:-1])} ist ungültig: erwartet wird {expected[0].lower()}"
@@ -138,7 +150,7 @@ def _alternatives(err: ValidationError, path: DocPath, doc: Document) -> Iterato
 
 
 def _other(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
-    yield error("S100", doc.file, f"{place(path)} verletzt das Schema ({err.message}).",
+    yield error("S100", doc.file, f"{place(path)} verletzt die Schemaregel „{err.validator}“.",
                 "Vergleichen Sie mit den Beispielen im Schema.", path=path)
 
 
