@@ -28,6 +28,12 @@ def _relative(finding: Finding, prefix: str) -> str:
     return path.removeprefix(prefix)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own cache folder, never the user's."""
+    monkeypatch.setenv("KATALOG_CACHE", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def catalogue(tmp_path: Path) -> Path:
     """A fresh copy of the minimal valid catalogue."""

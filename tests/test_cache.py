@@ -1,23 +1,40 @@
-"""The content-hashed cache: used when files are unchanged, never trusted beyond plain data."""
+"""The content-addressed cache: used when files are unchanged, never trusted beyond plain data."""
 
 from __future__ import annotations
 
+import os
 import pickle
+import shutil
 from pathlib import Path
 
+import pytest
+
+import produktkatalog.fastpath as fastpath
 from conftest import PRODUCT, tuples
-from produktkatalog.cache import FOLDER
+from produktkatalog.cache import cache_home
 from produktkatalog.pipeline import validate
 
 
-def test_warm_run_uses_cache_and_sees_edits(catalogue: Path, monkeypatch) -> None:
-    assert validate(catalogue).findings == []
-    assert (catalogue / FOLDER / ".gitignore").read_text().strip().endswith("*")
-    parsed: list[bytes] = []
-    import produktkatalog.fastpath as fastpath
-
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The raw bytes of every file the fast path had to parse."""
+    seen: list[bytes] = []
     original = fastpath._one
-    monkeypatch.setattr(fastpath, "_one", lambda kind, raw, schemas: parsed.append(raw) or original(kind, raw, schemas))
+    monkeypatch.setattr(fastpath, "_one", lambda kind, raw, schemas: seen.append(raw) or original(kind, raw, schemas))
+    return seen
+
+
+def _age(root: Path) -> None:
+    """Make every file look older than the racy window, as it would be on a real machine."""
+    for path in root.rglob("*.yaml"):
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+
+
+def test_warm_run_uses_cache_and_sees_edits(catalogue: Path, parsed: list[bytes]) -> None:
+    _age(catalogue)
+    assert validate(catalogue).findings == []
+    assert not (catalogue / ".katalog-cache").exists()
+    parsed.clear()
     assert validate(catalogue).findings == []
     assert parsed == []
     product = catalogue / PRODUCT / "produkt.yaml"
@@ -27,22 +44,41 @@ def test_warm_run_uses_cache_and_sees_edits(catalogue: Path, monkeypatch) -> Non
     assert tuples(result, catalogue) == [("S101", f"{PRODUCT}/produkt.yaml", 17, 1)]
 
 
+def test_same_bytes_as_another_kind_are_checked_again(catalogue: Path) -> None:
+    assert validate(catalogue).findings == []
+    leistung = catalogue / PRODUCT / "leistungen" / "01010101-meldewesen.yaml"
+    shutil.copyfile(leistung, catalogue / PRODUCT / "kennzahlen" / "meldewesen.yaml")
+    codes = sorted(f.code for f in validate(catalogue).findings)
+    assert codes == sorted(f.code for f in validate(catalogue, use_cache=False).findings)
+    assert "S102" in codes
+
+
 def test_planted_cache_cannot_run_code(catalogue: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
 
     class Exploit:
         def __reduce__(self) -> tuple[object, tuple[str]]:
-            import os
-
             return os.system, (f"touch {marker}",)
 
     validate(catalogue)
-    for shard in (catalogue / FOLDER).glob("*.pickle"):
+    for shard in cache_home().rglob("*.pickle"):
         shard.write_bytes(pickle.dumps({"salt": "x", "files": Exploit()}))
+    for stamps in cache_home().rglob("stempel.stamps"):
+        stamps.write_bytes(pickle.dumps({"salt": "x", "stamps": Exploit()}))
     assert validate(catalogue).findings == []
     assert not marker.exists()
 
 
+def test_malformed_cache_entries_are_ignored(catalogue: Path) -> None:
+    validate(catalogue)
+    [folder] = [p for p in cache_home().iterdir() if p.is_dir()]
+    salt = pickle.loads(next(folder.glob("*.pickle")).read_bytes())["salt"]
+    (folder / "stempel.stamps").write_bytes(pickle.dumps({"salt": salt, "taken": "x", "stamps": {"a": 5}}))
+    for shard in folder.glob("*.pickle"):
+        shard.write_bytes(pickle.dumps({"salt": salt, "files": {"k": [1, 2]}}))
+    assert validate(catalogue).findings == []
+
+
 def test_no_cache_writes_nothing(catalogue: Path) -> None:
     validate(catalogue, use_cache=False)
-    assert not (catalogue / FOLDER).exists()
+    assert not cache_home().exists()

@@ -1,9 +1,12 @@
-"""Content-addressed cache of clean files' data, kept in the catalogue's ``.katalog-cache/``.
+"""Content-addressed cache of clean files' data, kept outside the catalogue.
 
-Entries are spread over shards by digest prefix, so a run that changed one file
-rewrites two small shards, not the whole cache. The cache may come from an
-untrusted checkout, so it is read with an unpickler that resolves no global
-except ``decimal.Decimal``: it can yield data, never run code.
+The cache lives in the user's cache folder (``$KATALOG_CACHE``, else
+``$XDG_CACHE_HOME/katalog`` or ``~/.cache/katalog``), one folder per catalogue
+path: a checkout can never bring a cache of its own that declares broken files
+clean. Entries are keyed by file kind and content and spread over shards by
+digest prefix, so a run that changed one file rewrites two small shards. Every
+read is treated as untrusted anyway: an unpickler that resolves no global except
+``decimal.Decimal`` yields data, never code, and malformed entries are dropped.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import tempfile
 import time
 from collections import defaultdict
@@ -19,15 +23,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-FOLDER = ".katalog-cache"
-_FORMAT = 2
-_SUFFIX = ".pickle"
+_FORMAT = 3
+_SHARD_NAME = re.compile(r"^[0-9a-f]{2}\.pickle$")
 _STAMPS = "stempel.stamps"
-# A file changed this soon after its stamp was taken may share the stamp with its old content.
+# A file changed this soon before a run started may share its stamp with its old content.
 _RACY_NS = 2_000_000_000
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError,
+               KeyError, MemoryError, RecursionError)
 
 Entries = dict[str, dict[str, Any]]
-Stamp = tuple[int, int, str]  # (mtime_ns, size, digest)
+Stamp = tuple[int, int, int, int, str]  # (mtime_ns, ctime_ns, inode, size, digest), as git's index keeps them
 
 
 class _DataOnly(pickle.Unpickler):
@@ -37,83 +42,77 @@ class _DataOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not allowed in the cache: {module}.{name}")
 
 
-def digest(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+def digest(kind: str, raw: bytes) -> str:
+    """The cache key: the same bytes checked as another file kind are another entry."""
+    return hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=16).hexdigest()
 
 
-def _shard(key: str) -> str:
-    return key[:2]
+def stamp_of(status: os.stat_result, key: str) -> Stamp:
+    return status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_size, key
+
+
+def cache_home() -> Path:
+    configured = os.environ.get("KATALOG_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "katalog"
 
 
 class Cache:
     def __init__(self, catalogue_root: Path, salt: str) -> None:
-        self.folder = catalogue_root / FOLDER
+        name = hashlib.blake2b(str(catalogue_root.resolve()).encode(), digest_size=8).hexdigest()
+        self.folder = cache_home() / name
         self.salt = f"{_FORMAT}:{salt}"
+        self.started = time.time_ns()
         self.stored: dict[str, set[str]] = {}  # shard → keys found on disk
 
     def stamps(self) -> dict[str, Stamp]:
         """path → stamp of files whose content the cache knows; racy stamps are left out."""
-        try:
-            stored = _DataOnly(io.BytesIO((self.folder / _STAMPS).read_bytes())).load()
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-                IndexError, KeyError, MemoryError):
+        stored = self._load(self.folder / _STAMPS)
+        if stored is None or not isinstance(stored.get("stamps"), dict) or not isinstance(stored.get("taken"), int):
             return {}
-        if not isinstance(stored, dict) or stored.get("salt") != self.salt:
-            return {}
-        taken = stored.get("taken", 0)
-        return {path: stamp for path, stamp in stored.get("stamps", {}).items() if stamp[0] < taken - _RACY_NS}
-
-    def write_stamps(self, stamps: dict[str, Stamp]) -> None:
-        try:
-            self._prepare_folder()
-            self._atomic(_STAMPS, {"salt": self.salt, "taken": time.time_ns(), "stamps": stamps})
-        except OSError:
-            return
+        safe_before = stored["taken"] - _RACY_NS
+        return {path: stamp for path, stamp in stored["stamps"].items()
+                if _is_stamp(stamp) and stamp[0] < safe_before and stamp[1] < safe_before}
 
     def read(self) -> Entries:
         entries: Entries = {}
         if not self.folder.is_dir():
             return entries
-        for path in self.folder.glob(f"*{_SUFFIX}"):
-            files = self._read_shard(path)
-            entries.update(files)
-            self.stored[path.stem] = set(files)
+        for path in self.folder.iterdir():
+            if not _SHARD_NAME.match(path.name):
+                continue
+            stored = self._load(path)
+            files = stored.get("files") if stored else None
+            if isinstance(files, dict):
+                valid = {key: data for key, data in files.items() if isinstance(key, str) and isinstance(data, dict)}
+                entries.update(valid)
+                self.stored[path.name.removesuffix(".pickle")] = set(valid)
         return entries
 
-    def _read_shard(self, path: Path) -> Entries:
-        try:
-            stored = _DataOnly(io.BytesIO(path.read_bytes())).load()
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-                IndexError, KeyError, MemoryError):
-            return {}
-        if not isinstance(stored, dict) or stored.get("salt") != self.salt or not isinstance(stored.get("files"), dict):
-            return {}
-        files: Entries = stored["files"]
-        return files
-
-    def write(self, entries: Entries) -> None:
-        """Rewrite the shards whose content changed; a cache that cannot be written is simply not kept."""
+    def write(self, entries: Entries, stamps: dict[str, Stamp]) -> None:
+        """Rewrite the shards whose content changed, and the stamps; a cache that cannot be written is not kept."""
         shards: dict[str, Entries] = defaultdict(dict)
         for key, data in entries.items():
-            shards[_shard(key)][key] = data
+            shards[key[:2]][key] = data
         try:
-            self._prepare_folder()
+            self.folder.mkdir(parents=True, exist_ok=True)
             for name, files in shards.items():
                 if self.stored.get(name) != set(files):
-                    self._write_shard(name, files)
+                    self._atomic(f"{name}.pickle", {"salt": self.salt, "files": files})
             for name in set(self.stored) - set(shards):
-                (self.folder / f"{name}{_SUFFIX}").unlink(missing_ok=True)
+                (self.folder / f"{name}.pickle").unlink(missing_ok=True)
+            self._atomic(_STAMPS, {"salt": self.salt, "taken": self.started, "stamps": stamps})
         except OSError:
             return
 
-    def _prepare_folder(self) -> None:
-        self.folder.mkdir(exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Zwischenspeicher von katalog, nicht einchecken\n*\n", "utf-8")
-
-    def _write_shard(self, name: str, files: Entries) -> None:
-        self._atomic(f"{name}{_SUFFIX}", {"salt": self.salt, "files": files})
+    def _load(self, path: Path) -> dict[str, Any] | None:
+        try:
+            stored = _DataOnly(io.BytesIO(path.read_bytes())).load()
+        except _UNREADABLE:
+            return None
+        return stored if isinstance(stored, dict) and stored.get("salt") == self.salt else None
 
     def _atomic(self, name: str, content: dict[str, Any]) -> None:
         payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
@@ -121,3 +120,8 @@ class Cache:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
         os.replace(temporary, self.folder / name)
+
+
+def _is_stamp(value: Any) -> bool:
+    return (isinstance(value, tuple) and len(value) == 5 and all(isinstance(v, int) for v in value[:4])
+            and isinstance(value[4], str))

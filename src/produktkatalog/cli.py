@@ -46,7 +46,8 @@ def _root() -> None:
 @app.command(cls=GermanCommand, options_metavar="[OPTIONEN]")
 def validate(
     pfad: Annotated[Path, typer.Argument(help="Katalogordner oder Ordner mit mehreren Katalogen "
-                                         "(Vorgabe: katalog).", show_default=False)] = Path("katalog"),
+                                         "(Vorgabe: katalog).", show_default=False, metavar="[PFAD]")
+                    ] = Path("katalog"),
     format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat: text (Vorgabe) oder json.",
                                             show_default=False)] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
@@ -79,6 +80,9 @@ def main() -> None:
     global _END_PROCESS_AFTER_REPORT
     _END_PROCESS_AFTER_REPORT = True
     gc.disable()
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show „→“ gets „?“, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         code = app(prog_name="katalog", standalone_mode=False)
     except UsageError as error:
@@ -87,4 +91,10 @@ def main() -> None:
     except typer.Abort:
         typer.echo("Abgebrochen.", err=True)
         code = 1
+    except Exception as error:  # a bug in katalog itself: say so, exit 2 as for any failure to run
+        if os.environ.get("KATALOG_DEBUG"):
+            raise
+        typer.echo(f"katalog: interner Fehler ({type(error).__name__}: {error}). Bitte melden Sie ihn mit der "
+                   "Eingabe, die ihn auslöst; KATALOG_DEBUG=1 zeigt den Ablauf.", err=True)
+        code = 2
     sys.exit(code if isinstance(code, int) else 0)

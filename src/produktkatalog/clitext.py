@@ -25,6 +25,7 @@ _ERRORS = (
     (r"Missing option '(.+)'\.", r"Die Option \1 fehlt."),
     (r"Option '(.+)' requires an argument\.", r"Die Option \1 braucht einen Wert."),
     (r"Got unexpected extra arguments? \((.+)\)", r"Unerwartete zusätzliche Angabe: \1."),
+    (r"Option '(.+)' does not take a value\.", r"Die Option \1 nimmt keinen Wert an."),
     (r"Did you mean (.+)\?", r"Meinten Sie \1?"),
     (r"\(Possible options: (.+)\)", r"(Mögliche Optionen: \1)"),
 )

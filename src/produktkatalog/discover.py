@@ -25,12 +25,11 @@ class CatalogueFiles:
     root: Path
     shown: str
     files: tuple[SourceFile, ...]
+    nested: tuple[Path, ...]  # catalogues inside this one: checked on their own
 
 
 def find_catalogues(path: Path) -> list[Path]:
-    """``path`` itself if it is a catalogue, else every catalogue below it."""
-    if (path / SETTINGS_FILE).is_file():
-        return [path]
+    """The outermost catalogues at or below ``path``; ``catalogue_files`` reports those nested in them."""
     found = []
     for folder, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
@@ -43,20 +42,26 @@ def find_catalogues(path: Path) -> list[Path]:
 def catalogue_files(root: Path) -> CatalogueFiles:
     shown = _shown(root)
     top = str(root)
-    files = []
+    files, nested = [], []
     for folder, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        if folder != top and SETTINGS_FILE in names:
+            nested.append(Path(folder))
+            dirs[:] = []
+            continue
         relative = tuple(folder[len(top) + 1:].split(os.sep)) if folder != top else ()
         for name in sorted(names):
             if name.endswith(_YAML_SUFFIXES) and not name.startswith("."):
                 files.append(_classify(os.path.join(folder, name), (*relative, name), shown))
-    return CatalogueFiles(root, shown, tuple(files))
+    return CatalogueFiles(root, shown, tuple(files), tuple(nested))
 
 
 def _classify(path: str, parts: tuple[str, ...], root_shown: str) -> SourceFile:
     shown = "/".join((root_shown, *parts)) if root_shown != "." else "/".join(parts)
     kind, product_parts = _kind(parts)
-    product_dir = "/".join((root_shown, *product_parts)) if product_parts is not None else None
+    product_dir = None
+    if product_parts is not None:
+        product_dir = "/".join((root_shown, *product_parts)) if root_shown != "." else "/".join(product_parts)
     return SourceFile(path, shown, kind, product_dir)
 
 

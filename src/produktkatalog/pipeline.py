@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from produktkatalog import __version__
-from produktkatalog.cache import Cache, Stamp, digest
+from produktkatalog.cache import Cache, Stamp, digest, stamp_of
 from produktkatalog.check import check_catalogue
 from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues
 from produktkatalog.fastpath import clean_data
@@ -45,8 +45,10 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None) -> 
     if not roots:
         raise NoCatalogue(f"Unter {path} liegt kein Katalog (keine Datei katalog.yaml).")
     result = Result()
-    for root in roots:
-        _validate_catalogue(catalogue_files(root), use_cache, workers, result)
+    while roots:
+        files = catalogue_files(roots.pop(0))
+        _validate_catalogue(files, use_cache, workers, result)
+        roots.extend(files.nested)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -60,7 +62,7 @@ def _validate_catalogue(files: CatalogueFiles, use_cache: bool, workers: int | N
     located = [loaded.locate(f) for f in check_catalogue(catalogue) if (f.file, f.path) not in judged]
     result.findings.extend(loaded.findings + located)
     result.catalogues.append(catalogue)
-    result.files += len(files.files)
+    result.files += sum(1 for source in files.files if source.kind is not None)
     loaded.save()
 
 
@@ -76,7 +78,7 @@ class _Loaded:
         self.findings: list[Finding] = []
         self.documents: dict[str, Document] = {}
         self.clean: dict[str, dict[str, Any]] = {}
-        self.stamps: dict[str, Stamp] = {}  # shown path → (mtime, size, digest) as seen before reading
+        self.stamps: dict[str, Stamp] = {}  # shown path → its stamp as seen before reading
         self.sources = {source.shown: source for source in files.files}
 
     def fill(self, workers: int | None) -> None:
@@ -103,16 +105,16 @@ class _Loaded:
 
     def _unchanged(self, source: SourceFile, stamp: Stamp | None, known: dict[str, Any]) -> str | None:
         """The cached digest if size and modification time still match, without reading the file."""
-        if stamp is None or stamp[2] not in known:
+        if stamp is None or stamp[4] not in known:
             return None
         try:
             status = os.stat(source.path)
         except OSError:
             return None
-        if (status.st_mtime_ns, status.st_size) != stamp[:2]:
+        if stamp_of(status, stamp[4]) != stamp:
             return None
         self.stamps[source.shown] = stamp
-        return stamp[2]
+        return stamp[4]
 
     def _read(self, source: SourceFile) -> str | None:
         """Read a file; its stamp is taken before reading, so a later edit can never inherit this digest."""
@@ -125,9 +127,9 @@ class _Loaded:
             self.findings.append(raw)
             return None
         self.raw[source.shown] = raw
-        key = digest(raw)
+        key = digest(source.kind or "", raw)
         if status is not None:
-            self.stamps[source.shown] = (status.st_mtime_ns, status.st_size, key)
+            self.stamps[source.shown] = stamp_of(status, key)
         return key
 
     def _accept(self, source: SourceFile, key: str, data: dict[str, Any]) -> None:
@@ -167,5 +169,4 @@ class _Loaded:
     def save(self) -> None:
         if self.cache is None:
             return
-        self.cache.write(self.clean)
-        self.cache.write_stamps({shown: stamp for shown, stamp in self.stamps.items() if stamp[2] in self.clean})
+        self.cache.write(self.clean, {shown: stamp for shown, stamp in self.stamps.items() if stamp[4] in self.clean})

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from produktkatalog.load import load_fast
+from produktkatalog.load import load_document, load_fast
 from produktkatalog.resources import reference_dir
 
 LEVELS = ("hauptproduktbereiche", "produktbereiche", "produktgruppen")
@@ -14,7 +14,8 @@ LEVELS = ("hauptproduktbereiche", "produktbereiche", "produktgruppen")
 
 @functools.cache
 def _shipped(relative: str) -> dict[str, Any]:
-    data = load_fast((reference_dir() / relative).read_text("utf-8"))
+    raw = (reference_dir() / relative).read_bytes()
+    data = load_fast(raw.decode("utf-8")) or load_document(raw, relative).data
     if data is None:  # a broken shipped file is a bug in the tool, not in the catalogue
         raise RuntimeError(f"shipped reference data unreadable: {relative}")
     return data

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from produktkatalog.check.index import Index, scope_of
 from produktkatalog.findings import Finding, error
-from produktkatalog.formula import FUNCTIONS, Reference, Token, TokenError, references, tokenize
+from produktkatalog.formula import FUNCTIONS, Reference, TokenError, references, tokenize
 from produktkatalog.model import Kennzahl
 from produktkatalog.schema.wording import suggestion
 
@@ -30,11 +30,13 @@ def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding
     try:
         tokens = tokenize(formula)
     except TokenError as exc:
-        return [_at(figure, "K209", exc.message, "Formeln bestehen aus Kennungen, Zahlen, + - * / und Klammern.",
+        return [_at(figure, "K209", exc.message, "Formeln bestehen aus Kennungen, Zahlen, + - * /, Klammern, "
+                    "Funktionen wie teile(a, b) und Zeilennummern in Anführungszeichen wie zeile(\"17\").",
                     exc.offset)], []
     findings, targets = [], []
-    for token in tokens:
-        if token.kind == "name" and token.text not in FUNCTIONS and _is_call(tokens, token.offset):
+    for position, token in enumerate(tokens):
+        called = position + 1 < len(tokens) and tokens[position + 1].text == "("
+        if token.kind == "name" and called and token.text not in FUNCTIONS:
             findings.append(_at(figure, "K208", f"Die Funktion „{token.text}“ gibt es nicht.",
                                 suggestion(token.text, FUNCTIONS) or f"Funktionen: {', '.join(sorted(FUNCTIONS))}.",
                                 token.offset))
@@ -43,19 +45,12 @@ def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding
         target = index.resolve(reference, scope)
         if target is None:
             hint = suggestion(reference.name, index.visible_names(scope)) or (
-                "Formeln nennen Kennungen aus dem Ordner kennzahlen/ des Produkts, des Katalogs oder einwohner.")
+                "Formeln nennen Kennungen aus den Ordnern kennzahlen/ des Produkts und des Katalogs sowie „einwohner“.")
             findings.append(_at(figure, "K208", f"In der Formel steht „{reference.text}“, eine solche Kennzahl "
                                 "gibt es aber nicht.", hint, reference.offset))
         elif isinstance(target, Kennzahl):
             targets.append((target, reference))
     return findings, targets
-
-
-def _is_call(tokens: tuple[Token, ...], offset: int) -> bool:
-    for position, token in enumerate(tokens):
-        if token.offset == offset:
-            return position + 1 < len(tokens) and tokens[position + 1].text == "("
-    return False
 
 
 def _at(figure: Kennzahl, code: str, message: str, hint: str, offset: int) -> Finding:

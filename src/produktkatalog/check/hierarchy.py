@@ -16,7 +16,7 @@ def check(index: Index) -> Iterator[Finding]:
         product = index.products.get(leistung.product_folder)
         if product and product.key and leistung.key and not _extends(leistung.key, product.key):
             yield error("K204", leistung.file, f"Die Leistungsnummer {leistung.number} beginnt nicht mit der "
-                        f"Nummer ihres Produkts {product.number}.", f"Leistungen von Produkt {product.number} "
+                        f"Nummer ihres Produkts {product.number}.", f"Leistungen des Produkts {product.number} "
                         f"haben Nummern wie {product.key}01 oder {product.key}1.", path=("nummer",))
     if index.framework is not None:
         for product in index.catalogue.products:

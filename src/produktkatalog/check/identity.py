@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from produktkatalog.check.index import Index, scope_of
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Entry, Leistung, Product
+from produktkatalog.model import Entry, Kennzahl, Leistung, Product
 
 
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
     entries: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
     numbered = [(e.key, e) for e in entries if e.key]
-    yield from _duplicates(numbered, "K202", "Die Nummer {k} ist schon vergeben", ("nummer",))
+    yield from _duplicates(numbered, "K202", lambda e: f"Die Nummer {e.text('nummer')} ist schon vergeben", ("nummer",))
     figures = [((scope_of(k), k.ident), k) for k in catalogue.kennzahlen if k.ident]
-    yield from _duplicates(figures, "K203", "Die Kennung „{k[1]}“ ist im selben Produkt schon vergeben", ("id",))
+    yield from _duplicates(figures, "K203", _figure_twice, ("id",))
     yield from _duplicates([(p.ident, p) for p in catalogue.programmes if p.ident], "K203",
-                           "Die Programmkennung „{k}“ ist schon vergeben", ("id",))
+                           lambda p: f"Die Programmkennung „{p.text('id')}“ ist schon vergeben", ("id",))
     for entry in (*catalogue.products, *catalogue.leistungen):
         yield from _goal_ids(entry)
 
 
-def _duplicates(keyed: Iterable[tuple[Any, Entry]], code: str, message: str, path: tuple[str, ...]
-                ) -> Iterator[Finding]:
+def _figure_twice(figure: Entry) -> str:
+    assert isinstance(figure, Kennzahl)
+    if figure.product_folder is None:
+        where = "im Katalog"
+    else:
+        where = "bei derselben Leistung" if figure.leistung_key else "im selben Produkt"
+    return f"Die Kennung „{figure.ident}“ ist {where} schon vergeben"
+
+
+def _duplicates(keyed: Iterable[tuple[Any, Entry]], code: str, message: Callable[[Any], str],
+                path: tuple[str, ...]) -> Iterator[Finding]:
     first: dict[Any, Entry] = {}
     for key, entry in keyed:
         if key in first:
-            yield error(code, entry.file, message.format(k=key) + f" (in {first[key].file}).",
+            yield error(code, entry.file, message(entry) + f" (in {first[key].file}).",
                         "Jede Nummer und jede Kennung darf nur einmal vorkommen; vergeben Sie eine neue.", path=path)
         else:
             first[key] = entry

@@ -8,7 +8,7 @@ from typing import Any
 from produktkatalog.check.index import Index, Scope
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.formula import Reference
-from produktkatalog.model import Entry, Leistung, Product, listed
+from produktkatalog.model import Entry, Leistung, Product, canonical, listed
 from produktkatalog.schema.wording import suggestion
 
 
@@ -63,7 +63,7 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
 
 def _as_reference(text: str) -> Reference:
     qualifier, _, name = text.rpartition(".")
-    return Reference("".join(ch for ch in qualifier if ch.isdigit()) or None, name, 0)
+    return Reference(canonical(qualifier) or None, name, 0)
 
 
 def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Finding]:
@@ -90,10 +90,13 @@ def _figure_leistung(index: Index, figure: Any) -> Iterator[Finding]:
     if key is None or figure.product_folder is None:
         return
     owner = index.numbered.get(key)
-    if not isinstance(owner, Leistung) or owner.product_folder != figure.product_folder:
-        own = [le.number for le in index.catalogue.leistungen if le.product_folder == figure.product_folder]
-        yield _missing(figure, ("leistung",), "Die Leistung", str(figure.text("leistung")), own,
-                       f"Leistungen dieses Produkts: {', '.join(own) or 'keine'}.")
+    own = [le.number for le in index.catalogue.leistungen if le.product_folder == figure.product_folder]
+    listing = f"Leistungen dieses Produkts: {', '.join(own) or 'keine'}."
+    if isinstance(owner, Leistung) and owner.product_folder != figure.product_folder:
+        yield error("K207", figure.file, f"Die Leistung {owner.number} gehört zu einem anderen Produkt "
+                    f"({owner.file}).", listing, path=("leistung",))
+    elif not isinstance(owner, Leistung):
+        yield _missing(figure, ("leistung",), "Die Leistung", str(figure.text("leistung")), own, listing)
 
 
 def _rule_programme(index: Index, rule: Any, position: int) -> Iterator[Finding]:

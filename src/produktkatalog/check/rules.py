@@ -36,7 +36,7 @@ def _programme_link(rule: dict[str, Any], entry: Entry) -> Iterator[Finding]:
              if isinstance(link, dict) and link.get("programm") == programme]
     if not links:
         yield _finding(rule, entry, f"Der Beitrag zum Programm „{programme}“ fehlt.",
-                       f"Ergänzen Sie programmbezuege: [{{programm: {programme}, beitrag: …}}].", ())
+                       f"Ergänzen Sie programmbezuege: [{{programm: {programme}, beitrag: …}}].", _anchor(entry))
         return
     position, link = links[0]
     for field in texts(rule.get("felder")):
@@ -49,7 +49,12 @@ def _required_fields(rule: dict[str, Any], entry: Entry) -> Iterator[Finding]:
     for field in texts(rule.get("felder")):
         if _empty(entry.data.get(field)):
             yield _finding(rule, entry, f"Das Feld „{field}“ ist nicht ausgefüllt.", f"Füllen Sie „{field}“ aus.",
-                           ())
+                           (field,) if field in entry.data else _anchor(entry))
+
+
+def _anchor(entry: Entry) -> tuple[str, ...]:
+    """Where a missing field is reported: the entry's number, else its name, else the file."""
+    return next(((key,) for key in ("nummer", "bezeichnung") if key in entry.data), ())
 
 
 def _empty(value: Any) -> bool:

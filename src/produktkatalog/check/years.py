@@ -16,6 +16,16 @@ def check(index: Index) -> Iterator[Finding]:
     settings = index.catalogue.settings
     if settings is None:
         return
+    findings = _all_years(index, settings)
+    if settings.columns:
+        yield from findings
+    elif next(findings, None) is not None:  # one finding for the cause, not one per value
+        yield error("K211", settings.file, "Der Katalog enthält Jahreswerte, aber katalog.yaml legt keine Spalten "
+                    "fest.", "Ergänzen Sie spalten, z. B. [{art: ergebnis, jahr: 2024}, {art: ansatz, jahr: 2025}].",
+                    path=("spalten",) if "spalten" in settings.data else ())
+
+
+def _all_years(index: Index, settings: Settings) -> Iterator[Finding]:
     catalogue = index.catalogue
     yield from _years(settings, settings, ("einwohner",), settings.mapping("einwohner"), None)
     for figure in catalogue.kennzahlen:
@@ -42,7 +52,7 @@ def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, A
         return  # the common case, decided by one set comparison
     for year in by_year:
         path = (*base, year)
-        if not (len(year) == 4 and year.isdigit()):
+        if not (len(year) == 4 and year.isascii() and year.isdigit()):
             continue  # not a year at all: the schema layer reports the key
         if year not in settings.years:
             yield error("K211", entry.file, _outside(settings, year), "Ergänzen Sie die Spalte in katalog.yaml "
@@ -54,7 +64,4 @@ def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, A
 
 
 def _outside(settings: Settings, year: str) -> str:
-    if not settings.columns:
-        return f"Das Jahr {year} hat keine Spalte: katalog.yaml legt keine Spalten fest."
-    years = sorted(settings.years)
-    return f"Das Jahr {year} liegt außerhalb der Spalten des Katalogs ({years[0]}–{years[-1]})."
+    return f"Für das Jahr {year} hat der Katalog keine Spalte (Spalten: {', '.join(sorted(settings.years))})."

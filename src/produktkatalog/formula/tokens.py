@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 FUNCTIONS = frozenset({"summe", "min", "max", "runden", "abs", "vorjahr", "teile", "zeile"})
 MAX_FORMULA_LENGTH = 2000
+_NOT_DIGIT = re.compile(r"\D")
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)
@@ -75,5 +76,5 @@ def references(tokens: tuple[Token, ...]) -> list[Reference]:
             found.append(Reference(None, token.text, token.offset))
         elif token.kind == "qualified":
             number, _, name = token.text.rpartition(".")
-            found.append(Reference("".join(ch for ch in number if ch.isdigit()), name, token.offset))
+            found.append(Reference(_NOT_DIGIT.sub("", number), name, token.offset))
     return found

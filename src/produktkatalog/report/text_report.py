@@ -10,6 +10,7 @@ from rich.text import Text
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
+from produktkatalog.schema.wording import printable
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -22,25 +23,26 @@ def write(result: Result, stream: TextIO) -> None:
 
 
 def _finding(finding: Finding) -> Text:
-    where = finding.file
+    where = printable(finding.file)
     if finding.line is not None:
         where += f":{finding.line}:{finding.column}"
     text = Text(where, style="bold")
     text.append(": ")
     text.append(f"{finding.severity.label} {finding.code}", style=_STYLE[finding.severity.value])
     text.append(f" ({title(finding.code)}) ", style="dim")
-    text.append(finding.message)
+    text.append(printable(finding.message))
     if finding.hint:
         text.append("\n    Hinweis: ", style="cyan")
-        text.append(finding.hint)
+        text.append(printable(finding.hint))
     return text
 
 
 def _summary(result: Result) -> Text:
     catalogues = len(result.catalogues)
-    head = f"{catalogues} {'Katalog' if catalogues == 1 else 'Kataloge'}, {result.files} Dateien geprüft: "
+    head = (f"{catalogues} {'Katalog' if catalogues == 1 else 'Kataloge'}, "
+            f"{result.files} {'Datei' if result.files == 1 else 'Dateien'} geprüft: ")
     if not result.findings:
         return Text(head + "keine Befunde.", style="bold green")
-    errors = f"{result.errors} {'Fehler'}"
+    errors = f"{result.errors} Fehler"
     warnings = f"{result.warnings} {'Warnung' if result.warnings == 1 else 'Warnungen'}"
     return Text(f"{head}{errors}, {warnings}.", style="bold red" if result.errors else "bold yellow")

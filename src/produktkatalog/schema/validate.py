@@ -60,7 +60,7 @@ def _unknown_keys(err: ValidationError, path: DocPath, doc: Document) -> Iterato
         if key in allowed:
             continue
         hint = suggestion(key, allowed) or f"Erlaubt sind hier: {', '.join(allowed)}."
-        yield error("S101", doc.file, f"Unbekanntes Feld „{key}“{within(path)}.", hint,
+        yield error("S101", doc.file, f"Unbekanntes Feld „{shorten(key, 40)}“{within(path)}.", hint,
                     path=(*path, key), at_key=True)
 
 

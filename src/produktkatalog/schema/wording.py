@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from produktkatalog.findings import DocPath
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 TYPE_NAMES = {
     "string": "Text",
@@ -39,8 +42,13 @@ def describe(value: Any, source: str = "") -> str:
     return "eine Liste"
 
 
+def printable(text: str) -> str:
+    """Control characters from a file shown as escapes, so they cannot steer the terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -51,15 +59,15 @@ def place(path: DocPath) -> str:
     last = path[-1]
     if isinstance(last, int):
         parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
-        return f"Eintrag {last + 1} von „{parent}“" if parent else f"Eintrag {last + 1}"
-    return f"„{last}“"
+        return f"Eintrag {last + 1} von „{shorten(parent, 40)}“" if parent else f"Eintrag {last + 1}"
+    return f"„{shorten(last, 40)}“"
 
 
 def within(path: DocPath) -> str:
     """' in „eltern“' naming the enclosing field, or '' at the top level."""
     if not path:
         return ""
-    steps = [f"{p + 1}. Eintrag" if isinstance(p, int) else p for p in path]
+    steps = [f"{p + 1}. Eintrag" if isinstance(p, int) else shorten(p, 40) for p in path]
     return f" in „{' → '.join(steps)}“"
 
 
