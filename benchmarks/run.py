@@ -30,7 +30,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GENERATOR = HERE / "generate_grossstadt.py"
 SOURCE_DIR = HERE.parent / "src"
-CACHE_FOLDER = ".katalog-cache"
 ERROR_LINES = 20
 TARGETS = {"help": 0.25, "cold": 3.0, "warm": 0.5}
 
@@ -112,13 +111,13 @@ def generate(target: Path, scale: float) -> None:
 
 def copy_catalogue(source: Path, target: Path) -> None:
     print(f"Copying {source} ...", flush=True)
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(CACHE_FOLDER, ".git"))
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".git"))
 
 
 def yaml_files(catalogue: Path) -> list[Path]:
     """Files the warm measurement may touch: product files, else any YAML file."""
-    files = sorted(p for p in catalogue.rglob("produkt.yaml") if CACHE_FOLDER not in p.parts)
-    return files or sorted(p for p in catalogue.rglob("*.yaml") if CACHE_FOLDER not in p.parts)
+    files = sorted(catalogue.rglob("produkt.yaml"))
+    return files or sorted(catalogue.rglob("*.yaml"))
 
 
 def file_toucher(files: list[Path]) -> Callable[[int], None]:
@@ -154,7 +153,7 @@ def print_table(results: list[Result]) -> None:
 
 
 def describe(catalogue: Path) -> str:
-    files = [p for p in catalogue.rglob("*.yaml") if CACHE_FOLDER not in p.parts]
+    files = list(catalogue.rglob("*.yaml"))
     size = sum(p.stat().st_size for p in files)
     return f"{len(files)} YAML files, {size / 1_000_000:.1f} MB"
 
@@ -177,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     katalog = find_katalog()
     with tempfile.TemporaryDirectory(prefix="katalog-bench-") as temp:
         catalogue = Path(temp) / "grossstadt"
+        katalog.env["KATALOG_CACHE"] = str(Path(temp) / "cache")  # a cache of its own, not the user's
         try:
             if args.catalogue is None:
                 generate(catalogue, args.scale)

@@ -66,15 +66,25 @@ class Cache:
         self.salt = f"{_FORMAT}:{salt}"
         self.started = time.time_ns()
         self.stored: dict[str, set[str]] = {}  # shard → keys found on disk
+        self.safe_before = 0  # stamps taken at or after this time may hide an edit
 
-    def stamps(self) -> dict[str, Stamp]:
-        """path → stamp of files whose content the cache knows; racy stamps are left out."""
+    def stamps(self) -> dict[str, Any]:
+        """path → stamp as stored: judged one by one in ``unchanged``, only for files that are looked up."""
         stored = self._load(self.folder / _STAMPS)
         if stored is None or not isinstance(stored.get("stamps"), dict) or not isinstance(stored.get("taken"), int):
             return {}
-        safe_before = stored["taken"] - _RACY_NS
-        return {path: stamp for path, stamp in stored["stamps"].items()
-                if _is_stamp(stamp) and stamp[0] < safe_before and stamp[1] < safe_before}
+        self.safe_before = stored["taken"] - _RACY_NS
+        stamps: dict[str, Any] = stored["stamps"]
+        return stamps
+
+    def unchanged(self, stored: Any, status: os.stat_result) -> Stamp | None:
+        """The stored stamp if the file still has it and it was not taken in the racy window."""
+        if type(stored) is not tuple or len(stored) != 5 or type(stored[4]) is not str:
+            return None
+        current = stamp_of(status, stored[4])
+        if current != stored or current[0] >= self.safe_before or current[1] >= self.safe_before:
+            return None
+        return current
 
     def read(self) -> Entries:
         entries: Entries = {}
@@ -121,7 +131,3 @@ class Cache:
             stream.write(payload)
         os.replace(temporary, self.folder / name)
 
-
-def _is_stamp(value: Any) -> bool:
-    return (isinstance(value, tuple) and len(value) == 5 and all(isinstance(v, int) for v in value[:4])
-            and isinstance(value[4], str))

@@ -103,15 +103,15 @@ class _Loaded:
             else:
                 self._accept(source, key, data)
 
-    def _unchanged(self, source: SourceFile, stamp: Stamp | None, known: dict[str, Any]) -> str | None:
-        """The cached digest if size and modification time still match, without reading the file."""
-        if stamp is None or stamp[4] not in known:
+    def _unchanged(self, source: SourceFile, stored: Any, known: dict[str, Any]) -> str | None:
+        """The cached digest if the file's stamp is unchanged, without reading the file."""
+        if stored is None or self.cache is None:
             return None
         try:
-            status = os.stat(source.path)
+            stamp = self.cache.unchanged(stored, os.stat(source.path))
         except OSError:
             return None
-        if stamp_of(status, stamp[4]) != stamp:
+        if stamp is None or stamp[4] not in known:
             return None
         self.stamps[source.shown] = stamp
         return stamp[4]

@@ -90,12 +90,14 @@ def _figure_leistung(index: Index, figure: Any) -> Iterator[Finding]:
     if key is None or figure.product_folder is None:
         return
     owner = index.numbered.get(key)
+    if isinstance(owner, Leistung) and owner.product_folder == figure.product_folder:
+        return
     own = [le.number for le in index.catalogue.leistungen if le.product_folder == figure.product_folder]
     listing = f"Leistungen dieses Produkts: {', '.join(own) or 'keine'}."
-    if isinstance(owner, Leistung) and owner.product_folder != figure.product_folder:
+    if isinstance(owner, Leistung):
         yield error("K207", figure.file, f"Die Leistung {owner.number} gehört zu einem anderen Produkt "
                     f"({owner.file}).", listing, path=("leistung",))
-    elif not isinstance(owner, Leistung):
+    else:
         yield _missing(figure, ("leistung",), "Die Leistung", str(figure.text("leistung")), own, listing)
 
 
