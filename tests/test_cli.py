@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,8 @@ from typer.testing import CliRunner
 
 from conftest import PRODUCT
 from produktkatalog.cli import app
+from produktkatalog.pipeline import validate
+from produktkatalog.report import text_report
 
 runner = CliRunner()
 
@@ -89,3 +93,20 @@ def test_usage_errors_are_german_and_exit_2(catalogue: Path) -> None:
     misspelled = katalog("valdate")
     assert misspelled.returncode == 2
     assert "Unbekannter Befehl „valdate“. Meinten Sie 'validate'?" in misspelled.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_terminal_output_is_the_plain_text_in_colour(catalogue: Path) -> None:
+    product = catalogue / PRODUCT / "produkt.yaml"
+    product.write_text(product.read_text() + "bezeichnug: x\nverantwortlich: y\n")
+    result = validate(catalogue, use_cache=False)
+    plain, terminal = io.StringIO(), _Terminal()
+    text_report.write(result, plain)
+    text_report.write(result, terminal)
+    assert "\x1b[" in terminal.getvalue()
+    assert re.sub(r"\x1b\[[0-9;]*m", "", terminal.getvalue()) == plain.getvalue()
+    assert "Meinten Sie „bezeichnung“?" in plain.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SETTINGS_FILE = "katalog.yaml"
 PLAN_FILES = ("teilergebnisplan.yaml", "teilfinanzplan.yaml")
@@ -12,8 +13,7 @@ _SKIPPED_DIRS = {"templates", "__pycache__", "node_modules"}
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):  # a tuple: a Großstadt catalogue creates ten thousand of them per run
     path: str
     shown: str
     kind: str | None  # schema kind; None: the file has no place in the layout

@@ -1,48 +1,57 @@
-"""Findings for people, in German: file:line:column, what is wrong, how to fix it."""
+"""Findings for people, in German: file:line:column, what is wrong, how to fix it.
+
+The text is built once as styled segments; a terminal gets it through rich, in
+colour. Anything else (a CI log, a pre-commit hook, a file) gets the same text
+plain, without loading rich, which would drop the colours there anyway.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
 
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
 from produktkatalog.schema.wording import printable
 
+Segments = list[tuple[str, str]]  # (text, rich style)
+
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def write(result: Result, stream: TextIO) -> None:
+    lines = [_finding(finding) for finding in result.findings] + [_summary(result)]
+    if stream.isatty():
+        _print_rich(lines, stream)
+    else:
+        stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+
+
+def _print_rich(lines: list[Segments], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(file=stream, highlight=False, soft_wrap=True)
-    for finding in result.findings:
-        console.print(_finding(finding))
-    console.print(_summary(result))
+    for line in lines:
+        console.print(Text.assemble(*line))
 
 
-def _finding(finding: Finding) -> Text:
+def _finding(finding: Finding) -> Segments:
     where = printable(finding.file)
     if finding.line is not None:
         where += f":{finding.line}:{finding.column}"
-    text = Text(where, style="bold")
-    text.append(": ")
-    text.append(f"{finding.severity.label} {finding.code}", style=_STYLE[finding.severity.value])
-    text.append(f" ({title(finding.code)}) ", style="dim")
-    text.append(printable(finding.message))
+    line = [(where, "bold"), (": ", ""), (f"{finding.severity.label} {finding.code}", _STYLE[finding.severity.value]),
+            (f" ({title(finding.code)}) ", "dim"), (printable(finding.message), "")]
     if finding.hint:
-        text.append("\n    Hinweis: ", style="cyan")
-        text.append(printable(finding.hint))
-    return text
+        line += [("\n    Hinweis: ", "cyan"), (printable(finding.hint), "")]
+    return line
 
 
-def _summary(result: Result) -> Text:
+def _summary(result: Result) -> Segments:
     catalogues = len(result.catalogues)
     head = (f"{catalogues} {'Katalog' if catalogues == 1 else 'Kataloge'}, "
             f"{result.files} {'Datei' if result.files == 1 else 'Dateien'} geprüft: ")
     if not result.findings:
-        return Text(head + "keine Befunde.", style="bold green")
-    errors = f"{result.errors} Fehler"
+        return [(head + "keine Befunde.", "bold green")]
     warnings = f"{result.warnings} {'Warnung' if result.warnings == 1 else 'Warnungen'}"
-    return Text(f"{head}{errors}, {warnings}.", style="bold red" if result.errors else "bold yellow")
+    return [(f"{head}{result.errors} Fehler, {warnings}.", "bold red" if result.errors else "bold yellow")]
