@@ -44,17 +44,15 @@ class Index:
         """The Kennzahl a formula or Ziel names, ``"builtin"`` for catalogue figures, or ``None``."""
         if reference.qualifier is not None:
             return self._qualified(reference)
-        product, leistung = scope
-        for candidate in ((product, leistung), (product, None), (None, None)):
+        for candidate in _chain(scope):
             found = self.figures.get(candidate, {}).get(reference.name)
             if found is not None:
                 return found
         return "builtin" if reference.name in BUILTIN_NAMES else None
 
     def visible_names(self, scope: Scope) -> set[str]:
-        product, leistung = scope
         names = set(BUILTIN_NAMES)
-        for candidate in ((product, leistung), (product, None), (None, None)):
+        for candidate in _chain(scope):
             names |= set(self.figures.get(candidate, {}))
         return names
 
@@ -65,6 +63,12 @@ class Index:
         if isinstance(owner, Leistung):
             return self.figures.get((owner.product_folder, owner.key), {}).get(reference.name)
         return None
+
+
+def _chain(scope: Scope) -> tuple[Scope, ...]:
+    """Where a bare Kennung is looked up: the Leistung, its product, the catalogue."""
+    product, leistung = scope
+    return (product, leistung), (product, None), (None, None)
 
 
 def scope_of(figure: Kennzahl) -> Scope:

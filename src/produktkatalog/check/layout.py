@@ -15,13 +15,13 @@ def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
     for shown in catalogue.unplaced:
         yield warning("K201", shown, "Die Datei hat keinen Platz im Katalogaufbau und wird nicht geprüft.",
-                      _LAYOUT_HINT, line=1, column=1)
+                      _LAYOUT_HINT)
     for entry in (*catalogue.leistungen, *catalogue.plans,
                   *(k for k in catalogue.kennzahlen if k.product_folder is not None)):
         folder = getattr(entry, "product_folder", None)
         if folder not in catalogue.product_folders:
             yield error("K201", entry.file, f"Der Ordner {folder} enthält keine produkt.yaml; die Datei gehört "
-                        "zu keinem Produkt.", "Legen Sie die Datei in den Ordner ihres Produkts.", line=1, column=1)
+                        "zu keinem Produkt.", "Legen Sie die Datei in den Ordner ihres Produkts.")
     yield from _folder_names(index)
 
 

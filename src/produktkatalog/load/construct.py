@@ -16,6 +16,9 @@ from typing import Any
 from produktkatalog.findings import DocPath
 from produktkatalog.load.limits import MAX_DEPTH, MAX_EXPONENT, MAX_NODES, MAX_NUMBER_DIGITS
 
+TOO_DEEP = (f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt.",
+            "Katalogdateien brauchen nur wenige Ebenen; prüfen Sie Einrückung und Klammern.")
+
 PLAIN_TAG = "tag:katalog,plain"
 _CORE = "tag:yaml.org,2002:"
 STR_TAG = _CORE + "str"
@@ -82,8 +85,7 @@ class Constructor:
                        "Eine Katalogdatei beschreibt ein Produkt, eine Leistung oder eine Kennzahl; teilen Sie "
                        "die Daten auf und schreiben Sie Werte direkt aus statt über Aliase.")
         if depth > MAX_DEPTH:
-            self.abort(node, "Y015", f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt.",
-                       "Katalogdateien brauchen nur wenige Ebenen; prüfen Sie Einrückung und Klammern.")
+            self.abort(node, "Y015", *TOO_DEEP)
         if self.with_positions:
             self.built.values.setdefault(path, _position(node))
         kind = node.id

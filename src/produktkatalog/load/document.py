@@ -10,8 +10,8 @@ import yaml
 
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.load.composers import compose_fast, compose_precise
-from produktkatalog.load.construct import Built, Position, Span, construct
-from produktkatalog.load.limits import FAST_MAX_FLOW_OPENERS, FAST_MAX_INDENT, MAX_DEPTH
+from produktkatalog.load.construct import TOO_DEEP, Built, Position, Span, construct
+from produktkatalog.load.limits import FAST_MAX_FLOW_OPENERS, FAST_MAX_INDENT
 from produktkatalog.load.source import decode
 from produktkatalog.load.syntax import syntax_finding
 
@@ -137,5 +137,4 @@ def _from_built(built: Built, shown: str, text: str) -> Document:
 
 
 def _too_deep(shown: str) -> Finding:
-    return error("Y015", shown, f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt.",
-                 "Katalogdateien brauchen nur wenige Ebenen; prüfen Sie Einrückung und Klammern.", line=1, column=1)
+    return error("Y015", shown, *TOO_DEEP, line=1, column=1)

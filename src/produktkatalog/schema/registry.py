@@ -17,7 +17,7 @@ KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm")
 _SHARED = ("gemeinsam",)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per process, compared and hashed by identity
 class SchemaSet:
     documents: dict[str, dict[str, Any]]
 
@@ -50,8 +50,6 @@ class SchemaSet:
         )
         return PreciseValidator(self.schema(kind), registry=registry)
 
-    def __hash__(self) -> int:
-        return id(self)
 
 
 @functools.lru_cache(maxsize=1)
