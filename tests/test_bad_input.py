@@ -48,6 +48,9 @@ CASES: dict[str, tuple[bytes, list[tuple[str, int, int]]]] = {
                     b"programmbezuege:\n  - {programm: klima, beitrag: x}\n", [("S103", 2, 1)]),
     "id-with-newline": (b'nummer: "010101"\nbezeichnung: "B"\naufgabenart: "freiwillig\\n"\n'
                         b"programmbezuege:\n  - {programm: klima, beitrag: x}\n", [("S105", 3, 14)]),
+    "bare-tag": (b'nummer: "010101"\nbezeichnung: !\nprogrammbezuege: [{programm: klima, beitrag: x}]\n',
+                 [("S103", 2, 1)]),
+    "repeated-end-marker": (b'nummer: "010101"\nbezeichnung: "B"\n...\n...\n', [("Y013", 4, 1)]),
     "complex-key": (b'nummer: "010101"\nbezeichnung: "B"\n? [a, b]\n: x\n', [("Y020", 3, 3)]),
     "infinity": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n    zielwerte:\n      2025: -.inf\n',
                  [("Y019", 6, 13)]),

@@ -81,9 +81,10 @@ def _source_width(text: str, index: int, quote: str) -> int:
     return 1
 
 
-# Characters libyaml and ruamel.yaml treat differently (tabs as separators, a BOM inside the
-# text, Unicode line separators): files containing them always take the precise path.
-_PRECISE_ONLY = re.compile("[\t\ufeff\u2028\u2029\u0085]")
+# What libyaml and ruamel.yaml read differently (tabs as separators, a BOM inside the text,
+# Unicode line separators, a bare "!" tag, repeated "..." end markers): files containing any
+# of it always take the precise path.
+_PRECISE_ONLY = re.compile("[\t\ufeff\u2028\u2029\u0085]|(?:^|[\\s\\[\\]{},])!|^\\.\\.\\.", re.MULTILINE)
 
 
 def load_fast(text: str) -> dict[str, Any] | None:
