@@ -157,3 +157,16 @@ def test_unknown_key_appended_to_a_seed_product(tmp_path: Path) -> None:
     product.write_text("\n".join(lines) + "\nverantwortlicher: Oberbürgermeister\n", "utf-8")
     relative = str(product.relative_to(root))
     assert tuples(run(root), root) == [("S101", relative, len(lines) + 1, 1)]
+
+
+def test_every_bundled_file_names_its_schema_for_editors() -> None:
+    from produktkatalog.discover import catalogue_files, find_catalogues
+
+    for root in find_catalogues(BUNDLED):
+        for source in catalogue_files(root).files:
+            path = Path(source.path)
+            first_lines = path.read_text("utf-8").splitlines()[:3]
+            modeline = next((line for line in first_lines if "yaml-language-server: $schema=" in line), None)
+            assert modeline is not None, path
+            target = (path.parent / modeline.split("$schema=", 1)[1].strip()).resolve()
+            assert target == (BUNDLED.parent / "schemas" / f"{source.kind}.schema.json").resolve(), path
