@@ -6,11 +6,14 @@ from collections.abc import Iterator
 
 from produktkatalog.check.index import Index, scope_of
 from produktkatalog.findings import Finding, error
-from produktkatalog.formula import FUNCTIONS, Reference, TokenError, references, tokenize
+from produktkatalog.formula import FUNCTIONS, Call, Reference, TokenError, parse, references
+from produktkatalog.formula.parser import walk
 from produktkatalog.model import Kennzahl
 from produktkatalog.schema.wording import suggestion
 
 Edges = dict[int, list[tuple[Kennzahl, Reference]]]
+_SYNTAX_HINT = ("Formeln bestehen aus Kennungen, Zahlen, + - * /, Klammern, Funktionen wie teile(a, b) und "
+                "Zeilennummern in Anführungszeichen wie zeile(\"17\").")
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -28,20 +31,16 @@ def check(index: Index) -> Iterator[Finding]:
 
 def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding], list[tuple[Kennzahl, Reference]]]:
     try:
-        tokens = tokenize(formula)
-    except TokenError as exc:
-        return [_at(figure, "K209", exc.message, "Formeln bestehen aus Kennungen, Zahlen, + - * /, Klammern, "
-                    "Funktionen wie teile(a, b) und Zeilennummern in Anführungszeichen wie zeile(\"17\").",
-                    exc.offset)], []
-    findings, targets = [], []
-    for position, token in enumerate(tokens):
-        called = position + 1 < len(tokens) and tokens[position + 1].text == "("
-        if token.kind == "name" and called and token.text not in FUNCTIONS:
-            findings.append(_at(figure, "K208", f"Die Funktion „{token.text}“ gibt es nicht.",
-                                suggestion(token.text, FUNCTIONS) or f"Funktionen: {', '.join(sorted(FUNCTIONS))}.",
-                                token.offset))
+        tree = parse(formula)
+    except TokenError as exc:  # ParseError included: both carry the offset into the formula
+        return [_at(figure, "K209", exc.message, _SYNTAX_HINT, exc.offset)], []
+    findings = [_at(figure, "K208", f"Die Funktion „{call.function}“ gibt es nicht.",
+                    suggestion(call.function, FUNCTIONS) or f"Funktionen: {', '.join(sorted(FUNCTIONS))}.",
+                    call.offset)
+                for call in walk(tree) if isinstance(call, Call) and call.function not in FUNCTIONS]
+    targets = []
     scope = scope_of(figure)
-    for reference in references(tokens):
+    for reference in references(tree):
         target = index.resolve(reference, scope)
         if target is None:
             hint = suggestion(reference.name, index.visible_names(scope)) or (

@@ -63,7 +63,7 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
 
 def _as_reference(text: str) -> Reference:
     qualifier, _, name = text.rpartition(".")
-    return Reference(canonical(qualifier) or None, name, 0)
+    return Reference(canonical(qualifier) or None, name, 0)  # a Ziel names a Kennzahl as a formula would
 
 
 def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Finding]:

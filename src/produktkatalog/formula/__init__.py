@@ -1,5 +1,21 @@
-"""The formula language of derived Kennzahlen."""
+"""The formula language of derived Kennzahlen: tokens, then an AST from a recursive-descent parser."""
 
-from produktkatalog.formula.tokens import FUNCTIONS, Reference, Token, TokenError, references, tokenize
+from produktkatalog.formula.parser import (
+    ARITY,
+    Binary,
+    Call,
+    Node,
+    Number,
+    ParseError,
+    Reference,
+    Text,
+    Unary,
+    parse,
+    references,
+)
+from produktkatalog.formula.tokens import Token, TokenError, tokenize
 
-__all__ = ["FUNCTIONS", "Reference", "Token", "TokenError", "references", "tokenize"]
+FUNCTIONS = frozenset(ARITY)
+
+__all__ = ["ARITY", "FUNCTIONS", "Binary", "Call", "Node", "Number", "ParseError", "Reference", "Text", "Token",
+           "TokenError", "Unary", "parse", "references", "tokenize"]

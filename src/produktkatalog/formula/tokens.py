@@ -1,8 +1,7 @@
 """Tokens of a formula, each with its offset in the formula text.
 
-A reference is a Kennung (``anzahl_stellen``) or a Kennung qualified by the
-number of a Leistung or Produkt (``11112.anzahl_stellen``); a name followed by
-``(`` is a function call.
+A Kennung may be qualified by the number of a Leistung or Produkt
+(``11112.anzahl_stellen``); the parser decides what each token means.
 """
 
 from __future__ import annotations
@@ -11,9 +10,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-FUNCTIONS = frozenset({"summe", "min", "max", "runden", "abs", "vorjahr", "teile", "zeile"})
 MAX_FORMULA_LENGTH = 2000
 _NOT_DIGIT = re.compile(r"\D")
+
+
+def digits(number: str) -> str:
+    """The digits of a Leistung or Produkt number as written in a formula."""
+    return _NOT_DIGIT.sub("", number)
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)
@@ -32,17 +35,6 @@ class Token:
     kind: str
     text: str
     offset: int
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    qualifier: str | None  # digits of a Leistung or Produkt number
-    name: str
-    offset: int
-
-    @property
-    def text(self) -> str:
-        return f"{self.qualifier}.{self.name}" if self.qualifier else self.name
 
 
 class TokenError(ValueError):
@@ -65,16 +57,3 @@ def tokenize(formula: str) -> tuple[Token, ...]:
         if kind != "space":
             tokens.append(Token(kind, match.group(), match.start()))
     return tuple(tokens)
-
-
-def references(tokens: tuple[Token, ...]) -> list[Reference]:
-    """Kennzahl references; names directly before ``(`` are functions, not references."""
-    found = []
-    for index, token in enumerate(tokens):
-        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        if token.kind == "name" and following != "(":
-            found.append(Reference(None, token.text, token.offset))
-        elif token.kind == "qualified":
-            number, _, name = token.text.rpartition(".")
-            found.append(Reference(_NOT_DIGIT.sub("", number), name, token.offset))
-    return found
