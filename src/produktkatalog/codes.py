@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "K212": "Katalogregel verletzt",
     "K213": "Ordnername passt nicht zur Nummer",
     "K214": "Wertart passt nicht zur Spalte",
+    "K215": "Berechnung nicht möglich",
 }
 
 
