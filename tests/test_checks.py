@@ -43,3 +43,42 @@ def test_year_outside_lists_the_column_years(catalogue: Path) -> None:
     figure.write_text(figure.read_text().replace("2025: 42000", "2030: 42000"))
     [finding] = run(catalogue).findings
     assert finding.message == "Für das Jahr 2030 hat der Katalog keine Spalte (Spalten: 2024, 2025, 2026)."
+
+
+def test_row_templates_are_consistent() -> None:
+    """Every shipped template: sums name earlier rows, darunter lines are never added, no row twice."""
+    from produktkatalog.reference import row_templates
+
+    templates = row_templates()
+    assert {"nrw_ergebnisplan", "nrw_finanzplan"} <= set(templates)
+    assert len({t.land for t in templates.values() if t.plan == "ergebnisplan"}) >= 4
+    for template in templates.values():
+        seen: set[str] = set()
+        for row in template.rows:
+            assert row.number not in seen, (template.ident, row.number)
+            assert set(row.parts) <= seen, (template.ident, row.number)
+            assert not any(template.by_number[part].kind == "darunter" for part in row.parts)
+            assert (row.kind == "summe") == bool(row.parts), (template.ident, row.number)
+            assert row.under is None or row.under in seen
+            seen.add(row.number)
+
+
+def test_nrw_sums_follow_the_komhvo() -> None:
+    from produktkatalog.reference import row_templates
+
+    rows = row_templates()["nrw_ergebnisplan"].by_number
+    assert rows["10"].parts == ("01", "02", "03", "04", "05", "06", "07", "08", "09")
+    assert rows["17"].parts == ("11", "12", "13", "14", "15", "16")
+    assert rows["18"].parts == ("10", "17")
+    assert rows["29"].parts == ("26", "27", "28")
+
+
+def test_stated_sum_within_tolerance_passes(catalogue: Path) -> None:
+    plan = catalogue / PRODUCT / "teilergebnisplan.yaml"
+    plan.write_text(plan.read_text() + '  "10":\n    ergebnis: {2024: 250000.99}\n')
+    assert tuples(run(catalogue), catalogue) == []
+    settings = catalogue / "katalog.yaml"
+    settings.write_text(settings.read_text() + "summentoleranz: 0\n")
+    [finding] = run(catalogue).findings
+    assert finding.code == "K216"
+    assert "nennt 250.000,99 €, die Zeilen 01–09 ergeben 250.000,00 € (Abweichung 0,99 €)" in finding.message

@@ -46,6 +46,8 @@ CODES: dict[str, str] = {
     "K213": "Ordnername passt nicht zur Nummer",
     "K214": "Wertart passt nicht zur Spalte",
     "K215": "Berechnung nicht möglich",
+    "K216": "Summenzeile stimmt nicht",
+    "K217": "Zeile nicht in der Zeilenvorlage",
 }
 
 

@@ -60,3 +60,46 @@ def default_vocabulary(name: str) -> dict[str, str]:
 
 def _strings(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+@dataclass(frozen=True)
+class Row:
+    number: str
+    name: str
+    kind: str  # ertrag, aufwand, einzahlung, auszahlung, summe, darunter
+    parts: tuple[str, ...] = ()  # rows a sum adds up
+    under: str | None = None  # the row a "darunter" line details; never added
+
+
+@dataclass(frozen=True)
+class RowTemplate:
+    """The rows of a Teilergebnis- or Teilfinanzplan as a Land's Haushaltsverordnung fixes them."""
+
+    ident: str
+    name: str
+    land: str
+    plan: str  # ergebnisplan or finanzplan
+    source: str
+    rows: tuple[Row, ...]
+
+    @functools.cached_property
+    def by_number(self) -> dict[str, Row]:
+        return {row.number: row for row in self.rows}
+
+
+@functools.lru_cache(maxsize=1)
+def row_templates() -> dict[str, RowTemplate]:
+    templates = {}
+    for path in sorted((reference_dir() / "zeilen").glob("*.yaml")):
+        data = _shipped(f"zeilen/{path.name}")
+        rows = tuple(Row(str(r["nummer"]), str(r["bezeichnung"]), str(r["art"]), tuple(r.get("summe") or ()),
+                         r.get("darunter_von")) for r in data["zeilen"])
+        template = RowTemplate(str(data["id"]), str(data["name"]), str(data["land"]), str(data["plan"]),
+                               str(data["quelle"]), rows)
+        templates[template.ident] = template
+    return templates
+
+
+def row_template_for(land: str | None, plan: str) -> RowTemplate | None:
+    """The shipped template of a Land for a plan kind, if one ships."""
+    return next((t for t in row_templates().values() if t.land == land and t.plan == plan), None)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from produktkatalog.check import formulas, hierarchy, identity, layout, references, rules, years
+from produktkatalog.check import formulas, hierarchy, identity, layout, plans, references, rules, years
 from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding
 from produktkatalog.model import Catalogue
 
-CHECKS = (layout.check, identity.check, hierarchy.check, references.check, formulas.check, years.check, rules.check)
+CHECKS = (layout.check, identity.check, hierarchy.check, references.check, formulas.check, years.check, plans.check,
+          rules.check)
 
 
 def check_catalogue(catalogue: Catalogue) -> list[Finding]:

@@ -9,14 +9,13 @@ evaluated once; a cycle (reported by the check stage) yields "kein Wert".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 
 from produktkatalog.check.index import Index, Scope, scope_of
 from produktkatalog.compute.evaluate import NoValue, Outcome, Period, evaluate
+from produktkatalog.compute.rows import row_value, stated
 from produktkatalog.findings import Finding, error
 from produktkatalog.formula import Reference, TokenError, parse
-from produktkatalog.model import Catalogue, Kennzahl, Plan
+from produktkatalog.model import Catalogue, Kennzahl, Plan, template_of
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
 
@@ -48,8 +47,8 @@ class _Engine:
         self.index = index
         self.memo: dict[tuple[int, Period], Outcome] = {}
         self.findings: list[Finding] = []
-        self.plans = {plan.product_folder: plan for plan in catalogue.plans
-                      if plan.file.endswith("teilergebnisplan.yaml")}
+        self.plans = {plan.product_folder: plan for plan in catalogue.plans if plan.kind == "ergebnisplan"}
+        self.templates = {id(plan): template_of(plan, catalogue) for plan in self.plans.values()}
         settings = catalogue.settings
         self.residents = settings.mapping("einwohner") if settings else {}
 
@@ -63,7 +62,7 @@ class _Engine:
     def _compute(self, figure: Kennzahl, period: Period) -> Outcome:
         formula = figure.text("formel")
         if formula is None or period.kind == "ziel":
-            return _stated(figure.mapping("werte").get(period.kind), period, figure.ident)
+            return stated(figure.mapping("werte").get(period.kind), period, figure.ident)
         try:
             tree = parse(formula)
         except TokenError:
@@ -79,9 +78,9 @@ class _Engine:
 
     def row(self, scope: Scope, number: str, period: Period) -> Outcome:
         plan: Plan | None = self.plans.get(scope[0] or "")
-        rows = plan.mapping("zeilen") if plan else {}
-        values = rows.get(number)
-        return _stated(values.get(period.kind) if isinstance(values, dict) else None, period, f"Zeile {number}")
+        if plan is None:
+            return NoValue(f"Das Produkt hat keinen Teilergebnisplan (Zeile {number}, {period}).")
+        return row_value(self.templates[id(plan)], plan.mapping("zeilen"), number, period)
 
 
 @dataclass
@@ -92,7 +91,7 @@ class _Inputs:
     def figure(self, reference: Reference, period: Period) -> Outcome:
         target = self.engine.index.resolve(reference, self.scope)
         if target == "builtin":
-            return _stated(self.engine.residents, period, reference.name)
+            return stated(self.engine.residents, period, reference.name)
         if not isinstance(target, Kennzahl):
             return NoValue(f"„{reference.text}“ gibt es nicht.")
         outcome = self.engine.value(target, period)
@@ -101,12 +100,3 @@ class _Inputs:
     def row(self, number: str, period: Period) -> Outcome:
         return self.engine.row(self.scope, number, period)
 
-
-def _stated(by_year: Any, period: Period, name: str) -> Outcome:
-    """A stated value: a number, ``{wert: …}``, or kein Wert (blank, missing, not a number)."""
-    value = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
-    if isinstance(value, dict):
-        value = value.get("wert")
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        return NoValue(f"{name} hat für {period} keinen Wert.")
-    return Decimal(value)

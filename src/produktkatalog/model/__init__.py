@@ -1,6 +1,7 @@
 """Model stage: the loaded files of one catalogue as typed objects."""
 
 from produktkatalog.model.build import build_catalogue
+from produktkatalog.model.templates import template_name, template_of
 from produktkatalog.model.types import (
     Catalogue,
     Entry,
@@ -16,4 +17,4 @@ from produktkatalog.model.types import (
 )
 
 __all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Plan", "Product", "Programme", "Settings", "build_catalogue",
-           "canonical", "listed", "texts"]
+           "canonical", "listed", "template_name", "template_of", "texts"]

@@ -116,6 +116,11 @@ class Kennzahl(Entry):
 class Plan(Entry):
     product_folder: str = ""
 
+    @property
+    def kind(self) -> str:
+        """ergebnisplan or finanzplan, from the file name."""
+        return "finanzplan" if self.file.endswith("teilfinanzplan.yaml") else "ergebnisplan"
+
 
 @dataclass
 class Programme(Entry):

@@ -1,0 +1,72 @@
+"""Teilergebnis- and Teilfinanzpläne follow their row template; stated sums add up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.check.index import Index
+from produktkatalog.compute.evaluate import Period
+from produktkatalog.compute.rows import computed_sum
+from produktkatalog.findings import Finding, error
+from produktkatalog.model import Plan, template_name, template_of
+from produktkatalog.reference import RowTemplate, row_templates
+from produktkatalog.schema.wording import euro, suggestion
+
+DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding
+
+
+def check(index: Index) -> Iterator[Finding]:
+    catalogue = index.catalogue
+    tolerance = _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
+    for plan in catalogue.plans:
+        template = template_of(plan, catalogue)
+        name = template_name(plan, catalogue)
+        if template is None and name is not None:
+            where = ("vorlage",) if plan.text("vorlage") else ()
+            yield error("K207", plan.file, f"Die Zeilenvorlage „{name}“ gibt es nicht.",
+                        suggestion(name, row_templates()) or f"Vorlagen: {', '.join(sorted(row_templates()))}.",
+                        path=where)
+        elif template is not None:
+            yield from _rows(plan, template)
+            yield from _sums(plan, template, tolerance)
+
+
+def _tolerance(value: Any) -> Decimal:
+    return Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else DEFAULT_TOLERANCE
+
+
+def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
+    for number in plan.mapping("zeilen"):
+        if number not in template.by_number:
+            yield error("K217", plan.file, f"Die Zeile „{number}“ gibt es in der Zeilenvorlage „{template.name}“ "
+                        f"({template.ident}) nicht.", f"Zeilen der Vorlage: {', '.join(template.by_number)}.",
+                        path=("zeilen", number), at_key=True)
+
+
+def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Finding]:
+    rows = plan.mapping("zeilen")
+    for number, values in rows.items():
+        spec = template.by_number.get(number)
+        if spec is None or not spec.parts or not isinstance(values, dict):
+            continue
+        for kind, by_year in values.items():
+            for year, stated in (by_year.items() if isinstance(by_year, dict) else ()):
+                yield from _compare(plan, template, rows, (number, kind, year), stated, tolerance)
+
+
+def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tuple[str, str, str], stated: Any,
+             tolerance: Decimal) -> Iterator[Finding]:
+    number, kind, year = where
+    amount = stated.get("wert") if isinstance(stated, dict) else stated
+    if not year.isdigit() or isinstance(amount, bool) or not isinstance(amount, (int, Decimal)):
+        return
+    computed = computed_sum(template, rows, number, Period(kind, int(year)))
+    if computed is not None and abs(computed - amount) > tolerance:
+        parts = template.by_number[number].parts
+        yield error("K216", plan.file, f"Die Summenzeile {number} ({kind} {year}) nennt {euro(Decimal(amount))}, "
+                    f"die Zeilen {parts[0]}–{parts[-1]} ergeben {euro(computed)} (Abweichung "
+                    f"{euro(amount - computed)}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
+                    f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {euro(tolerance)} (summentoleranz).",
+                    path=("zeilen", number, kind, year))

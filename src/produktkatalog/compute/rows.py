@@ -1,0 +1,47 @@
+"""Rows of a Teilergebnis- or Teilfinanzplan: stated amounts, and sums computed from the row template.
+
+A sum row is the sum of its parts, computed from the detail rows (stated sums of
+parts are not trusted); a part that is not stated counts as 0, as in a printed
+plan, but a sum none of whose parts is stated has no value of its own making and
+falls back to what the plan states.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.compute.evaluate import NoValue, Outcome, Period
+from produktkatalog.reference import RowTemplate
+
+
+def stated(by_year: Any, period: Period, name: str) -> Outcome:
+    """A stated value: a number, ``{wert: …}``, or kein Wert (blank, missing, not a number)."""
+    value = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
+    if isinstance(value, dict):
+        value = value.get("wert")
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return NoValue(f"{name} hat für {period} keinen Wert.")
+    return Decimal(value)
+
+
+def row_value(template: RowTemplate | None, rows: dict[str, Any], number: str, period: Period) -> Outcome:
+    computed = computed_sum(template, rows, number, period)
+    if computed is not None:
+        return computed
+    return stated_row(rows, number, period)
+
+
+def stated_row(rows: dict[str, Any], number: str, period: Period) -> Outcome:
+    values = rows.get(number)
+    return stated(values.get(period.kind) if isinstance(values, dict) else None, period, f"Zeile {number}")
+
+
+def computed_sum(template: RowTemplate | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
+    """The sum of a sum row's parts, or None if the row is no sum or none of its parts has a value."""
+    spec = template.by_number.get(number) if template else None
+    if spec is None or not spec.parts:
+        return None
+    present = [value for part in spec.parts
+               if isinstance(value := row_value(template, rows, part, period), Decimal)]
+    return sum(present, Decimal(0)) if present else None

@@ -1,0 +1,23 @@
+"""Which row template a plan follows: its own choice, the catalogue's, or its Land's."""
+
+from __future__ import annotations
+
+from produktkatalog.model.types import Catalogue, Plan
+from produktkatalog.reference import RowTemplate, row_template_for, row_templates
+
+
+def template_name(plan: Plan, catalogue: Catalogue) -> str | None:
+    """The template the plan asks for by name, if it or the catalogue names one."""
+    chosen = plan.text("vorlage")
+    if chosen is None and catalogue.settings is not None:
+        value = catalogue.settings.mapping("zeilenvorlagen").get(plan.kind)
+        chosen = value if isinstance(value, str) else None
+    return chosen
+
+
+def template_of(plan: Plan, catalogue: Catalogue) -> RowTemplate | None:
+    name = template_name(plan, catalogue)
+    if name is not None:
+        return row_templates().get(name)
+    land = catalogue.settings.text("land") if catalogue.settings is not None else None
+    return row_template_for(land, plan.kind)
