@@ -745,7 +745,7 @@ def plan_row(rng: random.Random, share: float, used: float, volume: float) -> di
 def plan_document(rng: random.Random, product: Product, volume: float) -> dict:
     profile = {**BASE_PROFILE, **AREA_PROFILE.get(product.group.area.number, {})}
     rows = {row: plan_row(rng, *profile[row], volume) for row in PLAN_ROWS}
-    return {"vorlage": "nrw", "zeilen": rows,
+    return {"zeilen": rows,  # the row template follows from the Land (NW)
             "erlaeuterungen": " ".join(rng.sample(PLAN_NOTES, 3)),
             "quelle": f"Haushaltsplanentwurf {BUDGET_YEAR} (synthetische Daten)"}
 
