@@ -8,7 +8,7 @@ from typing import Any
 
 from produktkatalog.check.index import Index
 from produktkatalog.compute.evaluate import Period
-from produktkatalog.compute.rows import computed_sum
+from produktkatalog.compute.rows import computed_sum, stated_row
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Plan, template_name, template_of
 from produktkatalog.reference import RowTemplate, row_templates
@@ -52,20 +52,20 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
         if spec is None or not spec.parts or not isinstance(values, dict):
             continue
         for kind, by_year in values.items():
-            for year, stated in (by_year.items() if isinstance(by_year, dict) else ()):
-                yield from _compare(plan, template, rows, (number, kind, year), stated, tolerance)
+            for year in (by_year if isinstance(by_year, dict) else ()):
+                if year.isascii() and year.isdigit():
+                    yield from _compare(plan, template, rows, (number, kind, year), tolerance)
 
 
-def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tuple[str, str, str], stated: Any,
+def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tuple[str, str, str],
              tolerance: Decimal) -> Iterator[Finding]:
     number, kind, year = where
-    amount = stated.get("wert") if isinstance(stated, dict) else stated
-    if not year.isdigit() or isinstance(amount, bool) or not isinstance(amount, (int, Decimal)):
-        return
-    computed = computed_sum(template, rows, number, Period(kind, int(year)))
-    if computed is not None and abs(computed - amount) > tolerance:
+    period = Period(kind, int(year))
+    amount = stated_row(rows, number, period)
+    computed = computed_sum(template, rows, number, period)
+    if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
         parts = template.by_number[number].parts
-        yield error("K216", plan.file, f"Die Summenzeile {number} ({kind} {year}) nennt {euro(Decimal(amount))}, "
+        yield error("K216", plan.file, f"Die Summenzeile {number} ({kind} {year}) nennt {euro(amount)}, "
                     f"die Zeilen {parts[0]}–{parts[-1]} ergeben {euro(computed)} (Abweichung "
                     f"{euro(amount - computed)}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
                     f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {euro(tolerance)} (summentoleranz).",
