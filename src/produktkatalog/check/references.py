@@ -7,8 +7,8 @@ from typing import Any
 
 from produktkatalog.check.index import Index, Scope
 from produktkatalog.findings import DocPath, Finding, error
-from produktkatalog.formula import Reference
-from produktkatalog.model import Entry, Leistung, Product, canonical, listed
+from produktkatalog.formula import Reference, TokenError, parse
+from produktkatalog.model import Entry, Leistung, Product, listed
 from produktkatalog.schema.wording import suggestion
 
 
@@ -51,19 +51,23 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
         if not isinstance(goal, dict):
             continue
         for number, name in enumerate(listed(goal.get("kennzahlen"))):
-            if not isinstance(name, str):
-                continue
-            path = ("ziele", position, "kennzahlen", number)
             reference = _as_reference(name)
+            if reference is None:
+                continue  # not a Kennzahl name at all: the schema layer reports it
+            path = ("ziele", position, "kennzahlen", number)
             if index.resolve(reference, scope) is None:
                 yield _missing(entry, path, "Die Kennzahl", reference.text, index.visible_names(scope),
                                "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts.")
         yield from _programme_links(index, entry, ("ziele", position))
 
 
-def _as_reference(text: str) -> Reference:
-    qualifier, _, name = text.rpartition(".")
-    return Reference(canonical(qualifier) or None, name, 0)  # a Ziel names a Kennzahl as a formula would
+def _as_reference(name: Any) -> Reference | None:
+    """A Ziel names its Kennzahl as a formula would, so the formula parser reads it."""
+    try:
+        reference = parse(name) if isinstance(name, str) else None
+    except TokenError:
+        return None
+    return reference if isinstance(reference, Reference) else None
 
 
 def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Finding]:

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from produktkatalog.formula.tokens import Token, TokenError, digits, tokenize
+from produktkatalog.formula.tokens import Token, TokenError, tokenize
+from produktkatalog.numbers import canonical
 
 MAX_DEPTH = 40
 
@@ -157,7 +158,7 @@ class _Parser:
             return Number(Decimal(token.text), token.offset)
         if token.kind == "qualified":
             qualifier, _, name = token.text.rpartition(".")
-            return Reference(digits(qualifier), name, token.offset)
+            return Reference(canonical(qualifier), name, token.offset)
         if token.kind == "name":
             if (following := self.peek()) is not None and following.text == "(":
                 return self.call(token, depth)

@@ -11,12 +11,6 @@ import re
 from dataclasses import dataclass
 
 MAX_FORMULA_LENGTH = 2000
-_NOT_DIGIT = re.compile(r"\D")
-
-
-def digits(number: str) -> str:
-    """The digits of a Leistung or Produkt number as written in a formula."""
-    return _NOT_DIGIT.sub("", number)
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)

@@ -11,10 +11,10 @@ from produktkatalog.model.types import (
     Product,
     Programme,
     Settings,
-    canonical,
     listed,
     texts,
 )
+from produktkatalog.numbers import canonical
 
 __all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Plan", "Product", "Programme", "Settings", "build_catalogue",
            "canonical", "listed", "template_name", "template_of", "texts"]

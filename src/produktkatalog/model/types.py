@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_NOT_DIGIT = re.compile(r"\D")
+from produktkatalog.numbers import canonical
 
 
 def listed(value: Any) -> list[Any]:
@@ -17,11 +16,6 @@ def listed(value: Any) -> list[Any]:
 
 def texts(value: Any) -> list[str]:
     return [item for item in listed(value) if isinstance(item, str)]
-
-
-def canonical(number: str) -> str:
-    """The digits of a Produktrahmen number: "01.10.01" and "1111 06" compare by digits."""
-    return _NOT_DIGIT.sub("", number)
 
 
 @dataclass
@@ -36,9 +30,6 @@ class Entry:
     def items(self, key: str) -> list[Any]:
         value = self.data.get(key)
         return value if isinstance(value, list) else []
-
-    def strings(self, key: str) -> list[str]:
-        return [item for item in self.items(key) if isinstance(item, str)]
 
     def mapping(self, key: str) -> dict[str, Any]:
         value = self.data.get(key)

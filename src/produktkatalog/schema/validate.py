@@ -75,7 +75,7 @@ def _required(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Fi
 
 
 def _type(err: ValidationError, path: DocPath, doc: Document) -> Iterator[Finding]:
-    source = _source_text(doc, path)
+    source = doc.source_text(path)
     expected = _expected(err)
     message = f"{place(path)} muss {expected_types(expected)} sein, gefunden wurde {describe(err.instance, source)}."
     yield error("S103", doc.file, message, _type_hint(err.instance, expected, path, source), path=path)
@@ -144,7 +144,7 @@ def _alternatives(err: ValidationError, path: DocPath, doc: Document) -> Iterato
         return
     expected = _schema(err).get("description", "ein anders aufgebauter Wert").rstrip(".")
     message = (f"Der Wert von {place(path)}{within(path[:-1])} ist ungültig: erwartet wird {expected[0].lower()}"
-               f"{expected[1:]}; gefunden wurde {describe(err.instance, _source_text(doc, path))}.")
+               f"{expected[1:]}; gefunden wurde {describe(err.instance, doc.source_text(path))}.")
     hint = _NUMBER_HINT if isinstance(err.instance, str) else ""
     yield error("S103", doc.file, message, hint, path=path)
 
@@ -167,6 +167,3 @@ _HANDLERS = {
     **{name: _bound for name in _BOUNDS},
 }
 
-
-def _source_text(doc: Document, path: DocPath) -> str:
-    return doc.source_text(path)
