@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "K215": "Berechnung nicht möglich",
     "K216": "Summenzeile stimmt nicht",
     "K217": "Zeile nicht in der Zeilenvorlage",
+    "K218": "Zeilenvorlage fehlerhaft",
 }
 
 

@@ -11,6 +11,7 @@ SETTINGS_FILE = "katalog.yaml"
 PLAN_FILES = ("teilergebnisplan.yaml", "teilfinanzplan.yaml")
 _SKIPPED_DIRS = {"templates", "__pycache__", "node_modules"}
 _YAML_SUFFIXES = (".yaml", ".yml")
+_TOP_FOLDERS = {"programme": "programm", "kennzahlen": "kennzahl", "zeilenvorlagen": "zeilenvorlage"}
 
 
 class SourceFile(NamedTuple):  # a tuple: a Großstadt catalogue creates ten thousand of them per run
@@ -69,8 +70,8 @@ def _kind(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
     name = parts[-1]
     if parts == (SETTINGS_FILE,):
         return "katalog", None
-    if len(parts) == 2 and parts[0] in ("programme", "kennzahlen"):
-        return ("programm" if parts[0] == "programme" else "kennzahl"), None
+    if len(parts) == 2 and parts[0] in _TOP_FOLDERS:
+        return _TOP_FOLDERS[parts[0]], None
     if parts[0] != "produkte" or len(parts) < 3:
         return None, None
     if name == "produkt.yaml":

@@ -62,6 +62,10 @@ def _strings(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
+ROLES = ("ordentliche_ertraege", "ordentliche_aufwendungen", "personalaufwendungen", "ordentliches_ergebnis",
+         "ergebnis", "einzahlungen_investitionen", "auszahlungen_investitionen", "saldo_investitionen")
+
+
 @dataclass(frozen=True)
 class Row:
     number: str
@@ -69,6 +73,7 @@ class Row:
     kind: str  # ertrag, aufwand, einzahlung, auszahlung, summe, darunter
     parts: tuple[str, ...] = ()  # rows a sum adds up
     under: str | None = None  # the row a "darunter" line details; never added
+    role: str | None = None  # what the row means across Länder, e.g. ordentliche_aufwendungen
 
 
 @dataclass(frozen=True)
@@ -86,18 +91,92 @@ class RowTemplate:
     def by_number(self) -> dict[str, Row]:
         return {row.number: row for row in self.rows}
 
+    @functools.cached_property
+    def by_role(self) -> dict[str, Row]:
+        return {row.role: row for row in self.rows if row.role}
+
+    def row(self, name: str) -> Row | None:
+        """A row by its number, or by its role (so one formula serves every Land)."""
+        return self.by_number.get(name) or self.by_role.get(name)
+
+
+def row_template(data: dict[str, Any]) -> RowTemplate:
+    """A template from its file's data; any shape is accepted, ``template_problems`` judges it."""
+    rows = tuple(Row(_text(r.get("nummer")), _text(r.get("bezeichnung")), _text(r.get("art")),
+                     tuple(_text(p) for p in _list(r.get("summe"))), _optional(r.get("darunter_von")),
+                     _optional(r.get("rolle")))
+                 for r in _list(data.get("zeilen")) if isinstance(r, dict))
+    return RowTemplate(_text(data.get("id")), _text(data.get("name")), _text(data.get("land")),
+                       _text(data.get("plan")), _text(data.get("quelle")), rows)
+
+
+def template_problems(template: RowTemplate) -> list[tuple[int, str, str]]:
+    """What makes a template unusable: (row position, German message, hint). Empty for a sound one."""
+    problems = []
+    seen: set[str] = set()
+    roles: set[str] = set()
+    for position, row in enumerate(template.rows):
+        if row.number in seen:
+            problems.append((position, f"Die Zeilennummer „{row.number}“ kommt mehrfach vor.",
+                             "Jede Zeile braucht eine eigene Nummer."))
+        seen.add(row.number)
+        if row.role and row.role in roles:
+            problems.append((position, f"Die Rolle „{row.role}“ ist mehreren Zeilen zugeordnet.",
+                             "Eine Rolle bezeichnet genau eine Zeile."))
+        roles.add(row.role or "")
+        problems.extend((position, message, hint) for message, hint in _row_problems(template, row))
+    return problems
+
+
+def _row_problems(template: RowTemplate, row: Row) -> list[tuple[str, str]]:
+    problems = []
+    for part in row.parts:
+        target = template.by_number.get(part)
+        if target is None:
+            problems.append((f"Zeile {row.number} summiert die Zeile „{part}“, die es nicht gibt.",
+                             "Nennen Sie unter summe nur Nummern von Zeilen dieser Vorlage."))
+        elif target.kind == "darunter":
+            problems.append((f"Zeile {row.number} summiert die darunter-Zeile {part}.",
+                             "darunter-Zeilen untergliedern eine andere Zeile und werden nie addiert."))
+    if row.under is not None and row.under not in template.by_number:
+        problems.append((f"Zeile {row.number} ist darunter-Zeile von „{row.under}“, die es nicht gibt.",
+                         "darunter_von nennt die Nummer der untergliederten Zeile."))
+    if _sums_itself(template, row):
+        problems.append((f"Zeile {row.number} ist (über andere Summen) eine Summe ihrer selbst.",
+                         "Eine Summenzeile darf nur Zeilen addieren, die nicht von ihr abhängen."))
+    return problems
+
+
+def _sums_itself(template: RowTemplate, row: Row) -> bool:
+    pending, seen = list(row.parts), set()
+    while pending:
+        number = pending.pop()
+        if number == row.number:
+            return True
+        if number not in seen and (part := template.by_number.get(number)) is not None:
+            seen.add(number)
+            pending.extend(part.parts)
+    return False
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _optional(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
 
 @functools.lru_cache(maxsize=1)
 def row_templates() -> dict[str, RowTemplate]:
-    templates = {}
-    for path in sorted((reference_dir() / "zeilen").glob("*.yaml")):
-        data = _shipped(f"zeilen/{path.name}")
-        rows = tuple(Row(str(r["nummer"]), str(r["bezeichnung"]), str(r["art"]), tuple(r.get("summe") or ()),
-                         r.get("darunter_von")) for r in data["zeilen"])
-        template = RowTemplate(str(data["id"]), str(data["name"]), str(data["land"]), str(data["plan"]),
-                               str(data["quelle"]), rows)
-        templates[template.ident] = template
-    return templates
+    """The templates that ship with the tool, by Kennung."""
+    templates = (row_template(_shipped(f"zeilen/{path.name}"))
+                 for path in sorted((reference_dir() / "zeilen").glob("*.yaml")))
+    return {template.ident: template for template in templates}
 
 
 def row_template_for(land: str | None, plan: str) -> RowTemplate | None:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding, error, warning
 
-_LAYOUT_HINT = ("Katalogaufbau: katalog.yaml, programme/*.yaml, kennzahlen/*.yaml und je Produkt ein Ordner unter "
-                "produkte/ mit produkt.yaml, leistungen/*.yaml, kennzahlen/*.yaml, teilergebnisplan.yaml.")
+_LAYOUT_HINT = ("Katalogaufbau: katalog.yaml, programme/*.yaml, kennzahlen/*.yaml, zeilenvorlagen/*.yaml und je "
+                "Produkt ein Ordner unter produkte/ mit produkt.yaml, leistungen/*.yaml, kennzahlen/*.yaml, "
+                "teilergebnisplan.yaml.")
 
 
 def check(index: Index) -> Iterator[Finding]:

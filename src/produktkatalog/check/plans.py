@@ -10,8 +10,9 @@ from produktkatalog.check.index import Index
 from produktkatalog.compute.evaluate import Period
 from produktkatalog.compute.rows import computed_sum, stated_row
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Plan, template_name, template_of
-from produktkatalog.reference import RowTemplate, row_templates
+from produktkatalog.model import Catalogue, Plan, template_name, template_of
+from produktkatalog.model.templates import known_templates
+from produktkatalog.reference import RowTemplate, row_template, template_problems
 from produktkatalog.schema.wording import euro, suggestion
 
 DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding
@@ -20,17 +21,38 @@ DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from ro
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
     tolerance = _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
+    broken = set(_broken_templates(catalogue))
+    yield from _template_findings(catalogue)
     for plan in catalogue.plans:
         template = template_of(plan, catalogue)
         name = template_name(plan, catalogue)
-        if template is None and name is not None:
+        if template is None and name is not None and name not in broken:  # a broken one has its own finding
             where = ("vorlage",) if plan.text("vorlage") else ()
+            known = known_templates(catalogue)
             yield error("K207", plan.file, f"Die Zeilenvorlage „{name}“ gibt es nicht.",
-                        suggestion(name, row_templates()) or f"Vorlagen: {', '.join(sorted(row_templates()))}.",
-                        path=where)
+                        suggestion(name, known) or f"Vorlagen: {', '.join(sorted(known))}.", path=where)
         elif template is not None:
             yield from _rows(plan, template)
             yield from _sums(plan, template, tolerance)
+
+
+def _template_findings(catalogue: Catalogue) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for entry in catalogue.template_files:
+        template = row_template(entry.data)
+        if template.ident in seen:
+            yield error("K218", entry.file, f"Die Zeilenvorlage „{template.ident}“ ist mehrfach angelegt.",
+                        "Jede Vorlage braucht eine eigene Kennung (id).", path=("id",))
+        seen.add(template.ident)
+        for position, message, hint in template_problems(template):
+            yield error("K218", entry.file, message, hint, path=("zeilen", position))
+
+
+def _broken_templates(catalogue: Catalogue) -> Iterator[str]:
+    for entry in catalogue.template_files:
+        template = row_template(entry.data)
+        if template_problems(template):
+            yield template.ident
 
 
 def _tolerance(value: Any) -> Decimal:

@@ -10,6 +10,7 @@ from produktkatalog.discover import SourceFile
 from produktkatalog.model.types import (
     Catalogue,
     Column,
+    Entry,
     Kennzahl,
     Leistung,
     Plan,
@@ -17,6 +18,7 @@ from produktkatalog.model.types import (
     Programme,
     Settings,
 )
+from produktkatalog.reference import RowTemplate, row_template, template_problems
 
 
 def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any] | None]]) -> Catalogue:
@@ -29,6 +31,7 @@ def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any]
             catalogue.product_folders.add(source.product_dir)
         if source.kind is not None and data is not None:
             _add(catalogue, source, data)
+    catalogue.own_templates = _sound_templates(catalogue.template_files)
     return catalogue
 
 
@@ -46,6 +49,18 @@ def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None
         catalogue.plans.append(Plan(file, data, folder))
     elif kind == "programm":
         catalogue.programmes.append(Programme(file, data))
+    elif kind == "zeilenvorlage":
+        catalogue.template_files.append(Entry(file, data))
+
+
+def _sound_templates(files: list[Entry]) -> dict[str, RowTemplate]:
+    """Templates a computation can trust; the check stage reports what is wrong with the others."""
+    templates = {}
+    for entry in files:
+        template = row_template(entry.data)
+        if not template_problems(template):
+            templates.setdefault(template.ident, template)
+    return templates
 
 
 def _columns(data: dict[str, Any]) -> list[Column]:

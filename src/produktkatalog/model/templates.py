@@ -1,4 +1,8 @@
-"""Which row template a plan follows: its own choice, the catalogue's, or its Land's."""
+"""Which row template a plan follows: its own choice, the catalogue's, or its Land's.
+
+A catalogue's own templates (zeilenvorlagen/) come before the shipped ones, by
+Kennung and by Land.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,11 @@ def template_name(plan: Plan, catalogue: Catalogue) -> str | None:
 def template_of(plan: Plan, catalogue: Catalogue) -> RowTemplate | None:
     name = template_name(plan, catalogue)
     if name is not None:
-        return row_templates().get(name)
+        return known_templates(catalogue).get(name)
     land = catalogue.settings.text("land") if catalogue.settings is not None else None
-    return row_template_for(land, plan.kind)
+    own = (t for t in catalogue.own_templates.values() if t.land == land and t.plan == plan.kind)
+    return next(own, None) or row_template_for(land, plan.kind)
+
+
+def known_templates(catalogue: Catalogue) -> dict[str, RowTemplate]:
+    return {**row_templates(), **catalogue.own_templates}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from produktkatalog.numbers import canonical
+from produktkatalog.reference import RowTemplate
 
 
 def listed(value: Any) -> list[Any]:
@@ -134,6 +135,8 @@ class Catalogue:
     kennzahlen: list[Kennzahl] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
+    template_files: list[Entry] = field(default_factory=list)  # zeilenvorlagen/*.yaml
+    own_templates: dict[str, RowTemplate] = field(default_factory=dict)  # the sound ones, by Kennung
     unplaced: list[str] = field(default_factory=list)  # files with no place in the layout
     product_folders: set[str] = field(default_factory=set)  # every folder with a produkt.yaml, loadable or not
 

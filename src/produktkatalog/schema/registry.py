@@ -13,7 +13,7 @@ from typing import Any
 
 from produktkatalog.resources import schemas_dir
 
-KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm")
+KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
 _SHARED = ("gemeinsam",)
 
 
