@@ -55,7 +55,7 @@ def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None
 
 def _sound_templates(files: list[Entry]) -> dict[str, RowTemplate]:
     """Templates a computation can trust; the check stage reports what is wrong with the others."""
-    templates = {}
+    templates: dict[str, RowTemplate] = {}
     for entry in files:
         template = row_template(entry.data)
         if not template_problems(template):
