@@ -20,7 +20,7 @@ def _raw(relative: str) -> dict:  # type: ignore[type-arg]
 
 
 def _figure(computation, catalogue, ident: str, folder: str):  # type: ignore[no-untyped-def]
-    [figure] = [k for k in catalogue.kennzahlen if k.ident == ident and k.product_folder.endswith(folder)]
+    [figure] = [k for k in catalogue.kennzahlen if k.ident == ident and (k.product_folder or "").endswith(folder)]
     return computation.of(figure)
 
 

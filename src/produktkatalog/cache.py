@@ -26,6 +26,7 @@ from typing import Any
 _FORMAT = 3
 _SHARD_NAME = re.compile(r"^[0-9a-f]{2}\.pickle$")
 _STAMPS = "stempel.stamps"
+_RESULTS = "rechnung.results"
 # A file changed this soon before a run started may share its stamp with its old content.
 _RACY_NS = 2_000_000_000
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError,
@@ -114,6 +115,22 @@ class Cache:
             for name in set(self.stored) - set(shards):
                 (self.folder / f"{name}.pickle").unlink(missing_ok=True)
             self._atomic(_STAMPS, {"salt": self.salt, "taken": self.started, "stamps": stamps})
+        except OSError:
+            return
+
+    def results(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Computation findings by the digest of their inputs, as plain tuples (see ``write_results``)."""
+        stored = self._load(self.folder / _RESULTS)
+        results = stored.get("results") if stored else None
+        if not isinstance(results, dict):
+            return {}
+        return {key: found for key, found in results.items()
+                if isinstance(key, str) and isinstance(found, list) and all(type(f) is tuple for f in found)}
+
+    def write_results(self, results: dict[str, list[tuple[Any, ...]]]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._atomic(_RESULTS, {"salt": self.salt, "results": results})
         except OSError:
             return
 

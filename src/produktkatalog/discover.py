@@ -28,6 +28,14 @@ class CatalogueFiles:
     files: tuple[SourceFile, ...]
     nested: tuple[Path, ...]  # catalogues inside this one: checked on their own
 
+    def by_product(self) -> dict[str, list[str]]:
+        """Shown paths of the placed files per product folder; "" for the catalogue-wide ones."""
+        grouped: dict[str, list[str]] = {}
+        for source in self.files:
+            if source.kind is not None:
+                grouped.setdefault(source.product_dir or "", []).append(source.shown)
+        return grouped
+
 
 def find_catalogues(path: Path) -> list[Path]:
     """The outermost catalogues at or below ``path``; ``catalogue_files`` reports those nested in them."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
+from typing import Any
 
 PathElement = str | int
 DocPath = tuple[PathElement, ...]
@@ -48,6 +49,25 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        """Plain values only, for a cache that must not unpickle classes."""
+        return (self.code, self.severity.value, self.file, self.message, self.hint, self.line, self.column,
+                self.path, self.at_key, self.offset)
+
+    @classmethod
+    def from_tuple(cls, stored: tuple[Any, ...]) -> Finding | None:
+        """The finding ``as_tuple`` gave, or None for anything else."""
+        if len(stored) != 10 or not all(isinstance(stored[i], str) for i in (0, 2, 3, 4)):
+            return None
+        code, severity, file, message, hint, line, column, path, at_key, offset = stored
+        if severity not in ("error", "warning") or not isinstance(path, tuple) or not isinstance(at_key, bool):
+            return None
+        if not all(value is None or type(value) is int for value in (line, column, offset)):
+            return None
+        if not all(type(element) in (str, int) for element in path):
+            return None
+        return cls(code, Severity(severity), file, message, hint, line, column, path, at_key, offset)
 
 
 def error(code: str, file: str, message: str, hint: str = "", **where: object) -> Finding:

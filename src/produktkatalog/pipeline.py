@@ -1,4 +1,4 @@
-"""The whole validation, top to bottom: discover → load → schema → model → catalogue checks → locate."""
+"""The whole validation, top to bottom: discover → load → schema → model → catalogue checks → compute → locate."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from typing import Any
 from produktkatalog import __version__
 from produktkatalog.cache import Cache, Stamp, digest, stamp_of
 from produktkatalog.check import check_catalogue
+from produktkatalog.check.index import Index
+from produktkatalog.compute import Computation, compute_catalogue
+from produktkatalog.compute.tables import Owner, plan_tables
+from produktkatalog.compute.units import unit_keys
 from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues
 from produktkatalog.fastpath import clean_data
 from produktkatalog.findings import Finding
@@ -27,6 +31,7 @@ class NoCatalogue(Exception):
 class Result:
     findings: list[Finding] = field(default_factory=list)
     catalogues: list[Catalogue] = field(default_factory=list)
+    computations: list[Computation] = field(default_factory=list)  # one per catalogue, in the same order
     files: int = 0
 
     @property
@@ -38,7 +43,12 @@ class Result:
         return len(self.findings) - self.errors
 
 
-def validate(path: Path, use_cache: bool = True, workers: int | None = None) -> Result:
+def validate(path: Path, use_cache: bool = True, workers: int | None = None, compute_all: bool = False) -> Result:
+    """Findings of every catalogue at or below ``path``.
+
+    Computation findings of owners whose inputs are unchanged come from the cache;
+    ``compute_all`` computes every value instead, for callers that show the values.
+    """
     if not path.is_dir():
         raise NoCatalogue(f"{path} ist kein Ordner.")
     roots = find_catalogues(path)
@@ -47,21 +57,32 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None) -> 
     result = Result()
     while roots:
         files = catalogue_files(roots.pop(0))
-        _validate_catalogue(files, use_cache, workers, result)
+        _validate_catalogue(files, use_cache and not compute_all, workers, result, use_cache)
         roots.extend(files.nested)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _validate_catalogue(files: CatalogueFiles, use_cache: bool, workers: int | None, result: Result) -> None:
+def _validate_catalogue(files: CatalogueFiles, reuse: bool, workers: int | None, result: Result,
+                        use_cache: bool) -> None:
     loaded = _Loaded(files, use_cache)
     loaded.fill(workers)
     catalogue = build_catalogue(files.shown, ((s, loaded.data.get(s.shown)) for s in files.files))
+    index = Index.of(catalogue)
+    tables = plan_tables(catalogue, index.framework)
+    keys = unit_keys(catalogue, index, tables, loaded.digests, files.by_product()) if reuse else {}
+    known = loaded.known_results(keys)
+    computation = compute_catalogue(catalogue, index, tables, known)
+    computed = {owner: [loaded.locate(f) for f in found] for owner, found in computation.by_owner.items()}
+    loaded.save_results(keys, {**known, **computed})
     judged = {(f.file, f.path) for f in loaded.findings if f.path}
     # a value the schema already rejected is not reported again by the catalogue checks
-    located = [loaded.locate(f) for f in check_catalogue(catalogue) if (f.file, f.path) not in judged]
-    result.findings.extend(loaded.findings + located)
+    located = [loaded.locate(f) for f in check_catalogue(catalogue, index)]
+    found = [f for f in (*located, *(f for group in (*known.values(), *computed.values()) for f in group))
+             if (f.file, f.path) not in judged]
+    result.findings.extend(loaded.findings + found)
     result.catalogues.append(catalogue)
+    result.computations.append(computation)
     result.files += sum(1 for source in files.files if source.kind is not None)
     loaded.save()
 
@@ -79,6 +100,7 @@ class _Loaded:
         self.documents: dict[str, Document] = {}
         self.clean: dict[str, dict[str, Any]] = {}
         self.stamps: dict[str, Stamp] = {}  # shown path → its stamp as seen before reading
+        self.digests: dict[str, str] = {}  # shown path → content digest, for every file read or known
         self.sources = {source.shown: source for source in files.files}
 
     def fill(self, workers: int | None) -> None:
@@ -92,6 +114,7 @@ class _Loaded:
             key = self._unchanged(source, stamps.get(source.shown), known) or self._read(source)
             if key is None:
                 continue
+            self.digests[source.shown] = key
             if key in known:
                 self._accept(source, key, known[key])
             else:
@@ -165,6 +188,21 @@ class _Loaded:
         if finding.offset is not None:
             return finding.positioned(*document.position_inside(finding.path, finding.offset))
         return finding.positioned(*document.position(finding.path, finding.at_key))
+
+    def known_results(self, keys: dict[Owner, str | None]) -> dict[Owner, list[Finding]]:
+        """Located computation findings of owners whose inputs are unchanged since they were stored."""
+        stored = self.cache.results() if self.cache and keys else {}
+        known = {}
+        for owner, key in keys.items():
+            found = [Finding.from_tuple(f) for f in stored.get(key or "", ())]
+            if key in stored and None not in found:
+                known[owner] = [f for f in found if f is not None]
+        return known
+
+    def save_results(self, keys: dict[Owner, str | None], found: dict[Owner, list[Finding]]) -> None:
+        if self.cache is not None and keys:
+            self.cache.write_results({key: [f.as_tuple() for f in found.get(owner, [])]
+                                      for owner, key in keys.items() if key is not None})
 
     def save(self) -> None:
         if self.cache is None:

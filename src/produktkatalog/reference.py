@@ -58,6 +58,11 @@ def default_vocabulary(name: str) -> dict[str, str]:
     return _strings(_shipped("vokabular.yaml").get(name))
 
 
+def standard_figures() -> list[dict[str, Any]]:
+    """The Standardkennzahlen that ship with the tool, in the Kennzahl file format."""
+    return [figure for figure in _shipped("standardkennzahlen.yaml")["kennzahlen"] if isinstance(figure, dict)]
+
+
 def _strings(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
@@ -94,6 +99,23 @@ class RowTemplate:
     @functools.cached_property
     def by_role(self) -> dict[str, Row]:
         return {row.role: row for row in self.rows if row.role}
+
+    @functools.cached_property
+    def in_order(self) -> tuple[Row, ...]:
+        """The rows with every sum after its parts (a sound template has no cycles)."""
+        ordered: dict[str, Row] = {}
+
+        def place(row: Row, path: frozenset[str]) -> None:
+            if row.number in ordered or row.number in path:
+                return
+            for part in row.parts:
+                if part in self.by_number:
+                    place(self.by_number[part], path | {row.number})
+            ordered[row.number] = row
+
+        for row in self.rows:
+            place(row, frozenset())
+        return tuple(ordered.values())
 
     def row(self, name: str) -> Row | None:
         """A row by its number, or by its role (so one formula serves every Land)."""

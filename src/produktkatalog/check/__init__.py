@@ -11,6 +11,6 @@ CHECKS = (layout.check, identity.check, hierarchy.check, references.check, formu
           rules.check)
 
 
-def check_catalogue(catalogue: Catalogue) -> list[Finding]:
-    index = Index.of(catalogue)
+def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:
+    index = index or Index.of(catalogue)
     return [finding for check in CHECKS for finding in check(index)]

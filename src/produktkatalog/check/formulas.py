@@ -42,6 +42,8 @@ def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding
     scope = scope_of(figure)
     for reference in references(tree):
         target = index.resolve(reference, scope)
+        if target is None and figure.per_owner and index.defined_in_products(reference.name):
+            continue  # a Standardkennzahl may use a Kennzahl its products have; it resolves per product
         if target is None:
             hint = suggestion(reference.name, index.visible_names(scope)) or (
                 "Formeln nennen Kennungen aus den Ordnern kennzahlen/ des Produkts und des Katalogs sowie „einwohner“.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -55,6 +56,13 @@ class Index:
         for candidate in _chain(scope):
             names |= set(self.figures.get(candidate, {}))
         return names
+
+    @functools.cached_property
+    def _product_names(self) -> frozenset[str]:
+        return frozenset(name for (product, _), figures in self.figures.items() if product for name in figures)
+
+    def defined_in_products(self, name: str) -> bool:
+        return name in self._product_names
 
     def _qualified(self, reference: Reference) -> Kennzahl | None:
         owner = self.numbered.get(reference.qualifier or "")

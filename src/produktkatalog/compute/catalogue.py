@@ -1,92 +1,169 @@
 """Every Kennzahl of a catalogue for every column of the plan, each computed once.
 
 Stated values come from ``werte``; a Kennzahl with a ``formel`` is computed for
-Ergebnis, Ansatz and Planung, while its Zielwerte stay as stated. Values are
-memoized per (Kennzahl, period), so a Kennzahl used by many formulas is
-evaluated once; a cycle (reported by the check stage) yields "kein Wert".
+Ergebnis, Ansatz and Planung, while its Zielwerte stay as stated. A Kennzahl
+belongs to one owner (its product, or the Gesamtplan for a catalogue-wide one);
+a catalogue-wide Standardkennzahl is computed for every owner with a
+Teilergebnisplan: each product, Produktgruppe, Produktbereich and the Gesamtplan.
+Values are memoized per (Kennzahl, owner, period), so a Kennzahl used by many
+formulas is evaluated once; a cycle (reported by the check stage) yields "kein Wert".
 """
 
 from __future__ import annotations
 
+import decimal
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from produktkatalog.check.index import Index, Scope, scope_of
-from produktkatalog.compute.evaluate import NoValue, Outcome, Period, evaluate
-from produktkatalog.compute.rows import row_value, stated
+from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period, evaluate_in_context
+from produktkatalog.compute.rows import stated
+from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, Owner, PlanTables, Table, plan_tables
 from produktkatalog.findings import Finding, error
-from produktkatalog.formula import Reference, TokenError, parse
-from produktkatalog.model import Catalogue, Kennzahl, Plan, template_of
+from produktkatalog.formula import Node, Reference, TokenError, parse
+from produktkatalog.model import Catalogue, Kennzahl
+from produktkatalog.reference import ROLES
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
+_PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
+
+
+def home(figure: Kennzahl) -> Owner:
+    """The owner whose plan a Kennzahl's formula sees: its product, or the Gesamtplan."""
+    return Owner("produkt", figure.product_folder) if figure.product_folder else GESAMT
 
 
 @dataclass
 class Computation:
     periods: list[Period]
-    values: dict[int, dict[Period, Outcome]] = field(default_factory=dict)  # id(Kennzahl) → period → value
-    findings: list[Finding] = field(default_factory=list)
+    index: Index
+    tables: PlanTables
+    values: dict[tuple[int, Owner], dict[Period, Outcome]] = field(default_factory=dict)
+    by_owner: dict[Owner, list[Finding]] = field(default_factory=dict)  # problems, by the owner computed for
 
-    def of(self, figure: Kennzahl) -> dict[Period, Outcome]:
-        return self.values.get(id(figure), {})
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for found in self.by_owner.values() for finding in found]
+
+    def of(self, figure: Kennzahl, owner: Owner | None = None) -> dict[Period, Outcome]:
+        return self.values.get((id(figure), owner or home(figure)), {})
+
+    def owners_of(self, figure: Kennzahl) -> list[Owner]:
+        """Where a Kennzahl has values: its home, or every owner a Standardkennzahl was computed for."""
+        return sorted(owner for (ident, owner) in self.values if ident == id(figure))
 
 
-def compute_catalogue(catalogue: Catalogue, index: Index | None = None) -> Computation:
+def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: PlanTables | None = None,
+                      known: Collection[Owner] = ()) -> Computation:
+    """Every value of every owner, except those in ``known`` (whose findings the caller already has)."""
     index = index or Index.of(catalogue)
     settings = catalogue.settings
     periods = [Period(c.kind, int(c.year)) for c in settings.columns if c.year.isdigit()] if settings else []
-    engine = _Engine(catalogue, index)
-    computation = Computation(periods)
-    for figure in catalogue.kennzahlen:
-        computation.values[id(figure)] = {period: engine.value(figure, period) for period in periods}
-    computation.findings = engine.findings
+    tables = tables or plan_tables(catalogue, index.framework)
+    engine = _Engine(catalogue, index, tables)
+    computation = Computation(periods, index, tables)
+    with decimal.localcontext(CONTEXT):
+        for figure, owner in figure_owners(catalogue, index, tables):
+            if owner not in known:
+                computation.values[(id(figure), owner)] = {period: engine.value(figure, owner, period)
+                                                          for period in periods}
+    computation.by_owner = {owner: found for owner, found in engine.findings.items() if owner not in known}
     return computation
 
 
+def figure_owners(catalogue: Catalogue, index: Index, tables: PlanTables) -> Iterator[tuple[Kennzahl, Owner]]:
+    """Each Kennzahl with each owner it is computed for."""
+    standard_owners = [owner for (owner, kind) in tables.tables if kind == "ergebnisplan"]
+    for figure in catalogue.kennzahlen:
+        for owner in _owners(index, figure, standard_owners):
+            yield figure, owner
+
+
+def _owners(index: Index, figure: Kennzahl, standard_owners: list[Owner]) -> list[Owner]:
+    if not figure.per_owner:
+        return [home(figure)]
+    # a product's own Kennzahl of the same Kennung takes the place of the catalogue's
+    return [owner for owner in standard_owners
+            if owner.level != "produkt" or figure.ident not in index.figures.get((owner.key, None), {})]
+
+
 class _Engine:
-    def __init__(self, catalogue: Catalogue, index: Index) -> None:
+    def __init__(self, catalogue: Catalogue, index: Index, tables: PlanTables) -> None:
         self.index = index
-        self.memo: dict[tuple[int, Period], Outcome] = {}
-        self.findings: list[Finding] = []
-        self.plans = {plan.product_folder: plan for plan in catalogue.plans if plan.kind == "ergebnisplan"}
-        self.templates = {id(plan): template_of(plan, catalogue) for plan in self.plans.values()}
+        self.tables = tables
+        self.memo: dict[tuple[int, Owner, Period], Outcome] = {}
+        self.trees: dict[int, Node | None] = {}  # parsed formula per Kennzahl; None without one
+        self.findings: dict[Owner, list[Finding]] = {}
+        self.products = catalogue.product_by_folder()
         settings = catalogue.settings
         self.residents = settings.mapping("einwohner") if settings else {}
 
-    def value(self, figure: Kennzahl, period: Period) -> Outcome:
-        key = (id(figure), period)
+    def value(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
+        key = (id(figure), owner, period)
         if key not in self.memo:
             self.memo[key] = _IN_PROGRESS
-            self.memo[key] = self._compute(figure, period)
+            self.memo[key] = self._compute(figure, owner, period)
         return self.memo[key]
 
-    def _compute(self, figure: Kennzahl, period: Period) -> Outcome:
-        formula = figure.text("formel")
-        if formula is None or period.kind == "ziel":
+    def _compute(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
+        tree = self._tree(figure)
+        if tree is None or period.kind == "ziel":
+            if figure.text("formel") is not None and period.kind != "ziel":
+                return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
             return stated(figure.mapping("werte").get(period.kind), period, figure.ident)
-        try:
-            tree = parse(formula)
-        except TokenError:
-            return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
-        outcome = evaluate(tree, period, _Inputs(self, scope_of(figure)))
+        scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
+        outcome = evaluate_in_context(tree, period, _Inputs(self, scope, owner))
         if isinstance(outcome, NoValue) and outcome.problem:
-            self.findings.append(error("K215", figure.file, f"„{figure.ident}“ lässt sich für {period} nicht "
-                                       f"berechnen: {outcome.reason}", "Prüfen Sie die Eingangswerte dieses Jahres "
-                                       "oder verwenden Sie teile(a, b), wenn 0 ein möglicher Nenner ist.",
-                                       path=("formel",), offset=outcome.offset))
+            self.findings.setdefault(owner, []).append(self._problem(figure, owner, period, outcome))
             return NoValue(outcome.reason)
         return outcome
 
-    def row(self, scope: Scope, number: str, period: Period) -> Outcome:
-        plan: Plan | None = self.plans.get(scope[0] or "")
-        if plan is None:
-            return NoValue(f"Das Produkt hat keinen Teilergebnisplan (Zeile {number}, {period}).")
-        return row_value(self.templates[id(plan)], plan.mapping("zeilen"), number, period)
+    def _tree(self, figure: Kennzahl) -> Node | None:
+        key = id(figure)
+        if key not in self.trees:
+            formula = figure.text("formel")
+            try:
+                self.trees[key] = parse(formula) if formula is not None else None
+            except TokenError:
+                self.trees[key] = None
+        return self.trees[key]
+
+    def _problem(self, figure: Kennzahl, owner: Owner, period: Period, outcome: NoValue) -> Finding:
+        where = f" ({self.owner_name(owner)})" if figure.per_owner else ""
+        return error("K215", figure.file, f"„{figure.ident}“{where} lässt sich für {period} nicht berechnen: "
+                     f"{outcome.reason}", "Prüfen Sie die Eingangswerte dieses Jahres oder verwenden Sie "
+                     "teile(a, b), wenn 0 ein möglicher Nenner ist.",
+                     path=() if figure.shipped else ("formel",), offset=None if figure.shipped else outcome.offset)
+
+    def row(self, owner: Owner, kind: str, name: str, level: str | None, period: Period) -> Outcome:
+        target = self.tables.lifted(owner, level or owner.level)
+        table = self.tables.table(target, kind) if target else None
+        if table is None:
+            return NoValue(f"{self.owner_name(target or owner)} hat keinen {_PLAN_NAMES[kind]}.")
+        row = table.template.row(name)
+        if row is None:
+            return _missing_row(table, name)
+        return table.value(row.number, period)
+
+    def owner_name(self, owner: Owner) -> str:
+        if owner.level == "produkt":
+            product = self.products.get(owner.key)
+            return f"Produkt {product.number}".rstrip() if product and product.number else f"Produkt {owner.key}"
+        return f"{LEVEL_NAMES[owner.level]} {owner.key}".rstrip()
+
+
+def _missing_row(table: Table, name: str) -> NoValue:
+    template = table.template
+    if name in ROLES:  # a Land's template may lack a role; that is no mistake of the catalogue
+        return NoValue(f"Die Zeilenvorlage „{template.name}“ ordnet der Rolle „{name}“ keine Zeile zu.")
+    return NoValue(f"Die Zeile „{name}“ gibt es in der Zeilenvorlage „{template.name}“ nicht.", problem=True)
 
 
 @dataclass
 class _Inputs:
     engine: _Engine
     scope: Scope
+    owner: Owner
 
     def figure(self, reference: Reference, period: Period) -> Outcome:
         target = self.engine.index.resolve(reference, self.scope)
@@ -94,9 +171,9 @@ class _Inputs:
             return stated(self.engine.residents, period, reference.name)
         if not isinstance(target, Kennzahl):
             return NoValue(f"„{reference.text}“ gibt es nicht.")
-        outcome = self.engine.value(target, period)
+        owner = self.owner if target.per_owner else home(target)
+        outcome = self.engine.value(target, owner, period)
         return NoValue(f"{reference.text}: {outcome.reason}") if isinstance(outcome, NoValue) else outcome
 
-    def row(self, number: str, period: Period) -> Outcome:
-        return self.engine.row(self.scope, number, period)
-
+    def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
+        return self.engine.row(self.owner, kind, name, level, period)

@@ -52,12 +52,19 @@ class Inputs(Protocol):
 
     def figure(self, reference: Reference, period: Period) -> Outcome: ...
 
-    def row(self, number: str, period: Period) -> Outcome: ...
+    def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
+        """A row (by number or role) of the owner's plan of ``kind``, or of its roll-up at ``level``."""
+        ...
 
 
 def evaluate(node: Node, period: Period, inputs: Inputs) -> Outcome:
     with decimal.localcontext(CONTEXT):
         return _value(node, period, inputs)
+
+
+def evaluate_in_context(node: Node, period: Period, inputs: Inputs) -> Outcome:
+    """``evaluate`` for a caller that has entered ``decimal.localcontext(CONTEXT)`` once for many formulas."""
+    return _value(node, period, inputs)
 
 
 def _value(node: Node, period: Period, inputs: Inputs) -> Outcome:
@@ -143,13 +150,14 @@ def _previous_year(call: Call, period: Period, inputs: Inputs) -> Outcome:
     return _value(call.arguments[0], period.previous(), inputs)
 
 
-def _row(call: Call, period: Period, inputs: Inputs) -> Outcome:
-    argument = call.arguments[0]
-    number = argument.value if isinstance(argument, Text) else None
-    if number is None:
-        return NoValue('zeile() erwartet eine Zeilennummer in Anführungszeichen, z. B. zeile("17").', problem=True,
-                       offset=call.offset)
-    return inputs.row(number, period)
+def _row(kind: str) -> _Function:
+    def apply(call: Call, period: Period, inputs: Inputs) -> Outcome:
+        texts = [argument.value for argument in call.arguments if isinstance(argument, Text)]  # the parser ensures
+        outcome = inputs.row(kind, texts[0], texts[1] if len(texts) > 1 else None, period)
+        if isinstance(outcome, NoValue) and outcome.problem and outcome.offset is None:
+            return NoValue(outcome.reason, problem=True, offset=call.offset)
+        return outcome
+    return apply
 
 
 _Function = Callable[[Call, Period, Inputs], Outcome]
@@ -161,5 +169,6 @@ _FUNCTIONS: dict[str, _Function] = {
     "runden": _round,
     "teile": _divide_safely,
     "vorjahr": _previous_year,
-    "zeile": _row,
+    "zeile": _row("ergebnisplan"),
+    "finanzzeile": _row("finanzplan"),
 }

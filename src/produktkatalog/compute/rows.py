@@ -8,11 +8,12 @@ falls back to what the plan states.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from produktkatalog.compute.evaluate import NoValue, Outcome, Period
-from produktkatalog.reference import RowTemplate
+from produktkatalog.reference import Row, RowTemplate
 
 
 def stated(by_year: Any, period: Period, name: str) -> Outcome:
@@ -40,8 +41,11 @@ def stated_row(rows: dict[str, Any], number: str, period: Period) -> Outcome:
 def computed_sum(template: RowTemplate | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
     """The sum of a sum row's parts, or None if the row is no sum or none of its parts has a value."""
     spec = template.by_number.get(number) if template else None
+    return sum_of_parts(spec, lambda part: row_value(template, rows, part, period))
+
+
+def sum_of_parts(spec: Row | None, value: Callable[[str], Outcome]) -> Decimal | None:
     if spec is None or not spec.parts:
         return None
-    present = [value for part in spec.parts
-               if isinstance(value := row_value(template, rows, part, period), Decimal)]
+    present = [amount for part in spec.parts if isinstance(amount := value(part), Decimal)]
     return sum(present, Decimal(0)) if present else None

@@ -27,9 +27,11 @@ MAX_DEPTH = 40
 # function → (fewest, most arguments; None: any number), and which argument positions are row numbers
 ARITY: dict[str, tuple[int, int | None]] = {
     "summe": (1, None), "min": (1, None), "max": (1, None), "runden": (1, 2), "abs": (1, 1),
-    "vorjahr": (1, 1), "teile": (2, 2), "zeile": (1, 1),
+    "vorjahr": (1, 1), "teile": (2, 2), "zeile": (1, 2), "finanzzeile": (1, 2),
 }
-TEXT_ARGUMENTS = {"zeile": {0}}
+TEXT_ARGUMENTS = {"zeile": {0, 1}, "finanzzeile": {0, 1}}
+ROW_FUNCTIONS = frozenset({"zeile", "finanzzeile"})  # every argument is text: a row, then a level
+PLAN_LEVELS = ("produkt", "produktgruppe", "produktbereich", "gesamt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,8 @@ class _Parser:
             self._close(token)
             return node
         if token.kind == "string":
-            raise ParseError(f"Text in Anführungszeichen ({token.text}) steht nur in zeile(\"…\").", token.offset)
+            raise ParseError(f"Text in Anführungszeichen ({token.text}) steht nur in zeile(\"…\") und "
+                             f"finanzzeile(\"…\").", token.offset)
         raise ParseError(f"An dieser Stelle erwartet die Formel eine Zahl, eine Kennung oder „(“, nicht "
                          f"„{token.text}“.", token.offset)
 
@@ -194,7 +197,11 @@ class _Parser:
             if index not in TEXT_ARGUMENTS.get(function.text, set()):
                 raise ParseError(f"{function.text}() erwartet hier keinen Text in Anführungszeichen.", token.offset)
             self.position += 1
-            return Text(token.text[1:-1], token.offset)
+            return _row_argument(function.text, index, Text(token.text[1:-1], token.offset))
+        if function.text in ROW_FUNCTIONS:
+            raise ParseError(f'{function.text}() erwartet eine Zeilennummer oder Rolle in Anführungszeichen, z. B. '
+                             f'{function.text}("17") oder {function.text}("17", "produktgruppe").',
+                             token.offset if token is not None else self.length)
         return self._deeper(depth, function, self.expression)
 
     def _deeper(self, depth: int, token: Token, step: _Step) -> Node:
@@ -212,6 +219,13 @@ class _Parser:
         if found is None:
             raise ParseError("Die Klammer wird nicht geschlossen.", opening.offset)
         raise ParseError(f"Hier fehlt „)“ oder „,“; gefunden wurde „{found.text}“.", found.offset)
+
+
+def _row_argument(function: str, index: int, text: Text) -> Text:
+    if function in ROW_FUNCTIONS and index == 1 and text.value not in PLAN_LEVELS:
+        raise ParseError(f"{function}() kennt die Ebene „{text.value}“ nicht; möglich sind "
+                         f"{', '.join(PLAN_LEVELS)}.", text.offset)
+    return text
 
 
 def _check_arity(name: Token, count: int) -> None:

@@ -18,7 +18,7 @@ from produktkatalog.model.types import (
     Programme,
     Settings,
 )
-from produktkatalog.reference import RowTemplate, row_template, template_problems
+from produktkatalog.reference import RowTemplate, row_template, standard_figures, template_problems
 
 
 def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any] | None]]) -> Catalogue:
@@ -32,6 +32,7 @@ def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any]
         if source.kind is not None and data is not None:
             _add(catalogue, source, data)
     catalogue.own_templates = _sound_templates(catalogue.template_files)
+    catalogue.kennzahlen.extend(_shipped_figures(catalogue))
     return catalogue
 
 
@@ -51,6 +52,16 @@ def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None
         catalogue.programmes.append(Programme(file, data))
     elif kind == "zeilenvorlage":
         catalogue.template_files.append(Entry(file, data))
+
+
+def _shipped_figures(catalogue: Catalogue) -> list[Kennzahl]:
+    """The shipped Standardkennzahlen, unless the catalogue turns them off or has its own of the same Kennung."""
+    settings = catalogue.settings
+    if settings is None or settings.data.get("standardkennzahlen") is False:
+        return []
+    own = {figure.ident for figure in catalogue.kennzahlen if figure.product_folder is None}
+    return [Kennzahl(settings.file, data, None, shipped=True) for data in standard_figures()
+            if data.get("id") not in own]
 
 
 def _sound_templates(files: list[Entry]) -> dict[str, RowTemplate]:

@@ -93,10 +93,16 @@ class Leistung(Numbered):
 @dataclass
 class Kennzahl(Entry):
     product_folder: str | None = None  # None: a catalogue-wide Kennzahl
+    shipped: bool = False  # a Standardkennzahl that ships with the tool, not a file of the catalogue
 
-    @property
+    @functools.cached_property
     def ident(self) -> str:
         return self.text("id") or ""
+
+    @functools.cached_property
+    def per_owner(self) -> bool:
+        """A catalogue-wide Standardkennzahl: computed for each product and roll-up, not once."""
+        return self.product_folder is None and self.data.get("art") == "standardkennzahl"
 
     @functools.cached_property
     def leistung_key(self) -> str | None:

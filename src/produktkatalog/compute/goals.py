@@ -1,0 +1,154 @@
+"""Zielerreichung: each Ziel's Zielkennzahlen against their Zielwerte, per year, with an Ampel.
+
+The value compared is the Kennzahl's value in the column of that year (Ergebnis
+where the year is closed, else Ansatz or Planung). The Zielwert is the Ziel's own
+``zielwerte`` for that year, else the Kennzahl's ``werte: ziel``.
+
+- Zielerreichungsgrad: Wert ÷ Zielwert × 100 (niedriger_besser: Zielwert ÷ Wert × 100).
+- Ampel grün: the Zielwert is reached or beaten (without a richtung: met exactly).
+- Ampel gelb: missed by at most the tolerance, in % of the Zielwert (``toleranz`` of the
+  Ziel, else ``zieltoleranz`` of the catalogue, else 5 %).
+- Ampel rot: missed by more.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.compute.catalogue import Computation, home
+from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period
+from produktkatalog.compute.rows import stated
+from produktkatalog.compute.tables import Owner
+from produktkatalog.formula import Reference, TokenError, parse
+from produktkatalog.model import Kennzahl, Leistung, Product, listed
+
+DEFAULT_TOLERANCE = Decimal(5)
+GAP = re.compile(r"_{2,}")  # a blank as printed in a goal text, e.g. "Stufe __"
+_BASIS_ORDER = ("ergebnis", "ansatz", "planung")
+
+
+@dataclass(frozen=True)
+class Achievement:
+    period: Period  # the column compared: its kind and year
+    target: Decimal
+    actual: Outcome
+    degree: Decimal | None  # Zielerreichungsgrad in %
+    light: str | None  # gruen, gelb, rot; None without a value to compare
+
+
+@dataclass
+class GoalResult:
+    entry: Product | Leistung
+    position: int  # in the entry's ziele
+    goal: dict[str, Any]
+    figures: list[tuple[str, Kennzahl | None]]  # the Zielkennzahlen as written, and what they name
+    achievements: dict[str, list[Achievement]] = field(default_factory=dict)  # by Zielkennzahl as written
+    gaps: dict[int, list[Outcome]] = field(default_factory=dict)  # year → values for the blanks in the text
+
+
+def goal_results(computation: Computation) -> list[GoalResult]:
+    catalogue = computation.index.catalogue
+    settings = catalogue.settings
+    default = _decimal(settings.data.get("zieltoleranz")) if settings else None
+    default = DEFAULT_TOLERANCE if default is None else default
+    years = _column_periods(computation.periods)
+    results = []
+    entries: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
+    for entry in entries:
+        for position, goal in enumerate(entry.items("ziele")):
+            if isinstance(goal, dict):
+                results.append(_result(computation, entry, position, goal, years, default))
+    return results
+
+
+def _column_periods(periods: list[Period]) -> dict[int, Period]:
+    """The column each year is judged in: Ergebnis before Ansatz before Planung."""
+    chosen: dict[int, Period] = {}
+    for period in sorted(periods, key=lambda p: _BASIS_ORDER.index(p.kind) if p.kind in _BASIS_ORDER else 9):
+        chosen.setdefault(period.year, period)
+    return chosen
+
+
+def _result(computation: Computation, entry: Product | Leistung, position: int, goal: dict[str, Any],
+            years: dict[int, Period], tolerance: Decimal) -> GoalResult:
+    scope = (entry.folder, None) if isinstance(entry, Product) else (entry.product_folder, entry.key)
+    named = [(text, _resolve(computation, text, scope)) for text in listed(goal.get("kennzahlen"))
+             if isinstance(text, str)]
+    result = GoalResult(entry, position, goal, named)
+    owner = Owner("produkt", scope[0] or "")
+    own = _decimal(goal.get("toleranz"))
+    tolerance = tolerance if own is None else own
+    for text, figure in named:
+        if figure is not None:
+            values = computation.of(figure, owner if figure.per_owner else home(figure))
+            result.achievements[text] = [
+                achievement for period in years.values()
+                if (achievement := _achievement(goal, figure, values, period, tolerance)) is not None]
+    result.gaps = _gaps(goal, next((figure for _, figure in named if figure is not None), None), years)
+    return result
+
+
+def _resolve(computation: Computation, text: str, scope: tuple[str | None, str | None]) -> Kennzahl | None:
+    try:
+        reference = parse(text)
+    except TokenError:
+        return None
+    if not isinstance(reference, Reference):
+        return None
+    target = computation.index.resolve(reference, scope)
+    return target if isinstance(target, Kennzahl) else None
+
+
+def target_of(goal: dict[str, Any], figure: Kennzahl, year: int) -> Outcome:
+    period = Period("ziel", year)
+    own = stated(goal.get("zielwerte"), period, "Ziel")
+    return own if isinstance(own, Decimal) else stated(figure.mapping("werte").get("ziel"), period, figure.ident)
+
+
+def _achievement(goal: dict[str, Any], figure: Kennzahl, values: dict[Period, Outcome], period: Period,
+                 tolerance: Decimal) -> Achievement | None:
+    target = target_of(goal, figure, period.year)
+    if not isinstance(target, Decimal):
+        return None
+    actual = values.get(period, NoValue(f"{figure.ident} hat für {period} keinen Wert."))
+    if not isinstance(actual, Decimal):
+        return Achievement(period, target, actual, None, None)
+    direction = goal.get("richtung") or figure.data.get("richtung")
+    with decimal.localcontext(CONTEXT):
+        return Achievement(period, target, actual, _degree(actual, target, direction),
+                           _light(actual, target, direction, tolerance))
+
+
+def _degree(actual: Decimal, target: Decimal, direction: Any) -> Decimal | None:
+    numerator, denominator = (target, actual) if direction == "niedriger_besser" else (actual, target)
+    return numerator * 100 / denominator if denominator else None
+
+
+def _light(actual: Decimal, target: Decimal, direction: Any, tolerance: Decimal) -> str:
+    reached = {"hoeher_besser": actual >= target, "niedriger_besser": actual <= target}.get(direction,
+                                                                                              actual == target)
+    if reached:
+        return "gruen"
+    if target and abs(actual - target) * 100 / abs(target) <= tolerance:
+        return "gelb"
+    return "rot"
+
+
+def _gaps(goal: dict[str, Any], figure: Kennzahl | None, years: dict[int, Period]) -> dict[int, list[Outcome]]:
+    """Per year, the Zielwert (of the Ziel, else of its first Zielkennzahl) for every blank "__" of the text."""
+    text = goal.get("text")
+    count = len(GAP.findall(text)) if isinstance(text, str) else 0
+    filled: dict[int, list[Outcome]] = {}
+    for year in years if count else ():
+        target = target_of(goal, figure, year) if figure else stated(goal.get("zielwerte"), Period("ziel", year), "")
+        if isinstance(target, Decimal):
+            filled[year] = [target] * count
+    return filled
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None

@@ -1,0 +1,183 @@
+"""Teilergebnis- and Teilfinanzpläne as tables: each product's, and their roll-ups.
+
+A roll-up (Produktgruppe, Produktbereich, Gesamtplan) adds up its products' rows,
+sum rows included: a product's sum row is computed from its detail rows, so the
+roll-up's sum equals the sum of the roll-up's detail rows wherever the products
+state their details. Products that follow another row template than the
+catalogue's stay out of the roll-ups, since their row numbers mean something else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.compute.evaluate import NoValue, Outcome, Period
+from produktkatalog.compute.rows import stated_row, sum_of_parts
+from produktkatalog.formula.parser import PLAN_LEVELS
+from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
+from produktkatalog.reference import Framework, RowTemplate
+
+LEVELS = PLAN_LEVELS
+LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
+               "gesamt": "Gesamtplan"}
+PLAN_KINDS = ("ergebnisplan", "finanzplan")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Owner:
+    """Whose plan a formula sees: a product (by folder), a Produktgruppe or -bereich (by number), or the whole."""
+
+    level: str
+    key: str = ""
+
+
+GESAMT = Owner("gesamt")
+
+
+@dataclass(eq=False)
+class Table:
+    owner: Owner
+    kind: str  # ergebnisplan or finanzplan
+    template: RowTemplate
+    members: list[Table] = field(default_factory=list)  # what a roll-up adds up: the level just below
+    rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
+    plan: Plan | None = None
+    _columns: dict[Period, dict[str, Decimal]] = field(default_factory=dict)
+
+    def value(self, number: str, period: Period) -> Outcome:
+        amount = self.column(period).get(number)
+        if amount is not None:
+            return amount
+        if self.plan is None:
+            return NoValue(f"Zeile {number} hat für {period} in keinem Produkt einen Wert.")
+        return NoValue(f"Zeile {number} hat für {period} keinen Wert.")
+
+    def column(self, period: Period) -> dict[str, Decimal]:
+        """Every row with a value in ``period``, computed in one pass."""
+        if period not in self._columns:
+            self._columns[period] = self._own_column(period) if self.plan is not None else self._summed(period)
+        return self._columns[period]
+
+    def _own_column(self, period: Period) -> dict[str, Decimal]:
+        column: dict[str, Decimal] = {}
+        for row in self.template.in_order:
+            computed = sum_of_parts(row, lambda part: column.get(part, _MISSING))
+            amount = stated_row(self.rows, row.number, period) if computed is None else computed
+            if isinstance(amount, Decimal):
+                column[row.number] = amount
+        return column
+
+    def _summed(self, period: Period) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for member in self.members:
+            for number, amount in member.column(period).items():
+                totals[number] = totals[number] + amount if number in totals else amount
+        return totals
+
+
+_MISSING = NoValue("")
+
+
+@dataclass
+class Placement:
+    """Where each product sits: its Produktgruppe and Produktbereich."""
+
+    framework: Framework | None
+
+    def group(self, product: Product) -> str | None:
+        declared = product.text("produktgruppe")
+        if declared:
+            return canonical(declared)
+        return self.framework.group_for(product.key) if self.framework and product.key else None
+
+    def area(self, group: str | None) -> str | None:
+        if group is None or self.framework is None:
+            return None
+        areas = [a for a in self.framework.names("produktbereiche") if group.startswith(a) and group != a]
+        return max(areas, key=len) if areas else None
+
+    def owners(self, product: Product) -> dict[str, Owner]:
+        """The product's owner at each level it belongs to."""
+        group = self.group(product)
+        area = self.area(group)
+        found = {"produkt": Owner("produkt", product.folder), "gesamt": GESAMT}
+        if group:
+            found["produktgruppe"] = Owner("produktgruppe", group)
+        if area:
+            found["produktbereich"] = Owner("produktbereich", area)
+        return found
+
+
+@dataclass
+class PlanTables:
+    tables: dict[tuple[Owner, str], Table]  # (owner, plan kind) → table
+    lifts: dict[Owner, dict[str, Owner]]  # product owner → its owner at each level
+    placement: Placement
+
+    def table(self, owner: Owner, kind: str) -> Table | None:
+        return self.tables.get((owner, kind))
+
+    def lifted(self, owner: Owner, level: str) -> Owner | None:
+        """The owner at ``level`` above ``owner``: a product's Produktgruppe, a Produktgruppe's bereich, …"""
+        if level == owner.level:
+            return owner
+        if owner.level == "produkt":
+            return self.lifts.get(owner, {}).get(level)
+        if level == "gesamt":
+            return GESAMT
+        if owner.level == "produktgruppe" and level == "produktbereich":
+            area = self.placement.area(owner.key)
+            return Owner(level, area) if area else None
+        return None  # a roll-up has no plan of a lower level
+
+    def rollups(self, kind: str) -> list[Table]:
+        """Roll-up tables of a plan kind: Produktgruppen, Produktbereiche, then the Gesamtplan."""
+        found = [t for (owner, k), t in self.tables.items() if k == kind and owner.level != "produkt"]
+        return sorted(found, key=lambda t: (LEVELS.index(t.owner.level), t.owner.key))
+
+
+def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables:
+    placement = Placement(framework)
+    products = catalogue.product_by_folder()
+    lifts = {Owner("produkt", p.folder): placement.owners(p) for p in catalogue.products}
+    tables: dict[tuple[Owner, str], Table] = {}
+    for plan in catalogue.plans:
+        template = template_of(plan, catalogue)
+        if template is not None and plan.product_folder in products:
+            owner = Owner("produkt", plan.product_folder)
+            tables.setdefault((owner, plan.kind), Table(owner, plan.kind, template, rows=plan.mapping("zeilen"),
+                                                         plan=plan))
+    for kind in PLAN_KINDS:
+        _roll_up([t for (o, k), t in tables.items() if k == kind and o.level == "produkt"], lifts, tables)
+    return PlanTables(tables, lifts, placement)
+
+
+def _roll_up(products: list[Table], lifts: dict[Owner, dict[str, Owner]],
+             tables: dict[tuple[Owner, str], Table]) -> None:
+    """Each roll-up adds up the level just below it: products, then Produktgruppen, then Produktbereiche."""
+    if not products:
+        return
+    common = _common_template(products)
+    linked: set[tuple[Owner, Owner]] = set()
+    for table in sorted(products, key=lambda t: t.owner):
+        if table.template is not common:
+            continue
+        child = table
+        for level in LEVELS[1:]:
+            owner = lifts.get(table.owner, {}).get(level)
+            if owner is None:
+                continue
+            parent = tables.setdefault((owner, table.kind), Table(owner, table.kind, common))
+            if (parent.owner, child.owner) not in linked:
+                linked.add((parent.owner, child.owner))
+                parent.members.append(child)
+            child = parent
+
+
+def _common_template(products: list[Table]) -> RowTemplate:
+    counts = Counter(table.template.ident for table in products)
+    ident = max(counts, key=lambda name: (counts[name], name))
+    return next(table.template for table in products if table.template.ident == ident)

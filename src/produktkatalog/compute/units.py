@@ -1,0 +1,106 @@
+"""What each owner's computation depends on, as one digest: unchanged inputs give unchanged findings.
+
+An owner's Kennzahlen see the catalogue-wide files (katalog.yaml, kennzahlen/,
+zeilenvorlagen/) and their own product folder; a roll-up sees the plans and
+product files of its products. A formula that reaches beyond that (a Kennzahl of
+another product, or a roll-up through zeile("…", "produktgruppe")) makes its owner
+depend on everything: such an owner gets no digest and is always computed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from produktkatalog.check.index import Index
+from produktkatalog.compute.catalogue import home
+from produktkatalog.compute.tables import GESAMT, Owner, PlanTables
+from produktkatalog.discover import PLAN_FILES
+from produktkatalog.formula import Call, Reference, TokenError, parse
+from produktkatalog.formula.parser import ROW_FUNCTIONS, walk
+from produktkatalog.model import Catalogue, Kennzahl
+
+Digests = dict[str, str]  # shown path → content digest
+
+
+def unit_keys(catalogue: Catalogue, index: Index, tables: PlanTables, digests: Digests,
+              files_of: dict[str, list[str]]) -> dict[Owner, str | None]:
+    """owner → digest of everything its values depend on; None where that cannot be bounded."""
+    shared = _digest(_files(digests, files_of.get("", [])))
+    if shared is None:
+        return {}
+    owners = {home(figure) for figure in catalogue.kennzahlen} | {o for (o, kind) in tables.tables
+                                                                   if kind == "ergebnisplan"}
+    unbounded = {home(figure) for figure in catalogue.kennzahlen if _reaches_out(index, figure)}
+    if any(figure.per_owner for figure in catalogue.kennzahlen if home(figure) in unbounded):
+        return dict.fromkeys(owners)
+    products = _products_below(tables)
+    keys: dict[Owner, str | None] = {}
+    for owner in owners:
+        if owner.level == "produkt":
+            files = files_of.get(owner.key, [])
+        else:  # a roll-up (and a catalogue-wide Kennzahl) sees its products' plans, and which products they are
+            files = [shown for folder in products.get(owner, []) for shown in files_of.get(folder, [])
+                     if shown.removeprefix(f"{folder}/") in PLAN_FILES]
+        own = _digest(_files(digests, files))
+        members = "\0".join(sorted(products.get(owner, [])))
+        keys[owner] = None if owner in unbounded or own is None else _digest([(repr(owner), shared + own + members)])
+    return keys
+
+
+
+def _products_below(tables: PlanTables) -> dict[Owner, list[str]]:
+    below: dict[Owner, list[str]] = defaultdict(list)
+    for product, lifts in tables.lifts.items():
+        for level, owner in lifts.items():
+            if level != "produkt":
+                below[owner].append(product.key)
+    below[GESAMT] = [product.key for product in tables.lifts]
+    return below
+
+
+def _reaches_out(index: Index, figure: Kennzahl) -> bool:
+    """A formula naming another product's Kennzahl, or a roll-up's row."""
+    formula = figure.text("formel")
+    if formula is None:
+        return False
+    rolls_up, qualified = _outward(formula)
+    if rolls_up:
+        return True
+    for reference in qualified:
+        target = index.resolve(reference, (figure.product_folder, figure.leistung_key))
+        if not isinstance(target, Kennzahl) or target.product_folder != figure.product_folder:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _outward(formula: str) -> tuple[bool, tuple[Reference, ...]]:
+    """Whether a formula reads a roll-up's row, and the qualified names it uses."""
+    try:
+        tree = parse(formula)
+    except TokenError:
+        return False, ()
+    nodes = list(walk(tree))
+    rolls_up = any(isinstance(n, Call) and n.function in ROW_FUNCTIONS and len(n.arguments) > 1 for n in nodes)
+    return rolls_up, tuple(n for n in nodes if isinstance(n, Reference) and n.qualifier is not None)
+
+
+def _files(digests: Digests, shown: Iterable[str]) -> list[tuple[str, str]] | None:
+    found = []
+    for path in shown:
+        if path not in digests:
+            return None  # unreadable: nothing about it can be known
+        found.append((path, digests[path]))
+    return found
+
+
+def _digest(files: list[tuple[str, str]] | None) -> str | None:
+    if files is None:
+        return None
+    hasher = hashlib.blake2b(digest_size=16)
+    for path, content in sorted(files):
+        hasher.update(f"{path}\0{content}\n".encode())
+    return hasher.hexdigest()
