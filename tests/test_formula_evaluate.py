@@ -28,6 +28,9 @@ class Table:
         value = self.figures.get((reference.text, period.year))
         return NoValue(f"{reference.text} hat für {period} keinen Wert.") if value is None else value
 
+    def previous(self, period: Period) -> Period:
+        return period.previous()
+
     def row(self, kind: str, number: str, level: str | None, period: Period) -> Outcome:
         value = self.rows.get((number, period.year)) if (kind, level) == ("ergebnisplan", None) else None
         return NoValue(f"Zeile {number} hat für {period} keinen Wert.") if value is None else value

@@ -13,7 +13,7 @@ from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
 from produktkatalog.model.templates import known_templates
 from produktkatalog.reference import RowTemplate, row_template, template_problems
-from produktkatalog.schema.wording import euro, suggestion
+from produktkatalog.schema.wording import suggestion
 
 DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding
 
@@ -86,6 +86,8 @@ def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tup
     amount = stated_row(rows, number, period)
     computed = computed_sum(template, rows, number, period)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
+        from produktkatalog.present.numbers import euro  # Babel loads only when a sum is wrong
+
         parts = template.by_number[number].parts
         yield error("K216", plan.file, f"Die Summenzeile {number} ({kind} {year}) nennt {euro(amount)}, "
                     f"die Zeilen {parts[0]}–{parts[-1]} ergeben {euro(computed)} (Abweichung "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from produktkatalog.check.index import Index, Scope, scope_of
 from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period, evaluate_in_context
@@ -40,6 +41,7 @@ class Computation:
     tables: PlanTables
     values: dict[tuple[int, Owner], dict[Period, Outcome]] = field(default_factory=dict)
     by_owner: dict[Owner, list[Finding]] = field(default_factory=dict)  # problems, by the owner computed for
+    engine: _Engine | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -47,6 +49,20 @@ class Computation:
 
     def of(self, figure: Kennzahl, owner: Owner | None = None) -> dict[Period, Outcome]:
         return self.values.get((id(figure), owner or home(figure)), {})
+
+    def trace(self, figure: Kennzahl, owner: Owner, period: Period) -> tuple[Outcome, dict[tuple[Any, ...], Outcome]]:
+        """A value with every input its formula read: (Reference, period) and (kind, row, level, period) keys."""
+        assert self.engine is not None
+        recorder = _Recorder(self.engine.inputs(figure, owner))
+        tree = self.engine.tree(figure)
+        if tree is None or period.kind == "ziel":
+            return self.of(figure, owner).get(period, NoValue("")), {}
+        with decimal.localcontext(CONTEXT):
+            return evaluate_in_context(tree, period, recorder), recorder.seen
+
+    def previous(self, period: Period) -> Period:
+        assert self.engine is not None
+        return self.engine.previous(period)
 
     def owners_of(self, figure: Kennzahl) -> list[Owner]:
         """Where a Kennzahl has values: its home, or every owner a Standardkennzahl was computed for."""
@@ -57,11 +73,10 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
                       known: Collection[Owner] = ()) -> Computation:
     """Every value of every owner, except those in ``known`` (whose findings the caller already has)."""
     index = index or Index.of(catalogue)
-    settings = catalogue.settings
-    periods = [Period(c.kind, int(c.year)) for c in settings.columns if c.year.isdigit()] if settings else []
+    periods = periods_of(catalogue)
     tables = tables or plan_tables(catalogue, index.framework)
     engine = _Engine(catalogue, index, tables)
-    computation = Computation(periods, index, tables)
+    computation = Computation(periods, index, tables, engine=engine)
     with decimal.localcontext(CONTEXT):
         for figure, owner in figure_owners(catalogue, index, tables):
             if owner not in known:
@@ -69,6 +84,12 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
                                                           for period in periods}
     computation.by_owner = {owner: found for owner, found in engine.findings.items() if owner not in known}
     return computation
+
+
+def periods_of(catalogue: Catalogue) -> list[Period]:
+    """The columns of the plan, in the catalogue's order."""
+    settings = catalogue.settings
+    return [Period(c.kind, int(c.year)) for c in settings.columns if c.year.isdigit()] if settings else []
 
 
 def figure_owners(catalogue: Catalogue, index: Index, tables: PlanTables) -> Iterator[tuple[Kennzahl, Owner]]:
@@ -97,6 +118,11 @@ class _Engine:
         self.products = catalogue.product_by_folder()
         settings = catalogue.settings
         self.residents = settings.mapping("einwohner") if settings else {}
+        self.column_of_year = {p.year: p for p in reversed(periods_of(catalogue))}  # first column of a year wins
+
+    def previous(self, period: Period) -> Period:
+        before = self.column_of_year.get(period.year - 1)
+        return before if before is not None and period.kind != "ziel" else period.previous()
 
     def value(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
         key = (id(figure), owner, period)
@@ -106,19 +132,22 @@ class _Engine:
         return self.memo[key]
 
     def _compute(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
-        tree = self._tree(figure)
+        tree = self.tree(figure)
         if tree is None or period.kind == "ziel":
             if figure.text("formel") is not None and period.kind != "ziel":
                 return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
             return stated(figure.mapping("werte").get(period.kind), period, figure.ident)
-        scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
-        outcome = evaluate_in_context(tree, period, _Inputs(self, scope, owner))
+        outcome = evaluate_in_context(tree, period, self.inputs(figure, owner))
         if isinstance(outcome, NoValue) and outcome.problem:
             self.findings.setdefault(owner, []).append(self._problem(figure, owner, period, outcome))
             return NoValue(outcome.reason)
         return outcome
 
-    def _tree(self, figure: Kennzahl) -> Node | None:
+    def inputs(self, figure: Kennzahl, owner: Owner) -> _Inputs:
+        scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
+        return _Inputs(self, scope, owner)
+
+    def tree(self, figure: Kennzahl) -> Node | None:
         key = id(figure)
         if key not in self.trees:
             formula = figure.text("formel")
@@ -177,3 +206,23 @@ class _Inputs:
 
     def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
         return self.engine.row(self.owner, kind, name, level, period)
+
+    def previous(self, period: Period) -> Period:
+        return self.engine.previous(period)
+
+
+@dataclass
+class _Recorder:
+    inputs: _Inputs
+    seen: dict[tuple[Any, ...], Outcome] = field(default_factory=dict)
+
+    def figure(self, reference: Reference, period: Period) -> Outcome:
+        self.seen[(reference, period)] = value = self.inputs.figure(reference, period)
+        return value
+
+    def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
+        self.seen[(kind, name, level, period)] = value = self.inputs.row(kind, name, level, period)
+        return value
+
+    def previous(self, period: Period) -> Period:
+        return self.inputs.previous(period)

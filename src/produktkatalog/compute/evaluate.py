@@ -56,6 +56,10 @@ class Inputs(Protocol):
         """A row (by number or role) of the owner's plan of ``kind``, or of its roll-up at ``level``."""
         ...
 
+    def previous(self, period: Period) -> Period:
+        """The column of the year before: Ansatz 2025's previous year is Ergebnis 2024 where that is a column."""
+        ...
+
 
 def evaluate(node: Node, period: Period, inputs: Inputs) -> Outcome:
     with decimal.localcontext(CONTEXT):
@@ -147,7 +151,7 @@ def _divide_safely(call: Call, period: Period, inputs: Inputs) -> Outcome:
 
 
 def _previous_year(call: Call, period: Period, inputs: Inputs) -> Outcome:
-    return _value(call.arguments[0], period.previous(), inputs)
+    return _value(call.arguments[0], inputs.previous(period), inputs)
 
 
 def _row(kind: str) -> _Function:

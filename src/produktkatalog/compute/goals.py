@@ -49,6 +49,11 @@ class GoalResult:
     achievements: dict[str, list[Achievement]] = field(default_factory=dict)  # by Zielkennzahl as written
     gaps: dict[int, list[Outcome]] = field(default_factory=dict)  # year → values for the blanks in the text
 
+    @property
+    def owner(self) -> Owner:
+        """The product the Ziel belongs to (a Leistung's Ziel belongs to its product)."""
+        return Owner("produkt", self.entry.folder if isinstance(self.entry, Product) else self.entry.product_folder)
+
 
 def goal_results(computation: Computation) -> list[GoalResult]:
     catalogue = computation.index.catalogue

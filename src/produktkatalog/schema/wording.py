@@ -23,11 +23,6 @@ TYPE_NAMES = {
 }
 
 
-def euro(amount: Decimal) -> str:
-    """An amount as German readers write it: 1.234.567,89 €."""
-    return f"{amount:,.2f} €".replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def expected_types(expected: str | list[str]) -> str:
     names = [TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
     return " oder ".join(names)

@@ -1,0 +1,1 @@
+"""Presentation of computed figures for people: German number formats, tables, explanations."""

@@ -1,0 +1,116 @@
+"""How one figure was computed: its formula with the inputs of each year filled in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.compute import NoValue, Outcome, Period
+from produktkatalog.formula import Binary, Call, Node, Reference, Unary, parse
+from produktkatalog.formula.parser import ROW_FUNCTIONS, Text
+from produktkatalog.model import Kennzahl, canonical
+from produktkatalog.present.figures import FigureLine, Listing, shown
+from produktkatalog.present.numbers import euro, number
+
+_NAME = re.compile(r"(?:[0-9]+(?:[ .][0-9]+)*\.)?[A-Za-z_][A-Za-z0-9_]*")
+Span = tuple[int, int, str]  # start, end, replacement
+
+
+def matching(listing: Listing, wanted: str) -> list[tuple[Listing, FigureLine]]:
+    """Lines of the Kennzahl ``KENNUNG`` or ``NR.KENNUNG`` (NR: product, Leistung or roll-up number)."""
+    qualifier, _, ident = wanted.rpartition(".")
+    digits = canonical(qualifier) if qualifier else None
+    return [(listing, line) for line in listing.lines() if line.figure.ident == ident and (
+        digits is None or digits in (canonical(line.number), line.figure.leistung_key))]
+
+
+def explain(listing: Listing, line: FigureLine) -> list[str]:
+    figure = line.figure
+    head = f"{figure.ident} – {figure.text('bezeichnung') or ''} ({line.label})"
+    lines = [head, "=" * len(head)]
+    formula = figure.text("formel")
+    origin = "mitgelieferte Standardkennzahl" if figure.shipped else figure.file
+    if formula is None:
+        lines += [f"Grundzahl aus {origin}: Werte wie angegeben, ohne Formel."]
+        lines += [f"{period}: {line.shown(period)}" for period in listing.periods]
+        return lines
+    lines += [f"Formel: {formula}", f"Definiert in: {origin}", ""]
+    for period in listing.periods:
+        lines += _period(listing, line, formula, period)
+    return lines
+
+
+def _period(listing: Listing, line: FigureLine, formula: str, period: Period) -> list[str]:
+    if period.kind == "ziel":
+        return [f"{period}: {line.shown(period)} (Zielwert wie angegeben)"]
+    outcome, seen = listing.computation.trace(line.figure, line.owner, period)
+    tree = parse(formula)
+    spans = sorted(_spans(listing, line, formula, tree, period, seen), reverse=True)
+    filled = formula
+    for start, end, text in spans:
+        filled = filled[:start] + text + filled[end:]
+    result = line.shown(period) if isinstance(outcome, Decimal) else f"kein Wert ({_reason(outcome)})"
+    return [f"{period}: {filled} = {result}"]
+
+
+def _spans(listing: Listing, line: FigureLine, formula: str, node: Node, period: Period,
+           seen: dict[tuple[Any, ...], Outcome]) -> Iterator[Span]:
+    """Where each input stands in the formula, and its value in ``period`` (vorjahr shifts the period)."""
+    if isinstance(node, Reference):
+        value = seen.get((node, period))
+        match = _NAME.match(formula, node.offset)
+        if value is not None and match:
+            yield node.offset, match.end(), _value(listing, line, node, value)
+    elif isinstance(node, Call) and node.function in ROW_FUNCTIONS:
+        texts = [argument.value for argument in node.arguments if isinstance(argument, Text)]
+        kind = "finanzplan" if node.function == "finanzzeile" else "ergebnisplan"
+        value = seen.get((kind, texts[0], texts[1] if len(texts) > 1 else None, period))
+        if value is not None:
+            yield node.offset, _call_end(formula, node.offset), _bracketed(value, euro)
+    elif isinstance(node, Call):
+        shifted = listing.computation.previous(period) if node.function == "vorjahr" else period
+        for argument in node.arguments:
+            yield from _spans(listing, line, formula, argument, shifted, seen)
+    elif isinstance(node, Unary):
+        yield from _spans(listing, line, formula, node.operand, period, seen)
+    elif isinstance(node, Binary):
+        yield from _spans(listing, line, formula, node.left, period, seen)
+        yield from _spans(listing, line, formula, node.right, period, seen)
+
+
+def _value(listing: Listing, line: FigureLine, reference: Reference, value: Outcome) -> str:
+    scope = (line.figure.product_folder or (line.owner.key if line.owner.level == "produkt" else None),
+             line.figure.leistung_key)
+    target = listing.computation.index.resolve(reference, scope)
+    if isinstance(target, Kennzahl):
+        return _bracketed(value, lambda amount: shown(amount, target))
+    return _bracketed(value, lambda amount: number(amount, 0))  # einwohner
+
+
+def _bracketed(value: Outcome, format_value: Any) -> str:
+    if isinstance(value, NoValue):
+        return "[kein Wert]"
+    text: str = format_value(value)
+    return f"({text})" if value < 0 else text
+
+
+def _call_end(formula: str, start: int) -> int:
+    """The position after the call's closing parenthesis (texts in quotes may hold parentheses)."""
+    depth, quoted = 0, False
+    for position in range(start, len(formula)):
+        char = formula[position]
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+    return len(formula)
+
+
+def _reason(outcome: Outcome) -> str:
+    return outcome.reason if isinstance(outcome, NoValue) else ""

@@ -1,0 +1,115 @@
+"""The computed figures of a catalogue as lines for tables: who, which Kennzahl, which values.
+
+Products come in number order, each with its own Kennzahlen (grouped as the
+catalogue orders its ``kennzahlgruppen``) and then the Standardkennzahlen computed
+for it; after the products come the Produktgruppen, Produktbereiche and the
+Gesamtplan with their Standardkennzahlen and the catalogue-wide Kennzahlen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from produktkatalog.compute import Computation, NoValue, Outcome, Period
+from produktkatalog.compute.goals import GAP, GoalResult, goal_results
+from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, LEVELS, Owner
+from produktkatalog.model import Kennzahl, canonical
+from produktkatalog.present.numbers import places_for, with_unit
+
+LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    owner: Owner
+    label: str  # "Produkt 020101 Bürgerbüro", "Produktgruppe 0110 Verwaltungsführung", "Gesamtplan"
+    number: str  # of the product, Produktgruppe or -bereich; "" for the Gesamtplan
+    figure: Kennzahl
+    values: dict[Period, Outcome]
+
+    @property
+    def unit(self) -> str:
+        return self.figure.text("einheit") or ""
+
+    def shown(self, period: Period) -> str:
+        return shown(self.values.get(period, NoValue("")), self.figure)
+
+
+def shown(value: Outcome, figure: Kennzahl) -> str:
+    """A value as printed: rounded for display, German format; "—" for kein Wert."""
+    if isinstance(value, NoValue):
+        return "—"
+    unit = figure.text("einheit")
+    return with_unit(value, unit, places_for(unit, figure.data.get("nachkommastellen"), value))
+
+
+def plain(value: Decimal) -> str:
+    """Full precision with a decimal comma, for spreadsheets."""
+    return format(value.normalize() if value == value.to_integral_value() else value, "f").replace(".", ",")
+
+
+class Listing:
+    """Figure lines and goal results of one computation, filtered by product number and year."""
+
+    def __init__(self, computation: Computation, product: str | None = None, year: int | None = None) -> None:
+        self.computation = computation
+        self.wanted = canonical(product) if product else None
+        self.periods = [p for p in computation.periods if year is None or p.year == year]
+        catalogue = computation.index.catalogue
+        self.products = catalogue.product_by_folder()
+        self.figures = {id(figure): figure for figure in catalogue.kennzahlen}
+        groups = catalogue.settings.data.get("kennzahlgruppen") if catalogue.settings else None
+        self.group_order = [g for g in groups if isinstance(g, str)] if isinstance(groups, list) else []
+
+    def lines(self) -> list[FigureLine]:
+        found = [FigureLine(owner, self.label(owner), self.number(owner), figure, values)
+                 for (key, owner), values in self.computation.values.items()
+                 if self._wanted(owner) and (figure := self.figures.get(key)) is not None]
+        return sorted(found, key=self._order)
+
+    def goals(self) -> list[GoalResult]:
+        return [goal for goal in goal_results(self.computation) if self._wanted(goal.owner)]
+
+    def label(self, owner: Owner) -> str:
+        if owner == GESAMT:
+            return "Gesamtplan"
+        name = self._name(owner)
+        return f"{LEVEL_NAMES[owner.level]} {self.number(owner)} {name}".strip()
+
+    def number(self, owner: Owner) -> str:
+        if owner.level == "produkt":
+            product = self.products.get(owner.key)
+            return product.number if product else ""
+        return owner.key
+
+    def filled_text(self, goal: GoalResult, year: int | None) -> str:
+        """The goal text with its blanks "__" filled from the Zielwerte of ``year`` where known."""
+        text = goal.goal.get("text")
+        text = text if isinstance(text, str) else ""
+        values = goal.gaps.get(year) if year is not None else None
+        figure = next((f for _, f in goal.figures if f is not None), None)
+        if not values or figure is None:
+            return text
+        filled = iter(shown(value, figure) for value in values)
+        return GAP.sub(lambda _: next(filled, "__"), text)
+
+    def _name(self, owner: Owner) -> str:
+        if owner.level == "produkt":
+            product = self.products.get(owner.key)
+            return product.text("bezeichnung") or "" if product else ""
+        framework = self.computation.index.framework
+        level = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}[owner.level]
+        return framework.names(level).get(owner.key, "") if framework else ""
+
+    def _wanted(self, owner: Owner) -> bool:
+        return self.wanted is None or canonical(self.number(owner)) == self.wanted
+
+    def _order(self, line: FigureLine) -> tuple[object, ...]:
+        figure = line.figure
+        group = figure.text("gruppe") or ""
+        rank = self.group_order.index(group) if group in self.group_order else len(self.group_order)
+        order = figure.data.get("reihenfolge")
+        return (LEVELS.index(line.owner.level), canonical(line.number), line.owner.key, figure.per_owner,
+                figure.leistung_key or "", rank, order if isinstance(order, int) else 10**9, figure.ident)
+

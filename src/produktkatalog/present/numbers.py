@@ -1,0 +1,53 @@
+"""German number formats, and the display rounding rule.
+
+Computation keeps full precision; rounding happens here, for display only,
+kaufmännisch (half up), to
+
+- the Kennzahl's ``nachkommastellen`` where it states them;
+- else 2 places for amounts in EUR (also "EUR je Einwohner") and 1 place for %;
+- else as many places as the value has, at most 2 (4,5 Stellen stay 4,5).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
+
+LOCALE = "de_DE"
+_NBSP = "\u00a0"
+
+
+def places_for(unit: str | None, stated: object, value: Decimal) -> int:
+    if isinstance(stated, int) and not isinstance(stated, bool) and 0 <= stated <= 10:
+        return stated
+    if unit and (unit.startswith(("EUR", "€")) or unit == "Euro"):
+        return 2
+    if unit == "%":
+        return 1
+    exponent = value.as_tuple().exponent
+    return min(max(-exponent, 0), 2) if isinstance(exponent, int) else 2
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def number(value: Decimal, places: int) -> str:
+    """``1234567.891`` with 2 places → ``1.234.567,89``."""
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(rounded(value, places), format=pattern, locale=LOCALE, decimal_quantization=False)
+
+
+def with_unit(value: Decimal, unit: str | None, places: int) -> str:
+    """Amounts with €, shares with %, other units stay in their own column."""
+    text = number(value, places)
+    if unit in ("EUR", "€", "Euro"):
+        return f"{text}{_NBSP}€"
+    if unit == "%":
+        return f"{text}{_NBSP}%"
+    return text
+
+
+def euro(value: Decimal) -> str:
+    return with_unit(value, "EUR", 2)
