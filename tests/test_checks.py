@@ -81,4 +81,5 @@ def test_stated_sum_within_tolerance_passes(catalogue: Path) -> None:
     settings.write_text(settings.read_text() + "summentoleranz: 0\n")
     [finding] = run(catalogue).findings
     assert finding.code == "K216"
-    assert "nennt 250.000,99 €, die Zeilen 01–09 ergeben 250.000,00 € (Abweichung 0,99 €)" in finding.message
+    expected = "nennt 250.000,99 €, die Zeilen 01–09 ergeben 250.000,00 € (Abweichung 0,99 €)".replace(" €", "\u00a0€")
+    assert expected in finding.message

@@ -46,7 +46,7 @@ def shown(value: Outcome, figure: Kennzahl) -> str:
 
 def plain(value: Decimal) -> str:
     """Full precision with a decimal comma, for spreadsheets."""
-    return format(value.normalize() if value == value.to_integral_value() else value, "f").replace(".", ",")
+    return format(value, "f").replace(".", ",")
 
 
 class Listing:

@@ -1,0 +1,279 @@
+"""Key figures end to end: row templates per Land, roll-ups, Standardkennzahlen, Zielerreichung, the CLI.
+
+Expected values are recomputed here from the raw files with a small independent
+implementation (plain recursion over the template file's ``summe`` lists), not
+taken from the engine.
+"""
+
+from __future__ import annotations
+
+import csv
+import decimal
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import BUNDLED, run
+from produktkatalog.cli import app
+from produktkatalog.compute import CONTEXT, NoValue, Period, compute_catalogue
+from produktkatalog.compute.goals import goal_results
+from produktkatalog.compute.tables import GESAMT, Owner
+from produktkatalog.resources import reference_dir
+
+TEMPLATES = sorted((reference_dir() / "zeilen").glob("*.yaml"))
+LANDS = {"nrw": ("NW", "nrw", "0101", "0102", "01"), "bw": ("BW", "imk", "111", "112", "11"),
+         "sn": ("SN", "imk", "111", "112", "11"), "rp": ("RP", "imk", "111", "112", "11")}
+
+
+def _template(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def _detail_rows(template: dict[str, Any]) -> list[str]:
+    return [row["nummer"] for row in template["zeilen"] if row["art"] not in ("summe", "darunter")]
+
+
+def _expected(template: dict[str, Any], amounts: dict[str, Decimal], number: str) -> Decimal:
+    row = next(r for r in template["zeilen"] if r["nummer"] == number)
+    if row["art"] == "summe":
+        return sum((_expected(template, amounts, part) for part in row["summe"]), Decimal(0))
+    return amounts.get(number, Decimal(0))
+
+
+def _amounts(template: dict[str, Any], seed: int) -> dict[str, Decimal]:
+    """Distinct cent amounts per detail row; Aufwendungen negative, as the templates expect."""
+    rows = {r["nummer"]: r for r in template["zeilen"]}
+    return {number: Decimal(seed * 1000 + 17 * position) + Decimal("0.37") * (position % 3)
+            * (-1 if rows[number]["art"] in ("aufwand", "auszahlung") else 1)
+            for position, number in enumerate(_detail_rows(template), start=1)}
+
+
+def _write_catalogue(root: Path, land: str, scheme: str, groups: tuple[str, str], area: str,
+                     plans: dict[str, tuple[str, dict[str, Decimal]]], plan_file: str) -> None:
+    """Three products: two in the first Produktgruppe, one in the second; both groups in one Produktbereich."""
+    root.mkdir(parents=True)
+    group_lines = "".join(f'    "{g}": "Gruppe {g}"\n' for g in groups)
+    (root / "katalog.yaml").write_text(
+        f'kommune: "Teststadt"\nland: {land}\nproduktrahmen:\n  schema: {scheme}\n  produktgruppen:\n{group_lines}'
+        "haushaltsjahr: 2025\nspalten:\n  - {art: ergebnis, jahr: 2024}\n  - {art: ansatz, jahr: 2025}\n"
+        "einwohner: {2024: 40000, 2025: 40100}\n", "utf-8")
+    for number, (group, amounts) in plans.items():
+        folder = root / "produkte" / f"{area}-bereich" / f"{number}-produkt"
+        folder.mkdir(parents=True)
+        (folder / "produkt.yaml").write_text(f'nummer: "{number}"\nbezeichnung: "Produkt {number}"\n'
+                                             f'produktgruppe: "{group}"\n', "utf-8")
+        lines = "".join(f'  "{row}":\n    ergebnis: {{2024: {value}}}\n    ansatz: {{2025: {value * 2}}}\n'
+                        for row, value in amounts.items())
+        (folder / plan_file).write_text(f"zeilen:\n{lines}", "utf-8")
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=[p.stem for p in TEMPLATES])
+def test_every_land_template_sums_products_and_rolls_up(path: Path, tmp_path: Path) -> None:
+    template = _template(path)
+    land, scheme, first, second, area = LANDS[path.stem.split("-")[0]]
+    products = {f"{first}01": (first, _amounts(template, 3)), f"{first}02": (first, _amounts(template, 5)),
+                f"{second}01": (second, _amounts(template, 11))}
+    plan_file = "teilfinanzplan.yaml" if template["plan"] == "finanzplan" else "teilergebnisplan.yaml"
+    _write_catalogue(tmp_path / "k", land, scheme, (first, second), area, products, plan_file)
+    result = run(tmp_path / "k")
+    assert result.findings == []
+    computation = result.computations[0]
+    ergebnis = Period("ergebnis", 2024)
+    folders = {table.plan.product_folder.rsplit("/", 1)[-1].split("-")[0]: owner
+               for (owner, _), table in computation.tables.tables.items() if table.plan is not None}
+    sums = [row["nummer"] for row in template["zeilen"] if row["art"] == "summe"]
+    for number, (_, amounts) in products.items():
+        table = computation.tables.table(folders[number], template["plan"])
+        assert table is not None and table.template.ident == template["id"]
+        for row in sums:
+            assert table.value(row, ergebnis) == _expected(template, amounts, row)
+    everything = {row: sum((a.get(row, Decimal(0)) for _, a in products.values()), Decimal(0))
+                  for row in _detail_rows(template)}
+    group_one = {row: products[f"{first}01"][1][row] + products[f"{first}02"][1][row] for row in everything}
+    for owner, amounts in ((Owner("produktgruppe", first), group_one), (Owner("produktbereich", area), everything),
+                           (GESAMT, everything)):
+        rollup = computation.tables.table(owner, template["plan"])
+        assert rollup is not None, owner
+        for row in (*sums, *_detail_rows(template)):
+            assert rollup.value(row, ergebnis) == _expected(template, amounts, row), (owner, row)
+            assert rollup.value(row, Period("ansatz", 2025)) == 2 * _expected(template, amounts, row)
+
+
+def test_nrw_golden_figures(tmp_path: Path) -> None:
+    """One product in numbers a reader can check by hand."""
+    rows = {"04": Decimal("120000.00"), "11": Decimal("-300000.00"), "13": Decimal("-99999.99"),
+            "19": Decimal("500.01"), "28": Decimal("-20000.00")}
+    _write_catalogue(tmp_path / "k", "NW", "nrw", ("0101", "0102"), "01", {"010101": ("0101", rows)},
+                     "teilergebnisplan.yaml")
+    computation = run(tmp_path / "k").computations[0]
+    table = computation.tables.table(Owner("produkt", next(iter(computation.tables.lifts)).key), "ergebnisplan")
+    assert table is not None
+    period = Period("ergebnis", 2024)
+    assert [table.value(n, period) for n in ("10", "17", "18", "21", "29")] == [
+        Decimal("120000.00"), Decimal("-399999.99"), Decimal("-279999.99"), Decimal("500.01"), Decimal("-299499.98")]
+    standard = {figure.ident: computation.of(figure, table.owner)[period]
+                for figure in computation.index.catalogue.kennzahlen if figure.shipped}
+    with decimal.localcontext(CONTEXT):
+        assert standard["aufwandsdeckungsgrad"] == Decimal("120000.00") * 100 / Decimal("399999.99")
+        assert standard["zuschussbedarf"] == Decimal("279999.99")
+        assert standard["personalintensitaet"] == Decimal("300000.00") * 100 / Decimal("399999.99")
+        assert standard["teilergebnis_je_einwohner"] == Decimal("-299499.98") / 40000
+        assert standard["ordentliche_aufwendungen_je_einwohner"] == Decimal("399999.99") / 40000
+
+
+def _raw(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def test_standard_figures_of_every_bundled_product_recomputed_from_the_files() -> None:
+    """Aufwandsdeckungsgrad and Zuschussbedarf of each Beispielstadt product, from its teilergebnisplan.yaml."""
+    result = run(BUNDLED / "beispielstadt")
+    computation = result.computations[0]
+    shipped = {f.ident: f for f in computation.index.catalogue.kennzahlen if f.shipped}
+    checked = 0
+    for plan_path in sorted((BUNDLED / "beispielstadt" / "produkte").glob("*/*/teilergebnisplan.yaml")):
+        rows = _raw(plan_path)["zeilen"]
+        owner = next(o for o in computation.tables.lifts if o.key.endswith(plan_path.parent.name))
+        for period in computation.periods:
+            income = _row_total(rows, [f"{n:02d}" for n in range(1, 10)], "10", period)
+            expenses = _row_total(rows, [f"{n:02d}" for n in range(11, 17)], "17", period)
+            deficit = computation.of(shipped["zuschussbedarf"], owner)[period]
+            if income is None or expenses is None:
+                continue
+            assert deficit == -expenses - income
+            checked += 1
+    assert checked >= 60
+
+
+def _row_total(rows: dict[str, Any], parts: list[str], total: str, period: Period) -> Decimal | None:
+    """PyYAML reads the year keys as integers and the amounts as floats; str() keeps their digits."""
+    def amount(number: str) -> Decimal | None:
+        value = (rows.get(number) or {}).get(period.kind, {}).get(period.year)
+        return None if value is None else Decimal(str(value))
+
+    found = [value for part in parts if (value := amount(part)) is not None]
+    return sum(found, Decimal(0)) if found else amount(total)
+
+
+def test_every_bundled_catalogue_computes_without_findings() -> None:
+    result = run(BUNDLED)
+    assert [f for f in result.findings if f.code == "K215"] == []
+    values = [v for c in result.computations for figures in c.values.values() for v in figures.values()]
+    assert sum(isinstance(v, Decimal) for v in values) > 1000
+
+
+def test_zielerreichung_ampel_and_filled_placeholder() -> None:
+    computation = run(BUNDLED / "beispielstadt").computations[0]
+    results = {goal.goal.get("id"): goal for goal in goal_results(computation)}
+    coverage = results["aufwandsdeckung_sportstaetten"]
+    [achievements] = coverage.achievements.values()
+    by_year = {a.period.year: a for a in achievements}
+    for achievement in achievements:
+        with decimal.localcontext(CONTEXT):
+            ratio = achievement.actual * 100 / achievement.target  # type: ignore[operator]
+        assert achievement.degree == ratio
+        expected = "gruen" if ratio >= 100 else "gelb" if 100 - ratio <= 5 else "rot"
+        assert achievement.light == expected, achievement
+    assert {by_year[2024].light, by_year[2029].light} == {"gruen", "rot"}
+    assert coverage.gaps[2026] == [Decimal("14.5")]
+    energy = results["energieverbrauch_hallen"]  # niedriger_besser: Zielwert ÷ Wert
+    for achievement in next(iter(energy.achievements.values())):
+        with decimal.localcontext(CONTEXT):
+            assert achievement.degree == achievement.target * 100 / achievement.actual  # type: ignore[operator]
+
+
+def test_landkreis_blanks_stay_open_without_zielwerte() -> None:
+    computation = run(BUNDLED / "landkreis-vorlage").computations[0]
+    goals = goal_results(computation)
+    assert goals and all(goal.gaps == {} for goal in goals)
+    assert any("Stufe __" in str(goal.goal.get("text")) for goal in goals)
+
+
+runner = CliRunner()
+
+
+def test_kennzahlen_csv_json_and_german_formats() -> None:
+    target = str(BUNDLED / "beispielstadt")
+    table = runner.invoke(app, ["kennzahlen", target, "--produkt", "020101", "--jahr", "2026"])
+    assert table.exit_code == 0, table.output
+    assert "Ansatz 2026" in table.output and "Ergebnis 2024" not in table.output
+    assert "1.041.200,00\u00a0€" in table.output and "35,0\u00a0%" in table.output
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["kennzahlen", target, "-f", "csv"]).output),
+                               delimiter=";"))
+    deficit = next(r for r in rows if r["kennung"] == "zuschussbedarf" and r["nummer"] == "020101"
+                   and r["jahr"] == "2026")
+    assert (deficit["wert"], deficit["anzeige"]) == ("1041200,00", "1.041.200,00\u00a0€")
+    document = json.loads(runner.invoke(app, ["kennzahlen", target, "-f", "json", "-p", "080101"]).output)
+    assert {line["nummer"] for line in document["kennzahlen"]} == {"080101"}
+    goal = next(g for g in document["ziele"] if g["ziel"] == "aufwandsdeckung_sportstaetten")
+    assert "mindestens 14,5\u00a0% der" in goal["text_ausgefuellt"]["2026"]
+
+
+def test_erklaeren_fills_in_the_inputs() -> None:
+    target = str(BUNDLED / "beispielstadt")
+    shown = runner.invoke(app, ["kennzahlen", target, "-e", "020101.kosten_je_vorsprache", "-j", "2026"])
+    assert shown.exit_code == 0, shown.output
+    assert "Ansatz 2026: teile(-(-1.602.700,00\u00a0€), 49.500) = 32,38\u00a0€" in shown.output
+    ambiguous = runner.invoke(app, ["kennzahlen", target, "-e", "zuschussbedarf"])
+    assert ambiguous.exit_code == 2 and "--produkt" in ambiguous.output
+    missing = runner.invoke(app, ["kennzahlen", target, "-e", "gibt_es_nicht"])
+    assert missing.exit_code == 2
+
+
+def test_division_by_zero_reaches_validate_and_kennzahlen(catalogue: Path) -> None:
+    figures = catalogue / "produkte/01-innere-verwaltung/010101-buergerbuero/kennzahlen"
+    (figures / "nenner.yaml").write_text("id: nenner\nbezeichnung: Nenner\nart: grundzahl\n"
+                                         "werte:\n  ergebnis: {2024: 0}\n  ansatz: {2025: 5}\n")
+    (figures / "quote.yaml").write_text('id: quote\nbezeichnung: Quote\nart: kennzahl\n'
+                                        'formel: "anzahl_faelle / nenner"\n')
+    for command in (["validate"], ["kennzahlen"]):
+        outcome = runner.invoke(app, [*command, str(catalogue)])
+        assert outcome.exit_code == 1
+        assert "quote.yaml:4:24: Fehler K215" in outcome.output
+        assert "Division durch 0 in Ergebnis 2024" in outcome.output
+    document = json.loads(runner.invoke(app, ["kennzahlen", str(catalogue), "-f", "json"]).stdout)  # findings: stderr
+    quote = next(line for line in document["kennzahlen"] if line["kennung"] == "quote")
+    assert [("wert" in v, "kein_wert" in v) for v in quote["werte"]] == [(False, True), (True, False), (False, True)]
+
+
+def test_cached_computation_findings_match_a_fresh_run(catalogue: Path) -> None:
+    """The warm path reuses findings of unchanged owners, and recomputes an owner whose input changed."""
+    figures = catalogue / "produkte/01-innere-verwaltung/010101-buergerbuero/kennzahlen"
+    (figures / "nenner.yaml").write_text("id: nenner\nbezeichnung: Nenner\nart: grundzahl\nwerte:\n"
+                                         "  ergebnis: {2024: 0}\n")
+    (figures / "quote.yaml").write_text('id: quote\nbezeichnung: Quote\nart: kennzahl\nformel: "1 / nenner"\n')
+    from produktkatalog.pipeline import validate
+
+    fresh = validate(catalogue, use_cache=False).findings
+    assert [f.code for f in fresh] == ["K215"]
+    assert validate(catalogue).findings == fresh  # fills the cache
+    assert validate(catalogue).findings == fresh  # from the cache
+    (figures / "nenner.yaml").write_text("id: nenner\nbezeichnung: Nenner\nart: grundzahl\nwerte:\n"
+                                         "  ergebnis: {2024: 4}\n")
+    assert validate(catalogue).findings == []
+
+
+def test_catalogue_template_of_its_own(catalogue: Path) -> None:
+    (catalogue / "zeilenvorlagen").mkdir()
+    (catalogue / "zeilenvorlagen" / "eigene.yaml").write_text(
+        'id: eigene\nname: "Eigene Vorlage"\nland: NW\nplan: ergebnisplan\nzeilen:\n'
+        '  - {nummer: "A", bezeichnung: "Erträge", art: ertrag, rolle: ordentliche_ertraege}\n'
+        '  - {nummer: "B", bezeichnung: "Aufwand", art: aufwand, rolle: ordentliche_aufwendungen}\n'
+        '  - {nummer: "C", bezeichnung: "Ergebnis", art: summe, summe: ["A", "B"], rolle: ergebnis}\n')
+    plan = catalogue / "produkte/01-innere-verwaltung/010101-buergerbuero/teilergebnisplan.yaml"
+    plan.write_text('zeilen:\n  "A": {ergebnis: {2024: 50}}\n  "B": {ergebnis: {2024: -200}}\n')
+    result = run(catalogue)
+    # the base catalogue's kosten_je_fall reads zeile("17"), which this template does not have
+    assert {(f.code, f.file.endswith("kosten_je_fall.yaml")) for f in result.findings} == {("K215", True)}
+    assert "Die Zeile „17“ gibt es in der Zeilenvorlage „Eigene Vorlage“ nicht" in result.findings[0].message
+    computation = compute_catalogue(result.catalogues[0])
+    [figure] = [f for f in result.catalogues[0].kennzahlen if f.ident == "aufwandsdeckungsgrad"]
+    owner = Owner("produkt", result.catalogues[0].plans[0].product_folder)
+    assert computation.of(figure, owner)[Period("ergebnis", 2024)] == 25
+    assert isinstance(computation.of(figure, owner)[Period("ansatz", 2025)], NoValue)
