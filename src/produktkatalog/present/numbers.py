@@ -10,9 +10,11 @@ kaufmännisch (half up), to
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = "de_DE"
 _NBSP = "\u00a0"
@@ -35,8 +37,17 @@ def rounded(value: Decimal, places: int) -> Decimal:
 
 def number(value: Decimal, places: int) -> str:
     """``1234567.891`` with 2 places → ``1.234.567,89``."""
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(rounded(value, places), format=pattern, locale=LOCALE, decimal_quantization=False)
+    return str(_pattern(places).apply(rounded(value, places), _locale(), decimal_quantization=False))
+
+
+@functools.cache
+def _pattern(places: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
+
+
+@functools.cache
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
 
 
 def with_unit(value: Decimal, unit: str | None, places: int) -> str:
