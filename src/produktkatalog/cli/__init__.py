@@ -1,0 +1,11 @@
+"""The ``katalog`` command line. Commands parse options, call one pipeline function, report, exit.
+
+Each command is a function in its own module; ``register`` adds them in the order of ``--help``.
+"""
+
+from produktkatalog.cli import kennzahlen, validate
+from produktkatalog.cli.app import app, main, register
+
+register(validate.validate, kennzahlen.kennzahlen)
+
+__all__ = ["app", "main"]
