@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
@@ -49,20 +50,22 @@ class Places:
     def __init__(self, result: Result, options: Options) -> None:
         start = Path(result.catalogues[0].root) if result.catalogues else Path.cwd()
         self.root = (options.root or repository_root(start)).resolve()
+        self._prefix = self.root.as_posix().rstrip("/") + "/"
+        self._folders: dict[str, str] = {}  # shown folder → resolved, posix, with a trailing /
         self._known: dict[str, str] = {}
 
     def path(self, shown: str) -> str:
         if shown not in self._known:
-            self._known[shown] = self._relative(Path(shown))
+            self._known[shown] = printable(self._relative(shown))
         return self._known[shown]
 
-    def _relative(self, shown: Path) -> str:
+    def _relative(self, shown: str) -> str:
         # the folder is resolved, not the file: a linked file is reported where it lies in the catalogue
-        absolute = shown.absolute().parent.resolve() / shown.name
-        try:
-            return printable(absolute.relative_to(self.root).as_posix())
-        except ValueError:
-            return printable(absolute.as_posix())
+        folder, name = os.path.split(shown)
+        if folder not in self._folders:
+            self._folders[folder] = Path(os.path.realpath(folder or ".")).as_posix().rstrip("/") + "/"
+        absolute = self._folders[folder] + name
+        return absolute.removeprefix(self._prefix)
 
 
 def fingerprints(findings: list[Finding], paths: list[str]) -> list[str]:
