@@ -110,6 +110,8 @@ def test_sarif_results_point_at_file_line_and_column(result: Result) -> None:
                        ("K207", "error", PRODUCT_FILE, 20, 15), ("S101", "error", PRODUCT_FILE, 23, 1),
                        ("K201", "warning", "katalog/produkte/notiz%2C%20alt%3A100%25.yaml", 1, 1)]
     assert run["results"][0]["message"]["text"].startswith("Unbekanntes Feld „rabatt%“. Hinweis: Erlaubt sind")
+    gitlab = [issue["fingerprint"] for issue in json.loads(report(result, "gitlab"))]
+    assert [item["partialFingerprints"]["katalogBefund/v1"] for item in run["results"]] == gitlab
 
 
 def test_sarif_for_a_clean_catalogue_has_no_results(catalogue: Path) -> None:

@@ -34,8 +34,8 @@ def validate(
              "Bericht), sarif (Code Scanning) oder junit (Testbericht).")] = Format.text,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="DATEI", dir_okay=False,
-        help="Bericht in diese Datei schreiben statt auf die Ausgabe; die Befunde erscheinen dann zusätzlich als "
-             "Text.")] = None,
+        help="Bericht in diese Datei schreiben statt auf die Ausgabe; in einem anderen Format als text stehen die "
+             "Befunde dann zusätzlich als Text in der Ausgabe.")] = None,
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", show_default=False,
         help="Ab welchem Schweregrad die Prüfung scheitert (Exit-Code 1): error (Vorgabe) oder warning.")]
