@@ -7,7 +7,7 @@ import re
 from jsonschema import Draft202012Validator
 
 from conftest import EXAMPLES, HERE
-from produktkatalog.codes import CODES
+from produktkatalog.codes import CODES, EXPLANATIONS
 from produktkatalog.load import load_document
 from produktkatalog.schema.validate import _translate
 from test_bad_input import CASES
@@ -20,6 +20,11 @@ BUILT_IN_TESTS = {"Y001", "Y002", "S100", "K215"}
 def test_every_code_is_in_the_readme_table() -> None:
     documented = set(re.findall(r"^\| ([YSK]\d{3}) \|", README, re.MULTILINE))
     assert documented == set(CODES)
+
+
+def test_every_code_has_a_full_explanation() -> None:
+    assert set(EXPLANATIONS) == set(CODES)
+    assert all(text.endswith(".") and len(text) > len(CODES[code]) for code, text in EXPLANATIONS.items())
 
 
 def test_every_code_has_a_case() -> None:

@@ -52,5 +52,59 @@ CODES: dict[str, str] = {
 }
 
 
+# Full German descriptions, for reports that explain a code (SARIF rules, help pages).
+EXPLANATIONS: dict[str, str] = {
+    "Y001": "Die Datei lässt sich nicht öffnen oder lesen, etwa weil ein Verweis ins Leere zeigt, die Rechte fehlen "
+            "oder sie keine gewöhnliche Datei ist.",
+    "Y002": "Eine Katalogdatei darf höchstens 2 MB groß sein; größere Dateien werden nicht gelesen.",
+    "Y003": "Die Datei enthält Binärdaten (etwa ein Bild) statt YAML-Text.",
+    "Y004": "Katalogdateien müssen in UTF-8 gespeichert sein; die Datei enthält Bytes einer anderen Kodierung.",
+    "Y005": "Die Datei enthält nichts außer Leerzeilen und Kommentaren.",
+    "Y010": "Der YAML-Text ist syntaktisch fehlerhaft, z. B. eine offene Klammer oder ein falsch eingerückter Eintrag.",
+    "Y011": "YAML erlaubt zur Einrückung nur Leerzeichen, keine Tabulatoren.",
+    "Y012": "Ein Schlüssel steht in derselben Zuordnung zweimal; welcher Wert gelten soll, bliebe offen.",
+    "Y013": "Eine Katalogdatei enthält genau ein YAML-Dokument; ein Trenner --- mitten in der Datei beginnt "
+            "ein zweites.",
+    "Y014": "YAML-Tags wie !!python/… werden nie ausgeführt, sondern als Fehler gemeldet.",
+    "Y015": "Die Datei ist tiefer als 64 Ebenen verschachtelt.",
+    "Y016": "Anker und Aliase vervielfachen die Werte der Datei über die zulässige Grenze hinaus.",
+    "Y017": "Eine Katalogdatei muss aus Feldern mit Namen bestehen (einer Zuordnung), nicht aus einer Liste oder einem "
+            "einzelnen Wert.",
+    "Y018": "Die Zahl ist zu groß oder zu klein, um sie als Dezimalzahl zu verarbeiten.",
+    "Y019": "Werte wie .nan oder .inf sind keine Beträge; ein bewusst leerer Wert wird als ~ geschrieben.",
+    "Y020": "Schlüssel müssen einfacher Text sein, keine Liste oder Zuordnung.",
+    "S100": "Der Wert verletzt eine seltene Regel des Schemas der Dateiart.",
+    "S101": "Das Feld kommt im Schema der Dateiart nicht vor; oft ist es ein Tippfehler.",
+    "S102": "Ein Feld, das die Dateiart verlangt, fehlt.",
+    "S103": "Der Wert hat den falschen Typ, z. B. eine Zahl, wo Text verlangt ist (Nummern in Anführungszeichen).",
+    "S104": "Der Wert gehört nicht zu den erlaubten Werten des Feldes.",
+    "S105": "Der Wert hält das verlangte Format nicht ein, z. B. Kennungen aus Kleinbuchstaben, Ziffern und _.",
+    "S106": "Der Wert liegt außerhalb der erlaubten Grenzen, etwa eine zu große Zahl oder zu viele Einträge.",
+    "S107": "Der Schlüssel hat nicht die verlangte Form, z. B. ein Jahr aus vier Ziffern.",
+    "K201": "Die Datei liegt an einer Stelle, an der der Katalogaufbau keine Datei dieser Art vorsieht.",
+    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer.",
+    "K203": "Zwei Kennzahlen, Ziele oder andere Einträge tragen am selben Ort dieselbe Kennung.",
+    "K204": "Die Nummer einer Leistung muss mit der Nummer ihres Produkts beginnen.",
+    "K205": "Das Produkt liegt in einer Produktgruppe, die weder der Produktrahmen noch katalog.yaml kennt.",
+    "K206": "Die Produktnummer beginnt nicht mit der Nummer der angegebenen Produktgruppe.",
+    "K207": "Ein Verweis nennt etwas, das es im Katalog oder im Vokabular nicht gibt.",
+    "K208": "Eine Formel nennt eine Kennung oder Funktion, die es nicht gibt.",
+    "K209": "Eine Formel ist nicht vollständig oder nicht richtig aufgebaut, z. B. eine offene Klammer.",
+    "K210": "Kennzahlen hängen über ihre Formeln von sich selbst ab; der Kreis wird als Pfad gezeigt.",
+    "K211": "Ein Wert steht unter einem Jahr, für das der Katalog keine Spalte hat.",
+    "K212": "Eine eigene Regel aus katalog.yaml ist verletzt, z. B. ein fehlender Programmbezug.",
+    "K213": "Der Ordnername eines Produkts passt nicht zu seiner Nummer (Warnung).",
+    "K214": "Die Wertart (Ergebnis, Ansatz, Planung) passt nicht zur Spalte des Katalogs für dieses Jahr (Warnung).",
+    "K215": "Eine Kennzahl lässt sich für ein Jahr nicht berechnen, z. B. wegen einer Division durch 0.",
+    "K216": "Eine im Plan angegebene Summenzeile weicht mehr als die Toleranz von der Summe ihrer Zeilen ab.",
+    "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
+    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, oder eine Summe enthält sich selbst.",
+}
+
+
 def title(code: str) -> str:
     return CODES[code]
+
+
+def explanation(code: str) -> str:
+    return EXPLANATIONS[code]

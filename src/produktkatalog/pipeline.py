@@ -33,6 +33,7 @@ class Result:
     catalogues: list[Catalogue] = field(default_factory=list)
     computations: list[Computation] = field(default_factory=list)  # one per catalogue, in the same order
     files: int = 0
+    paths: list[str] = field(default_factory=list)  # shown path of every checked file, for per-file reports
 
     @property
     def errors(self) -> int:
@@ -84,6 +85,7 @@ def _validate_catalogue(files: CatalogueFiles, reuse: bool, workers: int | None,
     result.catalogues.append(catalogue)
     result.computations.append(computation)
     result.files += sum(1 for source in files.files if source.kind is not None)
+    result.paths.extend(source.shown for source in files.files if source.kind is not None)
     loaded.save()
 
 

@@ -15,24 +15,54 @@ from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, fi
 class Format(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    gitlab = "gitlab"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
 
 
 def validate(
     pfad: PathArgument = Path("katalog"),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat: text (Vorgabe) oder json.",
-                                            show_default=False)] = Format.text,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", show_default=False,
+        help="Ausgabeformat: text (Vorgabe), json, github (Anmerkungen in GitHub Actions), gitlab (Code-Quality-"
+             "Bericht), sarif (Code Scanning) oder junit (Testbericht).")] = Format.text,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="DATEI", dir_okay=False,
+        help="Bericht in diese Datei schreiben statt auf die Ausgabe; in einem anderen Format als text stehen die "
+             "Befunde dann zusätzlich als Text in der Ausgabe.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", show_default=False,
+        help="Ab welchem Schweregrad die Prüfung scheitert (Exit-Code 1): error (Vorgabe) oder warning.")]
+        = FailOn.error,
     strict: StrictOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Prüft alle Dateien eines Katalogs: YAML, Schema und Katalogregeln."""
+    from produktkatalog.findings import Severity
     from produktkatalog.pipeline import NoCatalogue
     from produktkatalog.pipeline import validate as run
-    from produktkatalog.report import REPORTERS
+    from produktkatalog.report import REPORTERS, Options
+    from produktkatalog.report.output import atomic_text
 
     try:
         result = run(pfad, use_cache=not no_cache)
     except NoCatalogue as exc:
         stop(str(exc))
-    REPORTERS[format.value](result, sys.stdout)
-    failed = result.errors > 0 or (strict and result.warnings > 0)
-    finish(1 if failed else 0)
+    options = Options(fail_on=Severity.WARNING if strict or fail_on is FailOn.warning else Severity.ERROR)
+    if output is None:
+        REPORTERS[format.value](result, sys.stdout, options)
+    else:
+        try:
+            with atomic_text(output) as stream:
+                REPORTERS[format.value](result, stream, options)
+        except OSError as exc:
+            stop(f"Der Bericht kann nicht nach {output} geschrieben werden ({exc.strerror or exc}).")
+        if format is not Format.text:  # the job log still shows the findings
+            REPORTERS["text"](result, sys.stdout, options)
+    finish(1 if options.fails(result) else 0)

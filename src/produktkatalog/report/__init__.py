@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from produktkatalog.pipeline import Result
-from produktkatalog.report import json_report, text_report
+from produktkatalog.report import github, gitlab, json_report, junit, sarif, text_report
+from produktkatalog.report.common import Options
 
-Reporter = Callable[[Result, TextIO], None]
+
+class Reporter(Protocol):
+    def __call__(self, result: Result, stream: TextIO, options: Options | None = None, /) -> None: ...
+
 
 REPORTERS: dict[str, Reporter] = {
     "text": text_report.write,
     "json": json_report.write,
+    "github": github.write,
+    "gitlab": gitlab.write,
+    "sarif": sarif.write,
+    "junit": junit.write,
 }
+
+__all__ = ["REPORTERS", "Options", "Reporter"]

@@ -9,6 +9,7 @@ from produktkatalog import __version__
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
+from produktkatalog.report.common import Options
 
 
 def record(finding: Finding) -> dict[str, Any]:
@@ -24,7 +25,7 @@ def record(finding: Finding) -> dict[str, Any]:
     }
 
 
-def write(result: Result, stream: TextIO) -> None:
+def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
     document = {
         "tool": "katalog",
         "version": __version__,

@@ -12,6 +12,7 @@ from typing import TextIO
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
+from produktkatalog.report.common import Options
 from produktkatalog.schema.wording import printable
 
 Segments = list[tuple[str, str]]  # (text, rich style)
@@ -19,7 +20,7 @@ Segments = list[tuple[str, str]]  # (text, rich style)
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
-def write(result: Result, stream: TextIO) -> None:
+def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
     lines = [_finding(finding) for finding in result.findings] + [_summary(result)]
     if stream.isatty():
         _print_rich(lines, stream)
@@ -45,6 +46,11 @@ def _finding(finding: Finding) -> Segments:
     if finding.hint:
         line += [("\n    Hinweis: ", "cyan"), (printable(finding.hint), "")]
     return line
+
+
+def summary(result: Result) -> str:
+    """The closing line, plain: how many catalogues and files, how many errors and warnings."""
+    return "".join(text for text, _ in _summary(result))
 
 
 def _summary(result: Result) -> Segments:

@@ -1,0 +1,77 @@
+"""Findings as GitHub Actions workflow commands, which the runner turns into annotations on the files.
+
+One line per finding, ``::error title=…,file=…,line=…,col=…::message``, escaped as the
+Actions toolkit (``@actions/core``) escapes command data and properties. When the runner
+names a step summary file (``$GITHUB_STEP_SUMMARY``), a Markdown table of the findings is
+appended to it.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from typing import TextIO
+
+from produktkatalog.codes import title
+from produktkatalog.findings import Finding
+from produktkatalog.pipeline import Result
+from produktkatalog.report.common import Options, Places, message
+from produktkatalog.report.text_report import summary
+
+SUMMARY_ROWS = 200  # a step summary may hold 1 MiB; more findings are counted, not listed
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(finding: Finding, path: str) -> str:
+    properties = {"title": f"{finding.code} {title(finding.code)}", "file": path,
+                  "line": finding.line, "col": finding.column}
+    # like the toolkit, properties without a value are left out
+    listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value)
+    text = message(finding, "\n\n")
+    return f"::{finding.severity.value} {listed}::{escape_data(text)}"
+
+
+def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
+    places = Places(result, options or Options())
+    for finding in result.findings:
+        stream.write(command(finding, places.path(finding.file)) + "\n")
+    stream.write(summary(result) + "\n")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as target:
+            target.write(markdown(result, places))
+
+
+def markdown(result: Result, places: Places) -> str:
+    lines = ["### katalog validate", "", f"**{cell(summary(result))}**", ""]
+    if result.findings:
+        lines += ["| | Code | Datei | Zeile | Meldung |", "|---|---|---|---|---|"]
+        lines += [_row(finding, places) for finding in result.findings[:SUMMARY_ROWS]]
+        hidden = len(result.findings) - SUMMARY_ROWS
+        if hidden > 0:
+            lines += ["", f"… und {hidden} weitere Befunde (siehe Protokoll des Schritts)."]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _row(finding: Finding, places: Places) -> str:
+    where = f"{finding.line}:{finding.column}" if finding.line is not None else ""
+    cells = (finding.severity.label, f"{finding.code} {title(finding.code)}", places.path(finding.file), where,
+             message(finding))
+    return "| " + " | ".join(cell(text) for text in cells) + " |"
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def cell(text: str) -> str:
+    """Text that stays text in a Markdown table cell: no HTML, no emphasis, no column break."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "<br>")
