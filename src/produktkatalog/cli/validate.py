@@ -21,6 +21,9 @@ def validate(
     pfad: PathArgument = Path("katalog"),
     format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat: text (Vorgabe) oder json.",
                                             show_default=False)] = Format.text,
+    changed_since: Annotated[str | None, typer.Option("--changed-since", help="Nur die seit dieser git-Revision "
+                                                      "geänderten Dateien prüfen und alle, die von ihnen abhängen.",
+                                                      metavar="REV", show_default=False)] = None,
     strict: StrictOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -30,7 +33,7 @@ def validate(
     from produktkatalog.report import REPORTERS
 
     try:
-        result = run(pfad, use_cache=not no_cache)
+        result = run(pfad, use_cache=not no_cache, changed_since=changed_since)
     except NoCatalogue as exc:
         stop(str(exc))
     REPORTERS[format.value](result, sys.stdout)
