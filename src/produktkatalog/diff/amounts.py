@@ -42,7 +42,7 @@ class State:
 
     def owner_key(self, owner: Owner) -> OwnerKey:
         if owner.level == "produkt":
-            return owner.level, self.matching.product_key(self.old_side, self.catalogue, owner.key)
+            return owner.level, self.matching.product_key(self.old_side, owner.key)
         return owner.level, owner.key
 
     def number(self, key: str) -> str:
@@ -105,12 +105,13 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
 def computed_figures(old: State, new: State) -> list[AmountChange]:
     """Values of Kennzahlen with a formula, per owner and column, where they differ."""
     before, after = _figure_values(old), _figure_values(new)
+    periods = _union_periods(old, new)
     found = []
     for key in sorted({*before, *after}, key=lambda k: (LEVELS.index(k[0][0]), k[0][1], k[1], k[2])):
         (figure, owner, state, now) = after.get(key) or before[key]
         was = before.get(key, (figure, owner, old, {}))[3]
         now = after.get(key, (figure, owner, new, {}))[3]
-        for period in _union_periods(old, new):
+        for period in periods:
             a, b = _amount(was.get(period)), _amount(now.get(period))
             if a != b:
                 found.append(_figure_change(state.listing.label(owner), owner.level, figure, period, a, b))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from produktkatalog.compute import Computation, compute_catalogue
 from produktkatalog.diff import amounts
 from produktkatalog.diff.amounts import State
-from produktkatalog.diff.fields import differences
-from produktkatalog.diff.match import Pair, kind_name, match, name_of, subject
+from produktkatalog.diff.fields import differences, same
+from produktkatalog.diff.match import Pair, kind_name, match
 from produktkatalog.diff.records import CatalogueDiff, Diff, EntityChange, FieldChange
 from produktkatalog.diff.sides import Side
 from produktkatalog.model import Catalogue, Kennzahl, Plan
@@ -19,7 +22,7 @@ _RENUMBERED = {"produkt": ("nummer",), "leistung": ("nummer",), "kennzahl": ("id
 
 def compare(old: Side, new: Side) -> Diff:
     diff = Diff(old.label, new.label, old.revision, new.revision, notes=[*_notes(old), *_notes(new)])
-    renamed = _renamed(old, new)
+    renamed = functools.cache(lambda: _renamed(old, new))  # git's rename detection, only when needed
     before = dict(zip((c.root for c in old.result.catalogues), old.result.computations, strict=True))
     after = dict(zip((c.root for c in new.result.catalogues), new.result.computations, strict=True))
     for root in [*after, *(r for r in before if r not in after)]:
@@ -32,9 +35,10 @@ def compare(old: Side, new: Side) -> Diff:
     return diff
 
 
-def compare_catalogues(old: Computation, new: Computation, renamed: dict[str, str] | None = None) -> CatalogueDiff:
+def compare_catalogues(old: Computation, new: Computation,
+                       renamed: Callable[[], dict[str, str]] = dict) -> CatalogueDiff:
     catalogue_old, catalogue_new = old.index.catalogue, new.index.catalogue
-    matching = match(catalogue_old, catalogue_new, renamed or {})
+    matching = match(catalogue_old, catalogue_new, renamed)
     before, after = State(old, matching, old_side=True), State(new, matching, old_side=False)
     found = CatalogueDiff(catalogue_new.root if catalogue_new.settings else catalogue_old.root)
     for pair in matching.pairs:
@@ -46,21 +50,24 @@ def compare_catalogues(old: Computation, new: Computation, renamed: dict[str, st
 
 
 def _pair_changes(found: CatalogueDiff, pair: Pair, old: State, new: State) -> None:
+    matching = new.matching
     if pair.old is None or pair.new is None:
-        entry, catalogue = (pair.new, new.catalogue) if pair.new is not None else (pair.old, old.catalogue)
+        entry = pair.new if pair.new is not None else pair.old
         assert entry is not None
-        text = name_of(entry, catalogue)
+        text = matching.name_of(entry, old_side=pair.new is None)
         found.entities.append(EntityChange("neu" if pair.old is None else "entfernt", kind_name(pair.kind, entry),
                                            "" if pair.old is None else text, text if pair.old is None else "",
                                            entry.file))
         return
+    if same(pair.old.data, pair.new.data):
+        return
     skipped: tuple[str, ...] = _SKIPPED.get(pair.kind, ())
     if pair.renumbered:
         found.entities.append(EntityChange("umbenannt" if pair.kind == "kennzahl" else "umnummeriert",
-                                           kind_name(pair.kind, pair.new), name_of(pair.old, old.catalogue),
-                                           name_of(pair.new, new.catalogue), pair.new.file))
+                                           kind_name(pair.kind, pair.new), matching.name_of(pair.old, True),
+                                           matching.name_of(pair.new, False), pair.new.file))
         skipped += _RENUMBERED.get(pair.kind, ())
-    label = subject(pair.kind, pair.new, new.catalogue)
+    label = matching.subject(pair.kind, pair.new, old_side=False)
     old_data = {k: v for k, v in pair.old.data.items() if k not in skipped}
     new_data = {k: v for k, v in pair.new.data.items() if k not in skipped}
     found.fields.extend(FieldChange(label, shown, path, was, now, pair.new.file)

@@ -11,6 +11,7 @@ carries over to its plans and Kennzahlen, so a renumbered product keeps them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,21 +33,51 @@ class Pair:
 
 @dataclass
 class Matching:
+    old: Catalogue
+    new: Catalogue
     pairs: list[Pair] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)  # old number (digits) → new, for products and Leistungen
 
-    def product_key(self, old_side: bool, catalogue: Catalogue, folder: str | None) -> str:
+    def __post_init__(self) -> None:
+        self._products = (self.old.product_by_folder(), self.new.product_by_folder())
+
+    def product(self, old_side: bool, folder: str | None) -> Product | None:
+        return self._products[0 if old_side else 1].get(folder or "")
+
+    def product_key(self, old_side: bool, folder: str | None) -> str:
         """The digits of the product in ``folder``, in the newer side's numbering."""
         if folder is None:
             return ""
-        product = catalogue.product_by_folder().get(folder)
+        product = self.product(old_side, folder)
         digits = product.key if product is not None and product.key else folder
         return self.numbers.get(digits, digits) if old_side else digits
 
+    def name_of(self, entry: Entry, old_side: bool) -> str:
+        """How an entry is named in a diff: number and name, a qualified Kennung, or the product of a plan."""
+        if isinstance(entry, (Product, Leistung)):
+            return f"{entry.number} {entry.text('bezeichnung') or ''}".strip()
+        if isinstance(entry, Kennzahl):
+            return f"{self._owner_number(entry, old_side)}.{entry.ident}".lstrip(".")
+        if isinstance(entry, Plan):
+            product = self.product(old_side, entry.product_folder)
+            return self.name_of(product, old_side) if product is not None else entry.product_folder.rsplit("/")[-1]
+        if entry is (self.old if old_side else self.new).settings:
+            return ""
+        return str(entry.data.get("id") or entry.file)
 
-def match(old: Catalogue, new: Catalogue, renamed: dict[str, str]) -> Matching:
+    def subject(self, kind: str, entry: Entry, old_side: bool) -> str:
+        return f"{kind_name(kind, entry)} {self.name_of(entry, old_side)}".strip()
+
+    def _owner_number(self, figure: Kennzahl, old_side: bool) -> str:
+        if figure.leistung_key:
+            return figure.text("leistung") or ""
+        product = self.product(old_side, figure.product_folder)
+        return product.number if product is not None else ""
+
+
+def match(old: Catalogue, new: Catalogue, renamed: Callable[[], dict[str, str]]) -> Matching:
     """Pairs of files, in a stable order: settings, products, Leistungen, Kennzahlen, plans, the rest."""
-    matching = Matching()
+    matching = Matching(old, new)
     for kind in _ORDER:
         before = _keyed(old, kind, matching, old_side=True)
         after = _keyed(new, kind, matching, old_side=False)
@@ -73,9 +104,9 @@ def identity(entry: Entry, matching: Matching, catalogue: Catalogue, old_side: b
     if isinstance(entry, Kennzahl):
         leistung = entry.leistung_key or ""
         leistung = matching.numbers.get(leistung, leistung) if old_side else leistung
-        return (matching.product_key(old_side, catalogue, entry.product_folder), leistung, entry.ident)
+        return (matching.product_key(old_side, entry.product_folder), leistung, entry.ident)
     if isinstance(entry, Plan):
-        return (matching.product_key(old_side, catalogue, entry.product_folder), entry.kind)
+        return (matching.product_key(old_side, entry.product_folder), entry.kind)
     if isinstance(entry, Programme):
         return (entry.ident or entry.file,)
     if entry is catalogue.settings:
@@ -91,12 +122,14 @@ def _keyed(catalogue: Catalogue, kind: str, matching: Matching, old_side: bool) 
     return keyed
 
 
-def _pair(kind: str, before: dict[Key, Entry], after: dict[Key, Entry], renamed: dict[str, str]) -> list[Pair]:
+def _pair(kind: str, before: dict[Key, Entry], after: dict[Key, Entry],
+          renamed: Callable[[], dict[str, str]]) -> list[Pair]:
     pairs = [Pair(kind, before[key], after[key]) for key in before if key in after]
     removed = [entry for key, entry in before.items() if key not in after]
     added = {entry.file: entry for key, entry in after.items() if key not in before}
     for entry in removed:
-        partner = added.get(renamed.get(entry.file, "")) or _same_content(kind, entry, added.values())
+        partner = added.get(renamed().get(entry.file, "")) if added else None
+        partner = partner or _same_content(kind, entry, added.values())
         if partner is not None:
             del added[partner.file]
             pairs.append(Pair(kind, entry, partner, renumbered=True))
@@ -124,28 +157,3 @@ def kind_name(kind: str, entry: Entry) -> str:
     if isinstance(entry, Plan):
         return "Teilfinanzplan" if entry.kind == "finanzplan" else "Teilergebnisplan"
     return KIND_NAMES[kind]
-
-
-def name_of(entry: Entry, catalogue: Catalogue) -> str:
-    """How an entry is named in a diff: number and name, a qualified Kennung, or the product of a plan."""
-    if isinstance(entry, (Product, Leistung)):
-        return f"{entry.number} {entry.text('bezeichnung') or ''}".strip()
-    if isinstance(entry, Kennzahl):
-        return f"{_owner_number(entry, catalogue)}.{entry.ident}".lstrip(".")
-    if isinstance(entry, Plan):
-        product = catalogue.product_by_folder().get(entry.product_folder)
-        return name_of(product, catalogue) if product is not None else entry.product_folder.rsplit("/", 1)[-1]
-    if entry is catalogue.settings:
-        return ""
-    return str(entry.data.get("id") or entry.file)
-
-
-def subject(kind: str, entry: Entry, catalogue: Catalogue) -> str:
-    return f"{kind_name(kind, entry)} {name_of(entry, catalogue)}".strip()
-
-
-def _owner_number(figure: Kennzahl, catalogue: Catalogue) -> str:
-    if figure.leistung_key:
-        return figure.text("leistung") or ""
-    product = catalogue.product_by_folder().get(figure.product_folder or "")
-    return product.number if product is not None else ""
