@@ -48,8 +48,9 @@ def find_catalogues(path: Path) -> list[Path]:
     return found
 
 
-def catalogue_files(root: Path) -> CatalogueFiles:
-    shown = _shown(root)
+def catalogue_files(root: Path, shown: str | None = None) -> CatalogueFiles:
+    """The files of one catalogue; ``shown`` names the root in messages (default: relative to the working dir)."""
+    shown = shown or shown_path(root)
     top = str(root)
     files, nested = [], []
     for folder, dirs, names in os.walk(top):
@@ -67,14 +68,15 @@ def catalogue_files(root: Path) -> CatalogueFiles:
 
 def _classify(path: str, parts: tuple[str, ...], root_shown: str) -> SourceFile:
     shown = "/".join((root_shown, *parts)) if root_shown != "." else "/".join(parts)
-    kind, product_parts = _kind(parts)
+    kind, product_parts = classify(parts)
     product_dir = None
     if product_parts is not None:
         product_dir = "/".join((root_shown, *product_parts)) if root_shown != "." else "/".join(product_parts)
     return SourceFile(path, shown, kind, product_dir)
 
 
-def _kind(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
+def classify(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
+    """A file's schema kind from its path inside the catalogue, and the parts of its product folder."""
     name = parts[-1]
     if parts == (SETTINGS_FILE,):
         return "katalog", None
@@ -91,7 +93,15 @@ def _kind(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
     return None, None
 
 
-def _shown(path: Path) -> str:
+def shown_below(root: Path, base: Path, shown_base: str | None) -> str | None:
+    """How ``root`` (at or below ``base``) is named when ``base`` is shown as ``shown_base``."""
+    if shown_base is None:
+        return None
+    relative = root.relative_to(base).as_posix()
+    return shown_base if relative == "." else f"{shown_base.rstrip('/')}/{relative}"
+
+
+def shown_path(path: Path) -> str:
     """The path as the user should see it: relative to the working directory where possible."""
     resolved = path.resolve()
     try:

@@ -14,7 +14,7 @@ from produktkatalog.check.index import Index
 from produktkatalog.compute import Computation, compute_catalogue
 from produktkatalog.compute.tables import Owner, plan_tables
 from produktkatalog.compute.units import unit_keys
-from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues
+from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues, shown_below
 from produktkatalog.fastpath import clean_data
 from produktkatalog.findings import Finding
 from produktkatalog.load import Document, load_document
@@ -24,7 +24,7 @@ from produktkatalog.schema import schema_set
 
 
 class NoCatalogue(Exception):
-    """The path holds no catalogue: the tool cannot run (exit 2)."""
+    """The path holds no catalogue, or (with ``changed_since``) no revision to compare with: the tool cannot run."""
 
 
 @dataclass
@@ -34,6 +34,8 @@ class Result:
     computations: list[Computation] = field(default_factory=list)  # one per catalogue, in the same order
     files: int = 0
     paths: list[str] = field(default_factory=list)  # shown path of every checked file, for per-file reports
+    selected: list[str] | None = None  # with ``changed_since``: the files checked, whose findings are reported
+    since: str = ""  # the revision ``selected`` is relative to
 
     @property
     def errors(self) -> int:
@@ -44,11 +46,14 @@ class Result:
         return len(self.findings) - self.errors
 
 
-def validate(path: Path, use_cache: bool = True, workers: int | None = None, compute_all: bool = False) -> Result:
+def validate(path: Path, use_cache: bool = True, workers: int | None = None, compute_all: bool = False,
+             changed_since: str | None = None, shown_as: str | None = None) -> Result:
     """Findings of every catalogue at or below ``path``.
 
     Computation findings of owners whose inputs are unchanged come from the cache;
     ``compute_all`` computes every value instead, for callers that show the values.
+    ``changed_since`` keeps the findings of the files changed since that git revision and of
+    the files depending on them (see ``changed``). ``shown_as`` names ``path`` in findings.
     """
     if not path.is_dir():
         raise NoCatalogue(f"{path} ist kein Ordner.")
@@ -57,10 +62,15 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
         raise NoCatalogue(f"Unter {path} liegt kein Katalog (keine Datei katalog.yaml).")
     result = Result()
     while roots:
-        files = catalogue_files(roots.pop(0))
+        root = roots.pop(0)
+        files = catalogue_files(root, shown_below(root, path, shown_as))
         _validate_catalogue(files, use_cache and not compute_all, workers, result, use_cache)
         roots.extend(files.nested)
     result.findings.sort(key=Finding.sort_key)
+    if changed_since is not None:
+        from produktkatalog.changed import select_changed
+
+        select_changed(result, path, changed_since)
     return result
 
 

@@ -40,18 +40,21 @@ def validate(
         "--fail-on", show_default=False,
         help="Ab welchem Schweregrad die Prüfung scheitert (Exit-Code 1): error (Vorgabe) oder warning.")]
         = FailOn.error,
+    changed_since: Annotated[str | None, typer.Option("--changed-since", help="Nur die seit dieser git-Revision "
+                                                      "geänderten Dateien prüfen und alle, die von ihnen abhängen.",
+                                                      metavar="REV", show_default=False)] = None,
     strict: StrictOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Prüft alle Dateien eines Katalogs: YAML, Schema und Katalogregeln."""
+    from produktkatalog.atomic import atomic_text
     from produktkatalog.findings import Severity
     from produktkatalog.pipeline import NoCatalogue
     from produktkatalog.pipeline import validate as run
     from produktkatalog.report import REPORTERS, Options
-    from produktkatalog.report.output import atomic_text
 
     try:
-        result = run(pfad, use_cache=not no_cache)
+        result = run(pfad, use_cache=not no_cache, changed_since=changed_since)
     except NoCatalogue as exc:
         stop(str(exc))
     options = Options(fail_on=Severity.WARNING if strict or fail_on is FailOn.warning else Severity.ERROR)

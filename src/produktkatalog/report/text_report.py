@@ -21,7 +21,7 @@ _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
-    lines = [_finding(finding) for finding in result.findings] + [_summary(result)]
+    lines = [_finding(finding) for finding in result.findings] + _selected(result) + [_summary(result)]
     if stream.isatty():
         _print_rich(lines, stream)
     else:
@@ -51,6 +51,16 @@ def _finding(finding: Finding) -> Segments:
 def summary(result: Result) -> str:
     """The closing line, plain: how many catalogues and files, how many errors and warnings."""
     return "".join(text for text, _ in _summary(result))
+
+
+def _selected(result: Result) -> list[Segments]:
+    """With --changed-since: which files were checked."""
+    if result.selected is None:
+        return []
+    if not result.selected:
+        return [[(f"Seit „{printable(result.since)}“ hat sich keine Katalogdatei geändert.", "")]]
+    head = f"Geprüft, weil seit „{printable(result.since)}“ geändert oder davon abhängig:"
+    return [[(head, "bold")], *([("    " + printable(file), "")] for file in result.selected)]
 
 
 def _summary(result: Result) -> Segments:

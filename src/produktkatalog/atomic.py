@@ -1,4 +1,4 @@
-"""A report file appears whole or not at all: written beside its place, then renamed over it."""
+"""Atomic writes: a file is either the old one or the complete new one, never half written."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from typing import TextIO
 def atomic_text(path: Path) -> Iterator[TextIO]:
     """A text stream whose content replaces ``path`` when the block ends without an exception.
 
-    A reader (a CI upload step, a second run) never sees half a report, and a failed
+    A reader (a CI upload step, a second run) never sees half a file, and a failed
     run leaves the previous file as it was.
     """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
-            if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the report from other users of a CI runner
+            if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the file from other users of a CI runner
                 os.fchmod(handle, 0o644)
             yield stream
         os.replace(temporary, path)
@@ -28,3 +28,9 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Writes ``text`` (UTF-8) to ``path`` atomically."""
+    with atomic_text(path) as stream:
+        stream.write(text)

@@ -1,0 +1,195 @@
+"""Numbers that differ between two states: stated plan rows and Kennzahl values (Änderungen), computed
+sum rows, roll-ups, Kennzahl values and Zielerreichung (Auswirkungen).
+
+A stated sum row counts as an Änderung only where it does not simply follow its
+parts, i.e. where the newer side states another value than it computes; the sum
+itself is an Auswirkung. Computed values are compared exactly, in Decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.compute import Computation, Outcome, Period
+from produktkatalog.compute.goals import Achievement, goal_results
+from produktkatalog.compute.rows import stated, stated_row
+from produktkatalog.compute.tables import LEVELS, Owner, Table
+from produktkatalog.diff.match import Matching, Pair
+from produktkatalog.diff.records import AmountChange, GoalChange
+from produktkatalog.model import Kennzahl, Leistung, Plan, Product
+from produktkatalog.present.figures import Listing
+from produktkatalog.present.numbers import places_for
+
+_KINDS = ("ergebnis", "ansatz", "planung", "ziel")
+_PLAN_NAMES = {"ergebnisplan": "teilergebnisplan", "finanzplan": "teilfinanzplan"}
+OwnerKey = tuple[str, str]
+
+
+@dataclass
+class State:
+    """One side of one catalogue: its computation, and how its owners are named across sides."""
+
+    computation: Computation
+    matching: Matching
+    old_side: bool
+
+    def __post_init__(self) -> None:
+        self.catalogue = self.computation.index.catalogue
+        self.listing = Listing(self.computation)
+
+    def owner_key(self, owner: Owner) -> OwnerKey:
+        if owner.level == "produkt":
+            return owner.level, self.matching.product_key(self.old_side, owner.key)
+        return owner.level, owner.key
+
+    def number(self, key: str) -> str:
+        return self.matching.numbers.get(key, key) if self.old_side else key
+
+
+def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
+    assert isinstance(pair.old, Plan) and isinstance(pair.new, Plan)
+    before, after = pair.old.mapping("zeilen"), pair.new.mapping("zeilen")
+    owner = Owner("produkt", pair.new.product_folder)
+    table = new.computation.tables.table(owner, pair.new.kind) or old.computation.tables.table(
+        Owner("produkt", pair.old.product_folder), pair.old.kind)
+    rows = {row.number: row for row in table.template.rows} if table else {}
+    for number in _ordered([*rows, *before, *after], {*before, *after}):
+        for period in _periods(before.get(number), after.get(number)):
+            was, now = _amount(stated_row(before, number, period)), _amount(stated_row(after, number, period))
+            row = rows.get(number)
+            if was == now or (row is not None and row.parts and table is not None
+                              and table.column(period).get(number) == now):
+                continue
+            yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.kind], number,
+                               row.name if row else "", period.kind, period.year, was, now, file=pair.new.file)
+
+
+def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
+    assert isinstance(pair.old, Kennzahl) and isinstance(pair.new, Kennzahl)
+    figure = pair.new
+    before, after = pair.old.mapping("werte"), figure.mapping("werte")
+    owner = Owner("produkt", figure.product_folder) if figure.product_folder else Owner("gesamt")
+    for period in _periods(before, after):
+        was = _amount(stated(before.get(period.kind), period, ""))
+        now = _amount(stated(after.get(period.kind), period, ""))
+        if was != now:
+            yield _figure_change(new.listing.label(owner), owner.level, figure, period, was, now)
+
+
+def computed_rows(old: State, new: State) -> list[AmountChange]:
+    """Sum rows of each product, and every row of each roll-up, where the computed value differs."""
+    before = {(old.owner_key(o), kind): t for (o, kind), t in old.computation.tables.tables.items()}
+    after = {(new.owner_key(o), kind): t for (o, kind), t in new.computation.tables.tables.items()}
+    periods = _union_periods(old, new)
+    found = []
+    for key in sorted({*before, *after}, key=lambda k: (LEVELS.index(k[0][0]), k[0][1], k[1])):
+        was, now = before.get(key), after.get(key)
+        state, table = (new, now) if now is not None else (old, was)
+        assert table is not None
+        label = state.listing.label(table.owner)
+        for row in table.template.rows:
+            if table.owner.level == "produkt" and not row.parts:
+                continue  # a stated row: an Änderung, reported from the plan file
+            for period in periods:
+                a, b = _cell(was, row.number, period), _cell(now, row.number, period)
+                if a != b:
+                    found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.kind], row.number,
+                                              row.name, period.kind, period.year, a, b,
+                                              file=table.plan.file if table.plan else ""))
+    return found
+
+
+def computed_figures(old: State, new: State) -> list[AmountChange]:
+    """Values of Kennzahlen with a formula, per owner and column, where they differ."""
+    before, after = _figure_values(old), _figure_values(new)
+    periods = _union_periods(old, new)
+    found = []
+    for key in sorted({*before, *after}, key=lambda k: (LEVELS.index(k[0][0]), k[0][1], k[1], k[2])):
+        (figure, owner, state, now) = after.get(key) or before[key]
+        was = before.get(key, (figure, owner, old, {}))[3]
+        now = after.get(key, (figure, owner, new, {}))[3]
+        for period in periods:
+            a, b = _amount(was.get(period)), _amount(now.get(period))
+            if a != b:
+                found.append(_figure_change(state.listing.label(owner), owner.level, figure, period, a, b))
+    return found
+
+
+def goal_changes(old: State, new: State) -> list[GoalChange]:
+    before, after = _achievements(old), _achievements(new)
+    found = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        was, now = before.get(key), after.get(key)
+        subject, goal, file, achievement = now or was  # type: ignore[misc]
+        a = (was[3].degree, was[3].light) if was else (None, None)
+        b = (now[3].degree, now[3].light) if now else (None, None)
+        if a != b:
+            found.append(GoalChange(subject, goal, key[3], achievement.period.kind, achievement.period.year,
+                                    a[0], b[0], a[1], b[1], file))
+    return found
+
+
+def _figure_values(state: State) -> dict[tuple[Any, ...], tuple[Kennzahl, Owner, State, dict[Period, Outcome]]]:
+    figures = {id(figure): figure for figure in state.catalogue.kennzahlen}
+    found = {}
+    for (ident, owner), values in state.computation.values.items():
+        figure = figures.get(ident)
+        if figure is not None and figure.text("formel") is not None:
+            key = (state.owner_key(owner), state.number(figure.leistung_key or ""), figure.ident)
+            found[key] = (figure, owner, state, values)
+    return found
+
+
+def _achievements(state: State) -> dict[tuple[Any, ...], tuple[str, str, str, Achievement]]:
+    found = {}
+    for result in goal_results(state.computation):
+        entry = result.entry
+        kind = "Produkt" if isinstance(entry, Product) else "Leistung"
+        assert isinstance(entry, (Product, Leistung))
+        subject = f"{kind} {entry.number} {entry.text('bezeichnung') or ''}".strip()
+        title = result.goal.get("titel") or result.goal.get("id") or f"Ziel {result.position + 1}"
+        ident = result.goal.get("id") or str(result.position)
+        for text, achievements in result.achievements.items():
+            for achievement in achievements:
+                key = (kind, state.number(entry.key), ident, text, achievement.period)
+                found[key] = (subject, str(title), entry.file, achievement)
+    return found
+
+
+def _figure_change(subject: str, level: str, figure: Kennzahl, period: Period, old: Decimal | None,
+                   new: Decimal | None) -> AmountChange:
+    unit = figure.text("einheit") or ""
+    value = new if new is not None else old if old is not None else Decimal(0)
+    places = places_for(unit, figure.data.get("nachkommastellen"), value)
+    return AmountChange(subject, level, "kennzahl", figure.ident, figure.text("bezeichnung") or "", period.kind,
+                        period.year, old, new, unit, places, "" if figure.shipped else figure.file)
+
+
+def _cell(table: Table | None, number: str, period: Period) -> Decimal | None:
+    return table.column(period).get(number) if table is not None else None
+
+
+def _amount(value: Outcome | None) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+def _periods(old: Any, new: Any) -> list[Period]:
+    """The (Wertart, Jahr) pairs stated on either side, in Wertart and year order."""
+    found = set()
+    for values in (old, new):
+        for kind, years in (values.items() if isinstance(values, dict) else ()):
+            if kind in _KINDS and isinstance(years, dict):
+                found |= {Period(kind, int(year)) for year in years if str(year).isdigit()}
+    return sorted(found, key=lambda p: (_KINDS.index(p.kind), p.year))
+
+
+def _union_periods(old: State, new: State) -> list[Period]:
+    periods = list(new.computation.periods)
+    return periods + [p for p in old.computation.periods if p not in periods]
+
+
+def _ordered(preferred: Iterable[str], wanted: set[str]) -> list[str]:
+    return [number for number in dict.fromkeys(preferred) if number in wanted]

@@ -1,0 +1,157 @@
+"""A catalogue as it was at a git revision, read through git itself.
+
+git runs without a shell, with an argument list, ``--`` before paths and
+``--end-of-options`` before revisions; revision names are checked before git
+sees them. A revision's files are written into a fresh folder (regular files
+only, no symbolic links, no path leaving the folder), so the normal pipeline
+reads them like any other catalogue.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_REVISION = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./@{}~^+-]{0,199}")
+_REGULAR_FILES = {"100644", "100755"}
+_ENVIRONMENT = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
+
+
+class GitError(Exception):
+    """git cannot answer: no repository, an unknown revision, git missing. The message is German."""
+
+
+def check_revision(name: str) -> str:
+    """``name`` if it is a plain revision name (branch, tag, hash, ``HEAD~2``); anything else is refused."""
+    if not _REVISION.fullmatch(name) or ".." in name or name.endswith((".", "/", ".lock")) or "//" in name:
+        shown = name.encode("unicode_escape").decode("ascii")
+        raise GitError(f"„{shown}“ ist kein zulässiger Revisionsname (erlaubt: Zweig, Tag, Commit-Hash, "
+                       "Angaben wie HEAD~1; keine Leerzeichen, kein „..“, nicht mit „-“ beginnend).")
+    return name
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path  # the working tree's top folder, as git reports it
+
+    def git(self, *args: str, stdin: bytes | None = None, accept: tuple[int, ...] = (0,)) -> bytes:
+        return run_git(["-C", str(self.root), *args], stdin=stdin, accept=accept)
+
+    def commit(self, revision: str) -> str:
+        """The commit a revision names, as a full hash."""
+        name = check_revision(revision)
+        found = self.git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}", accept=(0, 1))
+        if not found.strip():
+            raise GitError(f"Revision „{name}“ unbekannt: git kennt keinen Commit dieses Namens.")
+        return found.decode("ascii").strip()
+
+    def inside(self, path: Path) -> str:
+        """``path`` relative to the repository root, in git's spelling ("" for the root itself)."""
+        try:
+            relative = path.resolve().relative_to(self.root)
+        except ValueError:
+            raise GitError(f"{path} liegt nicht im git-Repository {self.root}.") from None
+        return "" if relative.as_posix() == "." else relative.as_posix()
+
+    def files(self, commit: str, folder: str) -> dict[str, str]:
+        """Regular YAML files below ``folder`` at ``commit``: path relative to ``folder`` → blob hash."""
+        listing = self.git("ls-tree", "-r", "-z", "--full-tree", commit, "--", *([folder] if folder else []))
+        prefix = f"{folder}/" if folder else ""
+        found = {}
+        for entry in listing.split(b"\0"):
+            meta, _, name = entry.partition(b"\t")
+            fields = meta.split()
+            path = name.decode("utf-8", "surrogateescape")
+            if len(fields) == 3 and fields[0].decode() in _REGULAR_FILES and path.startswith(prefix):
+                relative = path[len(prefix):]
+                if relative.endswith(YAML_SUFFIXES) and _safe(relative):
+                    found[relative] = fields[2].decode("ascii")
+        return found
+
+    def blobs(self, hashes: list[str]) -> list[bytes]:
+        """The contents of blobs, in one ``git cat-file --batch``."""
+        if not hashes:
+            return []
+        output = self.git("cat-file", "--batch", stdin="".join(f"{h}\n" for h in hashes).encode("ascii"))
+        contents, position = [], 0
+        for _ in hashes:
+            end = output.index(b"\n", position)
+            header = output[position:end].split()
+            if len(header) != 3 or header[1] != b"blob":
+                raise GitError("git hat einen Dateiinhalt nicht geliefert.")
+            size = int(header[2])
+            contents.append(output[end + 1:end + 1 + size])
+            position = end + 1 + size + 1
+        return contents
+
+    def materialize(self, commit: str, folder: str, target: Path) -> int:
+        """Writes the YAML files below ``folder`` at ``commit`` into the empty folder ``target``."""
+        files = self.files(commit, folder)
+        for relative, content in zip(files, self.blobs(list(files.values())), strict=True):
+            destination = target.joinpath(*relative.split("/"))
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with open(destination, "xb") as stream:  # never through a link, never twice
+                stream.write(content)
+        return len(files)
+
+    def changed_since(self, commit: str, folder: str) -> list[str]:
+        """Files below ``folder`` that differ from ``commit``: committed, staged, unstaged, untracked, deleted."""
+        spec = ["--", folder] if folder else []
+        changed = self.git("diff", "--name-only", "--no-renames", "-z", commit, *spec)
+        untracked = self.git("ls-files", "--others", "--exclude-standard", "-z", *spec)
+        names = {n.decode("utf-8", "surrogateescape") for n in (changed + b"\0" + untracked).split(b"\0") if n}
+        return sorted(names)
+
+
+def repository(path: Path) -> Repository:
+    """The git repository that holds ``path``."""
+    folder = path if path.is_dir() else path.parent
+    found = run_git(["-C", str(folder), "rev-parse", "--show-toplevel"], accept=(0, 128))
+    if not found.strip():
+        raise GitError(f"Kein git-Repository: {path} liegt in keinem von git verwalteten Ordner.")
+    return Repository(Path(os.fsdecode(found.rstrip(b"\n"))).resolve())
+
+
+def renames(old: Path, new: Path) -> list[tuple[str, str]]:
+    """Files git's rename detection pairs between two folders, as paths relative to each folder."""
+    output = run_git(["diff", "--no-index", "--find-renames", "--name-status", "-z", "--", str(old), str(new)],
+                     accept=(0, 1))
+    fields = output.split(b"\0")
+    pairs = []
+    for position, status in enumerate(fields):
+        if status.startswith(b"R") and position + 2 < len(fields):
+            before, after = (os.fsdecode(fields[position + k]) for k in (1, 2))
+            pairs.append((_below(before, old), _below(after, new)))
+    return [(a, b) for a, b in pairs if a and b]
+
+
+def run_git(args: list[str], stdin: bytes | None = None, accept: tuple[int, ...] = (0,)) -> bytes:
+    try:
+        done = subprocess.run(["git", "--literal-pathspecs", *args], input=stdin, capture_output=True,
+                              shell=False, check=False, env={**os.environ, **_ENVIRONMENT})
+    except FileNotFoundError:
+        raise GitError("git ist nicht installiert oder nicht im Suchpfad.") from None
+    if done.returncode not in accept:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git konnte nicht ausgeführt werden: {message[-1] if message else done.returncode}")
+    return done.stdout
+
+
+def _safe(relative: str) -> bool:
+    """A path that stays inside the target folder: no empty, "." or ".." parts, no drive or backslash."""
+    parts = PurePosixPath(relative).parts
+    return bool(parts) and all(part not in ("", ".", "..") and "\\" not in part and ":" not in part
+                               for part in parts) and not relative.startswith("/")
+
+
+def _below(path: str, folder: Path) -> str:
+    """``path`` as git printed it, relative to ``folder``; "" if it is not below it."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return ""
