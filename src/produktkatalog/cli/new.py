@@ -46,26 +46,24 @@ def new(
     Zeile, die den Editor zum Schema führt. Danach wird der Katalog geprüft und die Befunde zur neuen Datei
     werden gezeigt.
     """
-    from produktkatalog.pipeline import Result, validate
     from produktkatalog.report import REPORTERS
-    from produktkatalog.scaffold import CannotCreate, Request, create
+    from produktkatalog.scaffold import CannotCreate, Request, create_checked
 
     try:
-        created = create(Request(art.value, nummer, bezeichnung, katalog, produkt, leistung, schemas))
+        checked = create_checked(Request(art.value, nummer, bezeichnung, katalog, produkt, leistung, schemas),
+                                 use_cache=not no_cache)
     except CannotCreate as exc:
         stop(str(exc))
+    created = checked.created
     typer.echo(f"Angelegt: {_shown(created.path)}")
     if not (created.schemas / f"{art.value}.schema.json").is_file():
         typer.echo(f"Hinweis: In {_shown(created.schemas)} liegen noch keine Schemas für den Editor; "
                    f"katalog schema --out {_shown(created.schemas)} legt sie an.")
-    result = validate(created.root, use_cache=not no_cache)
-    own = [f for f in result.findings if Path(f.file).resolve() == created.path.resolve()]
-    REPORTERS["text"](Result(findings=own, catalogues=result.catalogues[:1], files=1), sys.stdout)
-    others = len(result.findings) - len(own)
-    if others:
-        typer.echo(f"Der Katalog hat {others} weitere {'Befund' if others == 1 else 'Befunde'} in anderen "
-                   f"Dateien; katalog validate {_shown(created.root)} zeigt sie.")
-    finish(1 if any(f.is_error for f in own) else 0)
+    REPORTERS["text"](checked.result, sys.stdout)
+    if checked.elsewhere:
+        typer.echo(f"Der Katalog hat {checked.elsewhere} weitere {'Befund' if checked.elsewhere == 1 else 'Befunde'}"
+                   f" in anderen Dateien; katalog validate {_shown(created.root)} zeigt sie.")
+    finish(1 if checked.result.errors else 0)
 
 
 def _shown(path: Path) -> str:

@@ -10,12 +10,13 @@ from produktkatalog.check.index import Index
 from produktkatalog.discover import SETTINGS_FILE, find_catalogues
 from produktkatalog.editor import modeline, schema_folder
 from produktkatalog.model import texts
+from produktkatalog.pipeline import Result, validate
 from produktkatalog.scaffold import document, place
 from produktkatalog.scaffold.names import CannotCreate, check_values
 
 KINDS = ("produkt", "leistung", "kennzahl")
 
-__all__ = ["KINDS", "CannotCreate", "Created", "Request", "catalogue_root", "create"]
+__all__ = ["KINDS", "CannotCreate", "Checked", "Created", "Request", "catalogue_root", "create", "create_checked"]
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,27 @@ class Created:
     schemas: Path
 
 
-def create(request: Request) -> Created:
+@dataclass(frozen=True)
+class Checked:
+    created: Created
+    result: Result  # the catalogue's validation, with the findings of the new file only
+    elsewhere: int  # findings in the catalogue's other files
+
+
+def create_checked(request: Request, use_cache: bool = True) -> Checked:
+    """Writes the new file, then validates the catalogue and keeps the findings about the new file."""
+    created = create(request, use_cache)
+    result = validate(created.root, use_cache=use_cache)
+    own = [f for f in result.findings if Path(f.file).resolve() == created.path.resolve()]
+    return Checked(created, Result(own, result.catalogues[:1], files=1), len(result.findings) - len(own))
+
+
+def create(request: Request, use_cache: bool = True) -> Created:
     """Writes the new file; raises ``CannotCreate`` (German) for anything that keeps it from being valid."""
     _check_options(request)
+    _checked(request.kind, _identity(request))  # before the catalogue is read: a typo is refused at once
     root = catalogue_root(request.catalogue)
-    index = _index(root)
+    index = Index.of(validate(root, use_cache=use_cache).catalogues[0])
     values, target = _planned(request, root, index)
     if target.exists() or target.is_symlink():
         raise CannotCreate(f"Die Datei {target} gibt es schon; katalog new überschreibt keine Datei.")
@@ -77,23 +94,21 @@ def _check_options(request: Request) -> None:
         raise CannotCreate("--leistung gilt nur für kennzahl; eine Leistung ordnen Sie mit --produkt NR zu.")
 
 
-def _index(root: Path) -> Index:
-    from produktkatalog.pipeline import validate
-
-    return Index.of(validate(root).catalogues[0])
+def _identity(request: Request) -> dict[str, str]:
+    return {"id" if request.kind == "kennzahl" else "nummer": request.name, "bezeichnung": request.title}
 
 
 def _planned(request: Request, root: Path, index: Index) -> tuple[dict[str, str], Path]:
     """The field values (checked against the schema) and the file they go to."""
     if request.kind == "produkt":
-        values = _checked("produkt", {"nummer": request.name, "bezeichnung": request.title})
+        values = _checked("produkt", _identity(request))
         return values, place.product_file(root, index, request.name, request.title)
     if request.kind == "leistung":
-        values = _checked("leistung", {"nummer": request.name, "bezeichnung": request.title})
+        values = _checked("leistung", _identity(request))
         product = place.product_of_leistung(index, request.name, request.product)
         return values, place.leistung_file(index, request.name, request.title, product)
     owners = _owners(index, request)
-    given = {"id": request.name, "bezeichnung": request.title}
+    given = _identity(request)
     if owners.leistung is not None:
         given["leistung"] = owners.leistung.number
     return _checked("kennzahl", given), place.kennzahl_file(root, index, request.name, owners)
