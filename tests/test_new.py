@@ -221,3 +221,10 @@ def test_the_readme_examples_run_clean(tmp_path: Path) -> None:
         code, output = katalog(*args)
         assert code == 0, output
     assert run(tmp_path / "leverkusen").findings == []
+
+
+def test_a_file_where_the_folder_should_be_is_reported_not_a_crash(repository: Path) -> None:
+    (repository / "katalog" / "kennzahlen").write_text("kein Ordner\n", "utf-8")
+    code, output = new(repository, "kennzahl", "anzahl_x", "X")
+    assert code == 2
+    assert "ließ sich nicht anlegen" in output

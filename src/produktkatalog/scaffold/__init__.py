@@ -64,12 +64,21 @@ def create(request: Request, use_cache: bool = True) -> Created:
     schemas = request.schemas if request.schemas is not None else schema_folder(root)
     text = document.text(request.kind, values, modeline(target, schemas, request.kind),
                          _demanded(index, request.kind))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CannotCreate(f"Der Ordner {target.parent} ließ sich nicht anlegen: {error.strerror or error}.") from None
+    _write(target, text)
+    return Created(target, root, schemas)
+
+
+def _write(target: Path, text: str) -> None:
     try:
         create_text(target, text)
     except FileExistsError:
         raise CannotCreate(f"Die Datei {target} gibt es schon; katalog new überschreibt keine Datei.") from None
-    return Created(target, root, schemas)
+    except OSError as error:
+        raise CannotCreate(f"Die Datei {target} ließ sich nicht anlegen: {error.strerror or error}.") from None
 
 
 def catalogue_root(path: Path) -> Path:
