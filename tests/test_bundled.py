@@ -170,3 +170,4 @@ def test_every_bundled_file_names_its_schema_for_editors() -> None:
             assert modeline is not None, path
             target = (path.parent / modeline.split("$schema=", 1)[1].strip()).resolve()
             assert target == (BUNDLED.parent / "schemas" / f"{source.kind}.schema.json").resolve(), path
+            assert target.is_file(), path

@@ -34,3 +34,8 @@ def test_wheel_installs_and_validates_bundled_catalogues(tmp_path: Path) -> None
                                capture_output=True, text=True, cwd=tmp_path, check=False)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "Kataloge" in completed.stdout and "Fehler" not in completed.stdout
+    exported = subprocess.run([str(environment / "bin" / "katalog"), "schema", "--out", str(tmp_path / "schemas")],
+                              capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(
+        p.name for p in (ROOT / "schemas").glob("*.schema.json"))

@@ -1,4 +1,4 @@
-"""Atomic writes: a file is either the old one or the complete new one, never half written."""
+"""Atomic writes: a reader sees the old file or the complete new one, never half of one."""
 
 from __future__ import annotations
 
@@ -11,18 +11,30 @@ from typing import TextIO
 
 
 @contextlib.contextmanager
+def _finished(path: Path) -> Iterator[tuple[TextIO, str]]:
+    """A stream into a hidden file beside ``path`` (same file system), removed again if the block fails."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
+            if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the file from other users of a CI runner
+                os.fchmod(handle, 0o644)
+            yield stream, temporary
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
 def atomic_text(path: Path) -> Iterator[TextIO]:
     """A text stream whose content replaces ``path`` when the block ends without an exception.
 
     A reader (a CI upload step, a second run) never sees half a file, and a failed
     run leaves the previous file as it was.
     """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with _finished(path) as (stream, temporary):
+        yield stream
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
-            if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the file from other users of a CI runner
-                os.fchmod(handle, 0o644)
-            yield stream
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -31,6 +43,27 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Writes ``text`` (UTF-8) to ``path`` atomically."""
+    """Writes ``text`` (UTF-8) to ``path``, replacing any file there in one step."""
     with atomic_text(path) as stream:
         stream.write(text)
+
+
+def create_text(path: Path, text: str) -> None:
+    """Writes ``text`` to a new file ``path``; raises ``FileExistsError`` if one is there, even one created
+    meanwhile (the finished file is linked into place, which never replaces)."""
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(path)
+    with _finished(path) as (stream, temporary):
+        stream.write(text)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: the check above has to do
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(path) from None
+        os.replace(temporary, path)
+        return
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -39,6 +39,10 @@ def usage_error_text(error: Any) -> str:
     return f"Fehler: {text}\nHilfe: {command} --help"
 
 
+def _german_marks(text: str) -> str:
+    return text.replace("[required]", "[Pflichtangabe]").replace("[default: ", "[Vorgabe: ")
+
+
 class _GermanHelp:
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -55,7 +59,7 @@ class _GermanHelp:
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = param.get_help_record(ctx)
             if record is not None and param.param_type_name in sections:
-                sections[param.param_type_name].append(record)
+                sections[param.param_type_name].append((record[0], _german_marks(record[1])))
         for title, rows in (("Argumente", sections["argument"]), ("Optionen", sections["option"])):
             if rows:
                 with formatter.section(title):
