@@ -3,9 +3,9 @@
 Each command is a function in its own module; ``register`` adds them in the order of ``--help``.
 """
 
-from produktkatalog.cli import kennzahlen, validate
+from produktkatalog.cli import kennzahlen, render, validate
 from produktkatalog.cli.app import app, main, register
 
-register(validate.validate, kennzahlen.kennzahlen)
+register(validate.validate, kennzahlen.kennzahlen, render.render)
 
 __all__ = ["app", "main"]
