@@ -334,3 +334,9 @@ class CatalogueSite:
     budgets: list[BudgetPage]
     overview: list[OverviewRow]
     top: Link | None = None
+
+
+VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
+                        ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
+                        LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
+                        CatalogueSite})
