@@ -33,6 +33,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 _LIST_ITEM = re.compile(r"^\s*- ")
 _MD_ANY = re.compile(r"[\\`*_\[\]|#~!&<>\r\n]")  # text without these needs no escaping
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an "&" that would start an entity needs escaping
+_CODE_SAFE = re.compile(r"^[\w .,;:()\"'+\-*/=]+$")
 _GENERATED_HREF = re.compile(r"^[A-Za-z0-9_./#-]+$")
 TEMPLATE_FOLDER = "templates"
 
@@ -76,11 +77,9 @@ def md_block(value: Any) -> MdText:
 
 
 def md_code(value: Any) -> MdText:
-    """A Kennung or formula as inline code; text with backticks falls back to escaped plain text."""
+    """A Kennung or formula as inline code; any other text (a code span cannot escape) as plain escaped text."""
     text = " ".join(str(value).split())
-    if not text or "`" in text:
-        return md_inline(text)
-    return MdText("`" + text.replace("|", "\\|") + "`")
+    return MdText(f"`{text}`") if _CODE_SAFE.match(text) else md_inline(text)
 
 
 def md_href(value: Any) -> MdText:

@@ -159,6 +159,7 @@ class PlanRow:
 class PlanView:
     title: str
     template: str
+    template_id: str
     columns: list[Column]
     rows: list[PlanRow]
     notes: str = ""
