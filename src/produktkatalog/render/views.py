@@ -64,8 +64,9 @@ class Bar:
     y: str
     width: str
     height: str
-    label: str  # the year, under the bar
-    value: str  # the value as printed, in <title> and above the bar
+    label: str  # short, under the bar: "E24"
+    column: str  # in full, for the chart's <title>: "Ergebnis 2024"
+    value: str  # the value as printed
 
 
 @dataclass(frozen=True)
