@@ -1,0 +1,41 @@
+"""Haushalt tables: Teilergebnis- and Teilfinanzpläne per product and roll-up, in the catalogue's columns."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+from produktkatalog.compute import Period
+from produktkatalog.compute.tables import LEVEL_NAMES, Table
+from produktkatalog.present.numbers import number
+from produktkatalog.render.figures import columns_of
+from produktkatalog.render.views import Cell, PlanRow, PlanView
+
+PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
+ROLLUP_TITLES = {"ergebnisplan": "Ergebnisplan", "finanzplan": "Finanzplan"}
+EMPTY = Cell("—")
+
+
+@functools.lru_cache(maxsize=65536)
+def amount(value: Decimal) -> Cell:
+    """An amount in EUR as a table shows it (the unit is in the caption): ``-1.234,50``."""
+    return Cell(number(value, 2))
+
+
+def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
+    """Every row of the template, in its order; sums computed, "—" where no product states a value."""
+    columns = [table.column(period) for period in periods]
+    rows = [PlanRow(row.number, row.name, row.kind,
+                    [amount(value) if (value := column.get(row.number)) is not None else EMPTY
+                     for column in columns])
+            for row in table.template.rows]
+    plan = table.plan
+    return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
+                    plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "")
+
+
+def rollup_title(table: Table, name: str) -> str:
+    """"Teilergebnisplan Produktbereich 01 Innere Verwaltung", "Gesamtergebnisplan"."""
+    if table.owner.level == "gesamt":
+        return "Gesamt" + ROLLUP_TITLES[table.kind].lower()
+    return f"{PLAN_TITLES[table.kind]} {LEVEL_NAMES[table.owner.level]} {table.owner.key} {name}".strip()

@@ -1,0 +1,175 @@
+"""The one place that builds the Jinja2 environments for rendering.
+
+Templates come from the catalogue's own ``templates/`` folder first (its house
+style), then from the built-in templates. Catalogue templates are untrusted input
+like the YAML, so both environments are sandboxed and undefined names fail loudly.
+
+- HTML: ``autoescape=True``; block texts go through ``absaetze`` (paragraphs and
+  "- " lists, each piece escaped).
+- Markdown: every ``{{ … }}`` value passes ``finalize``, which escapes it for
+  Markdown (raw HTML, table pipes, line breaks, link and emphasis syntax) unless a
+  filter has already escaped it (``MdText``). Template literals stay as written.
+  Markdown templates share pieces with ``include``, not macros: a macro's output
+  would be escaped a second time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, Template
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from produktkatalog.render.pages import VIEW_TYPES
+from produktkatalog.resources import templates_dir
+
+_SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+_LIST_ITEM = re.compile(r"^\s*- ")
+_MD_ANY = re.compile(r"[\\`*_\[\]|#~!&<>\r\n]")  # text without these needs no escaping
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an "&" that would start an entity needs escaping
+_CODE_SAFE = re.compile(r"^[\w .,;:()\"'+\-*/=]+$")
+_GENERATED_HREF = re.compile(r"^[A-Za-z0-9_./#-]+$")
+TEMPLATE_FOLDER = "templates"
+
+
+class MdText(str):
+    """Text already escaped for Markdown: ``finalize`` passes it through unchanged."""
+
+    __slots__ = ()
+
+
+def safe_url(value: Any) -> str | None:
+    """The address if it is http(s) or mailto, else ``None`` (the template shows it as plain text)."""
+    return value if isinstance(value, str) and _SAFE_URL.match(value) else None
+
+
+def md_inline(value: Any) -> MdText:
+    """One line of Markdown text: raw HTML, pipes and Markdown syntax inert, line breaks as ``<br>``."""
+    if isinstance(value, MdText):
+        return value
+    text = "" if value is None else str(value)
+    if not _MD_ANY.search(text):
+        return MdText(text.strip())
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return MdText("<br>".join(line for line in lines if line) if len(lines) > 1 else text.strip())
+
+
+def md_block(value: Any) -> MdText:
+    """Paragraphs of Markdown text; lines starting with "- " stay list items."""
+    paragraphs = []
+    for paragraph in _paragraphs(value):
+        lines = []
+        for line in paragraph:
+            if _LIST_ITEM.match(line):
+                lines.append("- " + md_inline(_LIST_ITEM.sub("", line, count=1)))
+            else:
+                lines.append(_MD_LINE_START.sub(r"\1\\\2", md_inline(line)))
+        paragraphs.append("\n".join(lines))
+    return MdText("\n\n".join(paragraphs))
+
+
+def md_code(value: Any) -> MdText:
+    """A Kennung or formula as inline code; any other text (a code span cannot escape) as plain escaped text."""
+    text = " ".join(str(value).split())
+    return MdText(f"`{text}`") if _CODE_SAFE.match(text) else md_inline(text)
+
+
+def md_href(value: Any) -> MdText:
+    """A generated link target, pointing at the Markdown page instead of the HTML page."""
+    text = re.sub(r"\.html(#|$)", r".md\1", str(value))
+    return MdText(text) if _GENERATED_HREF.match(text) else md_inline(text)
+
+
+def md_url(value: Any) -> MdText:
+    """An outside address for a Markdown autolink ``<…>``: only http(s) and mailto pass unescaped."""
+    url = safe_url(value)
+    return MdText(url) if url is not None else md_inline(value)
+
+
+def html_paragraphs(value: Any) -> Markup:
+    """Paragraphs as ``<p>``; lines starting with "- " as a list. Every piece is escaped."""
+    parts: list[str] = []
+    for paragraph in _paragraphs(value):
+        items = [line for line in paragraph if _LIST_ITEM.match(line)]
+        prose = [line for line in paragraph if not _LIST_ITEM.match(line)]
+        if prose:
+            parts.append(f"<p>{Markup('<br>').join(escape(line) for line in prose)}</p>")
+        if items:
+            entries = "".join(f"<li>{escape(_LIST_ITEM.sub('', line, count=1))}</li>" for line in items)
+            parts.append(f"<ul>{entries}</ul>")
+    return Markup("\n".join(parts))
+
+
+def _paragraphs(value: Any) -> list[list[str]]:
+    text = "" if value is None else str(value)
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    return [[line.strip() for line in block.split("\n") if line.strip()] for block in blocks if block.strip()]
+
+
+def _md_finalize(value: Any) -> str:
+    return md_inline(value)
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The compiled templates of one catalogue: HTML, Markdown, and raw files such as stylesheets."""
+
+    html: SandboxedEnvironment
+    markdown: SandboxedEnvironment
+    loader: BaseLoader
+
+    def template(self, name: str) -> Template:
+        return (self.html if name.endswith(".html.j2") else self.markdown).get_template(name)
+
+    def raw(self, name: str) -> str:
+        """A file served as it is (a stylesheet): no template syntax is evaluated."""
+        source, _, _ = self.loader.get_source(self.markdown, name)
+        return source
+
+
+def templates_for(catalogue_root: Path | None) -> Templates:
+    """The catalogue's ``templates/`` (if any) before the built-ins; one pair of environments per catalogue."""
+    loaders: list[BaseLoader] = []
+    own = catalogue_root / TEMPLATE_FOLDER if catalogue_root is not None else None
+    if own is not None and own.is_dir():
+        loaders.append(FileSystemLoader(own))
+    loaders.append(FileSystemLoader(templates_dir()))
+    loader = ChoiceLoader(loaders)
+    html = _environment(loader, autoescape=True)
+    html.filters.update(absaetze=html_paragraphs)
+    markdown = _environment(loader, autoescape=False)
+    markdown.finalize = _md_finalize
+    markdown.filters.update(absaetze=md_block, md=md_inline, code=md_code, ziel=md_href, adresse=md_url)
+    return Templates(html, markdown, loader)
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, with a fast answer for the context's own view classes.
+
+    Views are frozen data classes of text, lists and other views; reading any of
+    their public attributes is safe. Everything else gets the sandbox's full check.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) in VIEW_TYPES and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+def _environment(loader: BaseLoader, autoescape: bool) -> SandboxedEnvironment:
+    environment = _Sandbox(loader=loader, autoescape=autoescape, undefined=StrictUndefined,
+                                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                                       auto_reload=False)
+    environment.filters["sichere_adresse"] = safe_url
+    return environment

@@ -1,0 +1,125 @@
+"""Kennzahlen for the sheets: rows grouped as the catalogue groups them, cells formatted once, small charts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from produktkatalog.compute import NoValue, Outcome, Period
+from produktkatalog.model import Kennzahl
+from produktkatalog.present.figures import FigureLine, shown
+from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigureRow
+
+KINDS = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "ziel": "Ziel"}
+FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl": "Zielkennzahl",
+                "standardkennzahl": "Standardkennzahl", "leistungsdaten": "Leistungsdaten"}
+DIRECTIONS = {"hoeher_besser": "höher ist besser", "niedriger_besser": "niedriger ist besser"}
+DEFAULT_GROUP = "Kennzahlen"
+_NO_VALUE = NoValue("")
+_BAR, _GAP, _PLOT, _LABEL = 16, 4, 32, 10  # pixels of a chart: bar width, gap, plot height, label line
+
+
+def columns_of(periods: Iterable[Period]) -> list[Column]:
+    return [Column(KINDS.get(p.kind, p.kind), str(p.year)) for p in periods]
+
+
+def text(data: Any, key: str) -> str:
+    """A text field of a mapping, "" if missing or not text (data that failed its schema never gets here)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if isinstance(value, bool) or value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def groups(lines: Iterable[FigureLine], periods: list[Period], order: list[str]) -> list[FigureGroup]:
+    """Rows in the listing's order, grouped by ``gruppe``; the catalogue's kennzahlgruppen first, in its order."""
+    grouped: dict[str, list[FigureRow]] = {}
+    for line in lines:
+        grouped.setdefault(line.figure.text("gruppe") or DEFAULT_GROUP, []).append(row(line, periods))
+    ranked = sorted(grouped, key=lambda title: order.index(title) if title in order else len(order))
+    return [FigureGroup(title, grouped[title]) for title in ranked]
+
+
+def row(line: FigureLine, periods: list[Period]) -> FigureRow:
+    figure = line.figure
+    data = figure.data
+    stated = figure.mapping("werte")
+    cells = [cell(figure, stated, period, line.values.get(period, _NO_VALUE)) for period in periods]
+    scale = _mapping(data.get("skala"))
+    steps = _mapping(scale.get("stufen"))
+    places = data.get("nachkommastellen")
+    return FigureRow(
+        ident=figure.ident, name=figure.text("bezeichnung") or figure.ident,
+        art=FIGURE_KINDS.get(text(data, "art"), text(data, "art")), unit=figure.text("einheit") or "",
+        cells=cells, description=text(data, "beschreibung"), formula=text(data, "formel"),
+        direction=DIRECTIONS.get(text(data, "richtung"), text(data, "richtung")),
+        places=str(places) if isinstance(places, int) and not isinstance(places, bool) else "",
+        main=data.get("hauptkennzahl") is True,
+        scale=[(str(k), str(v)) for k, v in sorted(steps.items(), key=lambda kv: str(kv[0]))],
+        scale_range=_range(scale), targets=targets(figure, figure.mapping("werte").get("ziel")),
+        source=text(data, "quelle"), chart=chart(figure, periods, line.values, cells),
+        anchor=f"kennzahl-{figure.leistung_key or 'produkt'}-{figure.ident}")
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def cell(figure: Kennzahl, stated: dict[str, Any], period: Period, value: Outcome) -> Cell:
+    """A value as printed, with the notes its stated entry carries (vorläufig, Bemerkung)."""
+    by_year = stated.get(period.kind)
+    entry = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
+    if not isinstance(entry, dict):
+        return Cell(shown(value, figure))
+    notes = []
+    if entry.get("vorlaeufig") is True:
+        notes.append("vorläufig")
+    if isinstance(entry.get("bemerkung"), str):
+        notes.append(entry["bemerkung"])
+    return Cell(shown(value, figure), "; ".join(notes))
+
+
+def targets(figure: Kennzahl, by_year: Any) -> list[tuple[str, str]]:
+    """(year, value as printed) of a Jahreswerte mapping, in year order; blanks as "—"."""
+    if not isinstance(by_year, dict):
+        return []
+    found = []
+    for year in sorted(by_year, key=str):
+        value = by_year[year]
+        value = value.get("wert") if isinstance(value, dict) else value
+        number = Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None
+        found.append((str(year), shown(number if number is not None else NoValue(""), figure)))
+    return found
+
+
+def _range(scale: dict[str, Any]) -> str:
+    low, high = scale.get("von"), scale.get("bis")
+    if low is None and high is None:
+        return ""
+    return f"{_plain(low)} bis {_plain(high)}"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value).replace(".", ",")
+    return "—"
+
+
+def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome], cells: list[Cell]) -> Chart | None:
+    """Bars of the years with a value (at least two), scaled to the largest amount; whole pixels."""
+    points = [(p, v, c.text) for p, c in zip(periods, cells, strict=True) if isinstance(v := values.get(p), Decimal)]
+    if len(points) < 2:
+        return None
+    largest = max(abs(v) for _, v, _ in points) or Decimal(1)
+    span = _PLOT // 2 if any(v < 0 for _, v, _ in points) else _PLOT  # room above the zero line
+    zero = _LABEL + span
+    bars = []
+    for position, (period, value, shown_value) in enumerate(points):
+        height = int((abs(value) * span / largest).to_integral_value())
+        kind = KINDS.get(period.kind, period.kind)
+        bars.append(Bar(str(_GAP + position * (_BAR + _GAP)), str(zero - height if value >= 0 else zero), str(_BAR),
+                        str(height), f"{kind[:1]}{period.year % 100:02d}", f"{kind} {period.year}", shown_value))
+    width = _GAP + len(points) * (_BAR + _GAP)
+    return Chart(figure.text("bezeichnung") or figure.ident, str(width), str(_LABEL + _PLOT + _LABEL), str(zero),
+                 bars)

@@ -1,0 +1,194 @@
+"""One catalogue's site: the product tree, the sheets with their navigation, programmes and Haushalt pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from produktkatalog.compute import Computation
+from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, PLAN_KINDS, Owner
+from produktkatalog.model import Product, Programme, canonical
+from produktkatalog.render import texts
+from produktkatalog.render.budget import plan_view, rollup_title
+from produktkatalog.render.figures import columns_of, groups, text
+from produktkatalog.render.pages import BudgetPage, CatalogueSite, OverviewRow, ProductSheet, ProgrammePage, TreeNode
+from produktkatalog.render.paths import relative, slug, unique_slugs
+from produktkatalog.render.sheet import SheetMaker
+from produktkatalog.render.views import Link, Nav
+
+INDEX = "index"
+OVERVIEW = "kennzahlen"
+
+
+def catalogue_site(computation: Computation, folder: str, top: Link | None) -> CatalogueSite:
+    catalogue = computation.index.catalogue
+    programme_pages = {ident: f"programme/{name}" for ident, name in unique_slugs(
+        (p.ident or p.file, slug(p.ident or p.text("bezeichnung") or "")) for p in catalogue.programmes).items()}
+    maker = SheetMaker(computation, programme_pages)
+    ordered = sorted(catalogue.products, key=lambda p: _tree_key(computation, p))
+    pages = {key: f"produkte/{name}" for key, name in unique_slugs(
+        (p.folder, slug(p.number, p.text("bezeichnung") or "")) for p in ordered).items()}
+    sheets = [maker.sheet(product, pages[product.folder]) for product in ordered]
+    budgets = _budgets(computation, maker, pages)
+    budget_pages = {page.page for page in budgets}
+    tree, unplaced = _tree(computation, ordered, pages, budget_pages)
+    _link(sheets, computation, ordered)
+    settings = catalogue.settings
+    data = settings.data if settings else {}
+    return CatalogueSite(
+        name=text(data, "kommune") or folder or "Katalog", folder=folder, facts=_facts(computation),
+        source=text(data, "quelle"),
+        rules=[(text(r, "id"), text(r, "beschreibung")) for r in texts.mappings(data.get("regeln"))],
+        columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
+        programmes=[_programme(maker, p, programme_pages, pages) for p in catalogue.programmes
+                    if (p.ident or p.file) in programme_pages],
+        budgets=budgets, overview=_overview(sheets), top=top)
+
+
+def _tree_key(computation: Computation, product: Product) -> tuple[str, ...]:
+    placement = computation.tables.placement
+    group = placement.group(product) or ""
+    area = placement.area(group) or ""
+    return (area or "~", group or "~", product.key or "~", product.number, product.text("bezeichnung") or "",
+            product.folder)
+
+
+def _facts(computation: Computation) -> list[tuple[str, str]]:
+    catalogue = computation.index.catalogue
+    data = catalogue.settings.data if catalogue.settings else {}
+    framework = computation.index.framework
+    residents = data.get("einwohner")
+    facts = [("Kommune", text(data, "kommune")), ("Art", text(data, "art")), ("Land", text(data, "land")),
+             ("Produktrahmen", framework.name if framework else text(data.get("produktrahmen"), "schema")),
+             ("Haushaltsjahr", text(data, "haushaltsjahr")), ("Währung", text(data, "waehrung"))]
+    if isinstance(residents, dict):
+        facts.append(("Einwohner", ", ".join(f"{year}: {_count(value)}" for year, value in
+                                             sorted(residents.items(), key=lambda kv: str(kv[0])))))
+    return [(label, value or "—") for label, value in facts]
+
+
+def _count(value: object) -> str:
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) and not isinstance(value, bool) else "—"
+
+
+def _tree(computation: Computation, ordered: list[Product], pages: dict[str, str],
+          budget_pages: set[str]) -> tuple[list[TreeNode], list[Link]]:
+    placement = computation.tables.placement
+    framework = computation.index.framework
+    names: Callable[[str], dict[str, str]] = framework.names if framework else (lambda level: {})
+    areas: dict[str, dict[str, list[Link]]] = {}
+    unplaced = []
+    for product in ordered:
+        link = Link(f"{product.number} {product.text('bezeichnung') or ''}".strip(), pages[product.folder] + ".html")
+        group = placement.group(product)
+        area = placement.area(group)
+        if group is None or area is None:
+            unplaced.append(link)
+            continue
+        areas.setdefault(area, {}).setdefault(group, []).append(link)
+
+    def href(level: str, key: str) -> str:
+        page = _budget_page(Owner(level, key))
+        return page + ".html" if page in budget_pages else ""
+
+    tree = [TreeNode(LEVEL_NAMES["produktbereich"], area, names("produktbereiche").get(area, ""), f"pb-{area}",
+                     href("produktbereich", area),
+                     children=[TreeNode(LEVEL_NAMES["produktgruppe"], group, names("produktgruppen").get(group, ""),
+                                        f"pg-{group}", href("produktgruppe", group), products=links)
+                               for group, links in groups_.items()])
+            for area, groups_ in areas.items()]
+    return tree, unplaced
+
+
+def _link(sheets: list[ProductSheet], computation: Computation, ordered: list[Product]) -> None:
+    """Up to the product's place in the index, previous and next in tree order."""
+    placement = computation.tables.placement
+    for position, (sheet, product) in enumerate(zip(sheets, ordered, strict=True)):
+        group = placement.group(product)
+        up = Link("Übersicht", relative(sheet.page, f"{INDEX}.html" + (f"#pg-{group}" if group else "")))
+        before = sheets[position - 1] if position > 0 else None
+        after = sheets[position + 1] if position + 1 < len(sheets) else None
+        sheet.nav = Nav(up, *(Link(s.title, relative(sheet.page, s.page + ".html")) if s else None
+                              for s in (before, after)))
+
+
+def _budget_page(owner: Owner) -> str:
+    return "haushalt/gesamt" if owner == GESAMT else f"haushalt/{owner.level}-{slug(owner.key)}"
+
+
+def _budgets(computation: Computation, maker: SheetMaker, pages: dict[str, str]) -> list[BudgetPage]:
+    tables = computation.tables
+    owners = sorted({t.owner for kind in PLAN_KINDS for t in tables.rollups(kind)},
+                    key=lambda o: (-["produkt", "produktgruppe", "produktbereich", "gesamt"].index(o.level), o.key))
+    found = []
+    for position, owner in enumerate(owners):
+        page = _budget_page(owner)
+        name = maker.listing.label(owner)
+        plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
+                 for kind in PLAN_KINDS if (table := tables.table(owner, kind)) is not None]
+        members = _members(computation, owner, pages, page)
+        up = Link("Übersicht", relative(page, f"{INDEX}.html"))
+        before = owners[position - 1] if position > 0 else None
+        after = owners[position + 1] if position + 1 < len(owners) else None
+        nav = Nav(up, *(Link(maker.listing.label(o), relative(page, _budget_page(o) + ".html")) if o else None
+                        for o in (before, after)))
+        found.append(BudgetPage(page, name, plans, groups(maker.lines.get(owner, []), computation.periods,
+                                                          maker.listing.group_order),
+                                columns_of(computation.periods), members, nav))
+    return found
+
+
+def _level_name(computation: Computation, owner: Owner) -> str:
+    framework = computation.index.framework
+    level = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}.get(owner.level)
+    return framework.names(level).get(owner.key, "") if framework and level else ""
+
+
+def _members(computation: Computation, owner: Owner, pages: dict[str, str], page: str) -> list[Link]:
+    table = computation.tables.table(owner, "ergebnisplan") or computation.tables.table(owner, "finanzplan")
+    if table is None:
+        return []
+    listing_products = computation.index.catalogue.product_by_folder()
+    links = []
+    for member in table.members:
+        if member.owner.level == "produkt":
+            product = listing_products.get(member.owner.key)
+            if product is not None and member.owner.key in pages:
+                title = f"{product.number} {product.text('bezeichnung') or ''}".strip()
+                links.append(Link(title, relative(page, pages[member.owner.key] + ".html")))
+        else:
+            links.append(Link(f"{LEVEL_NAMES[member.owner.level]} {member.owner.key}",
+                              relative(page, _budget_page(member.owner) + ".html")))
+    return links
+
+
+def _overview(sheets: list[ProductSheet]) -> list[OverviewRow]:
+    """The product's own Kennzahlen (not those of its Leistungen), as its sheet shows them."""
+    rows: list[OverviewRow] = []
+    for sheet in sheets:
+        link = Link(sheet.title, sheet.page + ".html")
+        rows.extend(OverviewRow(link, row.name, row.unit, row.cells) for group in sheet.figures for row in group.rows)
+    return rows
+
+
+def _programme(maker: SheetMaker, programme: Programme, pages: dict[str, str],
+               product_pages: dict[str, str]) -> ProgrammePage:
+    catalogue = maker.computation.index.catalogue
+    data = programme.data
+    ident = programme.ident or programme.file
+    page = pages[ident]
+    contributors = []
+    for product in sorted(catalogue.products, key=lambda p: (canonical(p.number), p.number, p.folder)):
+        for ref in texts.mappings(product.data.get("programmbezuege")):
+            if text(ref, "programm") == programme.ident and product.folder in product_pages:
+                title = f"{product.number} {product.text('bezeichnung') or ''}".strip()
+                contributors.append((Link(title, relative(page, product_pages[product.folder] + ".html")),
+                                     text(ref, "beitrag")))
+    return ProgrammePage(
+        ident=programme.ident, page=page, name=programme.text("bezeichnung") or programme.ident,
+        art=text(data, "art"), parent=text(data, "uebergeordnet"), situation=text(data, "situation"),
+        aim=text(data, "ziel"), goals=maker.goal_views(programme, page),
+        measures=texts.sections(data.get("kernmassnahmen")),
+        areas=[(text(a, "id"), text(a, "bezeichnung"), text(a, "beschreibung"))
+               for a in texts.mappings(data.get("massnahmenbereiche"))],
+        contacts=texts.people(data.get("kontakt")), sections=texts.sections(data.get("abschnitte")),
+        source=text(data, "quelle"), contributors=contributors)

@@ -1,0 +1,239 @@
+"""The typed template context: what a template may read, already formatted for display.
+
+Numbers are formatted once (German, rounded for display) while the context is
+built; both the HTML and the Markdown template read the same strings. Every text
+is the catalogue's own; the templates escape it for their format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str  # relative to the page that shows the link; always generated, never taken from YAML
+
+
+@dataclass(frozen=True)
+class Nav:
+    up: Link
+    previous: Link | None = None
+    next: Link | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    label: str  # Hauptproduktbereich, Produktbereich, Produktgruppe, Produkt
+    number: str
+    name: str
+    as_printed: str = ""  # the name as the source document prints it, if it differs
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    rolle: str = ""
+    organisationseinheit: str = ""
+    anschrift: str = ""
+    telefon: str = ""
+    email: str = ""
+    webseite: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str  # Ergebnis, Ansatz, Planung
+    year: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.year}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # "—" for kein Wert
+    note: str = ""  # vorläufig, Bemerkung
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: str
+    y: str
+    width: str
+    height: str
+    label: str  # short, under the bar: "E24"
+    column: str  # in full, for the chart's <title>: "Ergebnis 2024"
+    value: str  # the value as printed
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    width: str
+    height: str
+    baseline: str
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    ident: str
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    ident: str
+    name: str
+    art: str
+    unit: str
+    cells: list[Cell]
+    description: str = ""
+    formula: str = ""
+    direction: str = ""
+    places: str = ""
+    main: bool = False
+    scale: list[tuple[str, str]] = field(default_factory=list)  # (Stufe, Bedeutung)
+    scale_range: str = ""
+    targets: list[tuple[str, str]] = field(default_factory=list)  # (Jahr, Zielwert)
+    source: str = ""
+    chart: Chart | None = None
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    title: str
+    rows: list[FigureRow]
+
+
+@dataclass(frozen=True)
+class Achievement:
+    figure: str
+    column: str
+    target: str
+    actual: str
+    degree: str
+    light: str  # grün, gelb, rot, or "—"
+    light_key: str  # gruen, gelb, rot, offen (CSS class)
+
+
+@dataclass(frozen=True)
+class ProgrammeRef:
+    name: str
+    ident: str
+    href: str
+    contribution: str
+    areas: list[Link]
+
+
+@dataclass(frozen=True)
+class Goal:
+    anchor: str
+    ident: str
+    number: str
+    art: str
+    title: str
+    text: str
+    field: str
+    figures: list[tuple[str, str]]  # (Kennzahl as written, its name)
+    direction: str
+    tolerance: str
+    targets: list[tuple[str, str]]  # (Jahr, Zielwert)
+    achievements: list[Achievement]
+    programmes: list[ProgrammeRef]
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    number: str
+    name: str
+    kind: str  # summe, darunter, or the row's kind
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    title: str
+    template: str
+    template_id: str
+    columns: list[Column]
+    rows: list[PlanRow]
+    notes: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    depth: int
+    number: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str
+    art: str
+    remark: str
+    other_names: list[str]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    levels: list[str]
+
+
+@dataclass(frozen=True)
+class Theme:
+    number: str
+    title: str
+    text: str
+    formats_text: str
+    formats: list[Format]
+    formats_end: str
+
+
+@dataclass(frozen=True)
+class Grant:
+    number: str
+    text: str
+    limit: str
+    responsible: str
+    report_to: str
+
+
+@dataclass(frozen=True)
+class Strategy:
+    title: str
+    subtitle: str
+    introduction: str
+    partners: list[Partner]
+    formats_introduction: str
+    levels: list[tuple[str, str]]
+    levels_end: str
+    themes_introduction: str
+    themes: list[Theme]
+    themes_end: str
+    potentials: list[Section]
+    grants: list[Grant]
+
+
+@dataclass(frozen=True)
+class LeistungView:
+    anchor: str
+    number: str
+    name: str
+    art: str
+    description: str
+    basis: list[str]
+    people: list[Person]
+    goals: list[Goal]
+    programmes: list[ProgrammeRef]
+    figures: list[FigureGroup]
+    source: str
