@@ -10,11 +10,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from produktkatalog.cli.german import GermanCommand, GermanGroup, UsageError, usage_error_text
+
+if TYPE_CHECKING:
+    from produktkatalog.pipeline import Result
 
 # Set by ``main()``, for the short-lived command process only: loading creates about
 # a million acyclic objects, which the cyclic collector would rescan again and again,
@@ -57,6 +60,16 @@ def stop(message: str) -> NoReturn:
     """Ends a command that could not run: the message on stderr, exit code 2."""
     typer.echo(f"katalog: {message}", err=True)
     raise typer.Exit(2)
+
+
+def checked(pfad: Path, **options: Any) -> Result:
+    """The pipeline's result for ``pfad``; a path without a catalogue ends the command (exit 2)."""
+    from produktkatalog.pipeline import NoCatalogue, validate
+
+    try:
+        return validate(pfad, **options)
+    except NoCatalogue as exc:
+        stop(str(exc))
 
 
 def finish(code: int) -> None:

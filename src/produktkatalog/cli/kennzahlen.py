@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, finish, stop
+from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop
 
 
 class FigureFormat(StrEnum):
@@ -34,15 +34,10 @@ def kennzahlen(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Berechnet Kennzahlen, Standardkennzahlen und Zielerreichung und zeigt sie je Produkt."""
-    from produktkatalog.pipeline import NoCatalogue
-    from produktkatalog.pipeline import validate as run
     from produktkatalog.present.figures import Listing
     from produktkatalog.report import REPORTERS, figures
 
-    try:
-        result = run(pfad, use_cache=not no_cache, compute_all=True)
-    except NoCatalogue as exc:
-        stop(str(exc))
+    result = checked(pfad, use_cache=not no_cache, compute_all=True)
     listings = [Listing(computation, produkt, jahr) for computation in result.computations]
     if jahr is not None and not any(listing.periods for listing in listings):
         stop(f"Für {jahr} hat kein Katalog eine Spalte.")

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from produktkatalog.cli.app import NoCacheOption, PathArgument, finish, stop
+from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop
 
 PROGRESS_FROM = 50  # pages; fewer render too fast for a progress bar to help
 
@@ -35,15 +35,10 @@ def render(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Erzeugt Produktblätter, Haushaltstabellen und eine Übersicht als HTML und Markdown (prüft vorher)."""
-    from produktkatalog.pipeline import NoCatalogue
-    from produktkatalog.pipeline import validate as run
     from produktkatalog.render import OutputRefused, TemplateProblem, UnknownProduct, build, write_site
     from produktkatalog.report import REPORTERS
 
-    try:
-        result = run(pfad, use_cache=not no_cache, compute_all=True)
-    except NoCatalogue as exc:
-        stop(str(exc))
+    result = checked(pfad, use_cache=not no_cache, compute_all=True)
     if result.findings:
         REPORTERS["text"](result, sys.stdout)
     if result.errors:

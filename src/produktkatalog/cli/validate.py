@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, finish, stop
+from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop
 
 
 class Format(StrEnum):
@@ -49,14 +49,9 @@ def validate(
     """Prüft alle Dateien eines Katalogs: YAML, Schema und Katalogregeln."""
     from produktkatalog.atomic import atomic_text
     from produktkatalog.findings import Severity
-    from produktkatalog.pipeline import NoCatalogue
-    from produktkatalog.pipeline import validate as run
     from produktkatalog.report import REPORTERS, Options
 
-    try:
-        result = run(pfad, use_cache=not no_cache, changed_since=changed_since)
-    except NoCatalogue as exc:
-        stop(str(exc))
+    result = checked(pfad, use_cache=not no_cache, changed_since=changed_since)
     options = Options(fail_on=Severity.WARNING if strict or fail_on is FailOn.warning else Severity.ERROR)
     if output is None:
         REPORTERS[format.value](result, sys.stdout, options)
