@@ -14,9 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.findings import DocPath, Finding
-from produktkatalog.fmt import reorder, roundtrip
-from produktkatalog.fmt.layout import align_comments
-from produktkatalog.fmt.normalize import Quoted, block_mappings, canonical_order, normalize
+from produktkatalog.fmt import layout, reorder, roundtrip
+from produktkatalog.fmt.normalize import Quoted, canonical_order, normalize
 from produktkatalog.fmt.shape import Shape, root_shape
 from produktkatalog.load import load_document, load_fast
 from produktkatalog.load.source import decode
@@ -40,10 +39,7 @@ def format_text(raw: bytes, kind: str, shown: str) -> Formatted:
     shape = root_shape(kind)
     tree = roundtrip.load(text)
     quoted = normalize(tree, shape)
-    written = align_comments(roundtrip.dump(tree))
-    if written != text:  # positions for the key moves must be those of the written text
-        tree = roundtrip.load(written)
-    result = reorder.apply(written, list(_moves(tree, written, shape)))
+    result = _arranged(roundtrip.dump(tree), shape)
     if result == text:
         return Formatted(text)
     positions = []
@@ -68,34 +64,64 @@ def _read(raw: bytes, shown: str) -> tuple[str | None, Any, list[Finding]]:
     return text, document.data, []
 
 
-def _moves(tree: Any, text: str, shape: Shape) -> Iterator[reorder.Move]:
-    lines = text.splitlines(keepends=True)
-    for index, (mapping, place) in enumerate(block_mappings(tree, shape)):
-        keys = list(mapping)
-        order = canonical_order(mapping, place)
+def _arranged(text: str, shape: Shape) -> str:
+    """Comments aligned and block keys in canonical order (neither moves a key to another line number)."""
+    if any(char in text for char in layout.UNSURE_BREAKS):
+        return text
+    root = layout.compose(text)
+    lines = layout.align_comments(layout.split_lines(text), layout.texts_of(root))
+    moves = list(_moves(root, lines, shape))
+    return "".join(reorder.apply(lines, moves) if moves else lines)
+
+
+def _moves(root: Any, lines: list[str], shape: Shape) -> Iterator[reorder.Move]:
+    for index, (node, place) in enumerate(_block_mappings(root, shape, set())):
+        keys = [key.value for key, _ in node.value]
+        order = canonical_order(keys, place)
         if len(keys) < 2 or order == keys:
             continue
-        key_lines = tuple(mapping.lc.key(key)[0] for key in keys)
-        column = mapping.lc.key(keys[0])[1]
+        key_lines = tuple(key.start_mark.line for key, _ in node.value)
+        column = node.value[0][0].start_mark.column
         if reorder.movable(lines, key_lines, column):
             first = lines[key_lines[0]][:column]
             yield reorder.Move(key_lines, column, tuple(keys.index(key) for key in order),
                                keeps_lead=index == 0 or bool(first.strip()))
 
 
+def _block_mappings(node: Any, shape: Shape, seen: set[int]) -> Iterator[tuple[Any, Shape]]:
+    """Every block mapping with simple keys and its schema shape, outermost first, each once."""
+    if node is None or id(node) in seen:
+        return
+    seen.add(id(node))
+    if node.id == "mapping":
+        if not node.flow_style and all(key.id == "scalar" for key, _ in node.value):
+            yield node, shape
+        for key, value in node.value:
+            yield from _block_mappings(value, shape.child(str(key.value)), seen)
+    elif node.id == "sequence":
+        for value in node.value:
+            yield from _block_mappings(value, shape.item(), seen)
+
+
 def _difference(text: str, data: Any, result: str, quoted: list[Quoted], shown: str) -> str:
     """Why ``result`` is not a faithful rewrite of ``text`` (read as ``data``); "" when it is."""
-    after = load_document(result.encode("utf-8"), shown)
-    if after.data is None:
+    after = load_fast(result)
+    if after is None:
+        after = load_document(result.encode("utf-8"), shown).data
+    if after is None:
         return "das Ergebnis wäre kein gültiges YAML mehr"
     expected = data
     for change in quoted:
         expected = _replaced(expected, change.path, change.text)
-    if _exact(after.data) != _exact(expected):
+    if _exact(after) != _exact(expected):
         return "Werte würden sich ändern"
-    if Counter(roundtrip.comment_lines(text)) != Counter(roundtrip.comment_lines(result)):
+    if Counter(_comments(text)) != Counter(_comments(result)):
         return "Kommentare würden sich ändern"
     return ""
+
+
+def _comments(text: str) -> list[str]:
+    return layout.comments(layout.split_lines(text), layout.texts_of(layout.compose(text)))
 
 
 def _replaced(data: Any, path: DocPath, value: str) -> Any:

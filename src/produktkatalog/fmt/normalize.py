@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +26,13 @@ _NUMERIC = re.compile(r"^\+?[0-9][0-9 .,/()+-]*$")
 _YEAR = re.compile(r"^[0-9]{4}$")
 
 
+def _null(text: str) -> str:
+    return "~" if text else text  # an empty value stays empty
+
+
+_SPELLING = {CORE + "null": _null, CORE + "bool": str.lower}
+
+
 @dataclass(frozen=True)
 class Quoted:
     """An unquoted number in a text field, now in quotes as it was typed."""
@@ -35,9 +41,8 @@ class Quoted:
     text: str
 
 
-def canonical_order(mapping: CommentedMap, shape: Shape) -> list[Any]:
+def canonical_order(keys: list[Any], shape: Shape) -> list[Any]:
     """Years ascending in a mapping of years; otherwise the schema's order."""
-    keys = list(mapping)
     if shape.has_year_keys and all(_YEAR.match(str(key)) for key in keys):
         return sorted(keys, key=lambda key: int(key))
     return shape.order(keys)
@@ -65,7 +70,7 @@ def _node(node: Any, shape: Shape, path: DocPath, quoted: list[Quoted]) -> None:
 def _mapping(node: CommentedMap, shape: Shape, path: DocPath, quoted: list[Quoted]) -> None:
     _requote_keys(node, shape)
     if node.fa.flow_style() and not node.ca.items:
-        for key in canonical_order(node, shape):
+        for key in canonical_order(list(node), shape):
             node.move_to_end(key)
     for key in list(node):
         child = shape.child(str(key))
@@ -77,7 +82,10 @@ def _mapping(node: CommentedMap, shape: Shape, path: DocPath, quoted: list[Quote
 
 
 def _text(value: Any, shape: Shape, path: DocPath, quoted: list[Quoted]) -> str | None:
-    """The double-quoted replacement for a number-like value where the schema wants text, if any."""
+    """The canonical spelling of a scalar, if it has another: quotes around numbers where the schema
+    wants text, ``~`` for ``null``, ``true``/``false`` in lower case."""
+    if isinstance(value, Verbatim) and value.tag in _SPELLING and value != _SPELLING[value.tag](value):
+        return Verbatim.of(_SPELLING[value.tag](value), value.tag)
     if not shape.is_string or isinstance(value, DoubleQuotedScalarString):
         return None
     if isinstance(value, Verbatim):
@@ -123,15 +131,3 @@ def _rename(node: CommentedMap, keys: list[Any]) -> None:
         node[key] = value
     node.ca.items.clear()
     node.ca.items.update(comments)
-
-
-def block_mappings(node: Any, shape: Shape) -> Iterator[tuple[CommentedMap, Shape]]:
-    """Every block-style mapping of the tree with its schema shape, outermost first."""
-    if isinstance(node, CommentedMap):
-        if not node.fa.flow_style():
-            yield node, shape
-        for key, value in node.items():
-            yield from block_mappings(value, shape.child(str(key)))
-    elif isinstance(node, CommentedSeq):
-        for value in node:
-            yield from block_mappings(value, shape.item())

@@ -26,12 +26,12 @@ class Move:
     keeps_lead: bool  # lines above the first key stay put (the file header, or a "- " on the key line)
 
 
-def apply(text: str, moves: list[Move]) -> str:
-    """``text`` with every move applied, innermost mappings first (moves keep the lines each mapping spans)."""
-    lines = text.splitlines(keepends=True)
+def apply(lines: list[str], moves: list[Move]) -> list[str]:
+    """The lines with every move applied, innermost mappings first (a move keeps the lines a mapping spans)."""
+    arranged = list(lines)
     for move in sorted(moves, key=lambda move: -move.column):
-        _permute(lines, move)
-    return "".join(lines)
+        _permute(arranged, move)
+    return arranged
 
 
 def movable(lines: list[str], key_lines: tuple[int, ...], column: int) -> bool:

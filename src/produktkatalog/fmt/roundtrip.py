@@ -15,7 +15,6 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.tokens import CommentToken
 
 CORE = "tag:yaml.org,2002:"
 _VERBATIM_TAGS = ("int", "float", "bool", "null", "timestamp")
@@ -80,17 +79,3 @@ def dump(tree: Any) -> str:
     return stream.getvalue()
 
 
-def comment_lines(text: str) -> list[str]:
-    """Every comment of ``text`` (one entry per line, without the leading blanks), as the scanner sees them."""
-    found: list[str] = []
-    for token in YAML(typ="rt", pure=True).scan(text):
-        _collect(getattr(token, "_comment", None), found)
-    return found
-
-
-def _collect(node: Any, found: list[str]) -> None:
-    if isinstance(node, CommentToken):
-        found.extend(line.strip() for line in node.value.splitlines() if line.strip())
-    elif isinstance(node, list | tuple):
-        for child in node:
-            _collect(child, found)
