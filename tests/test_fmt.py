@@ -190,11 +190,19 @@ def test_numeric_keys_quoted_years_plain() -> None:
     assert formatted(text, "plan") == 'zeilen:\n  "04":\n    ansatz: {2025: 1}\n  "11":\n    ansatz:\n      2026: 2\n'
 
 
-def test_file_that_would_read_differently_is_left_alone(tmp_path: Path) -> None:
-    text = 'beschreibung: &text "Ein Text"\nbezeichnung: *text\nnummer: "010101"\n'
-    result = format_text(text.encode(), "produkt", "x.yaml")
-    assert result.text is None
-    assert result.unsafe == "das Ergebnis wäre kein gültiges YAML mehr"
+def test_keys_stay_put_where_moving_them_would_change_the_data() -> None:
+    text = "beschreibung: &text 'Ein Text'\nbezeichnung: *text\nnummer: 010101\n"  # alias above anchor: no YAML
+    assert formatted(text, "produkt") == text.replace("010101", '"010101"')
+
+
+def test_kept_blank_lines_of_a_block_text_stay_with_it() -> None:
+    text = "beschreibung: |+\n  Text\n\n\nnummer: \"1\"\n"
+    assert formatted(text, "produkt") == "nummer: \"1\"\nbeschreibung: |+\n  Text\n\n\n"
+
+
+def test_windows_line_ends_and_byte_order_mark_are_dropped() -> None:
+    text = "\ufeffbezeichnung: x  # Name\r\nnummer: \"1\"\r\n"
+    assert formatted(text, "produkt") == "nummer: \"1\"\nbezeichnung: x  # Name\n"
 
 
 @pytest.fixture

@@ -37,9 +37,10 @@ def format_text(raw: bytes, kind: str, shown: str) -> Formatted:
     if text is None:
         return Formatted(None, findings=findings)
     shape = root_shape(kind)
-    tree = roundtrip.load(text)
+    tree = roundtrip.load(text.replace("\r\n", "\n"))  # values read the same; comments keep no "\r"
     quoted = normalize(tree, shape)
-    result = _arranged(roundtrip.dump(tree), shape)
+    written = roundtrip.dump(tree)
+    result = _arranged(written, shape, move_keys=True)
     if result == text:
         return Formatted(text)
     positions = []
@@ -47,6 +48,9 @@ def format_text(raw: bytes, kind: str, shown: str) -> Formatted:
         document = load_document(raw, shown)
         positions = [(change, *document.position(change.path)) for change in quoted]
     problem = _difference(text, data, result, quoted, shown)
+    if problem:  # e.g. an alias moved above its anchor: keep the keys where they are
+        result = _arranged(written, shape, move_keys=False)
+        problem = _difference(text, data, result, quoted, shown)
     return Formatted(None if problem else result, positions, unsafe=problem)
 
 
@@ -64,27 +68,28 @@ def _read(raw: bytes, shown: str) -> tuple[str | None, Any, list[Finding]]:
     return text, document.data, []
 
 
-def _arranged(text: str, shape: Shape) -> str:
-    """Comments aligned and block keys in canonical order (neither moves a key to another line number)."""
+def _arranged(text: str, shape: Shape, move_keys: bool) -> str:
+    """Comments aligned and, with ``move_keys``, block keys in canonical order."""
     if any(char in text for char in layout.UNSURE_BREAKS):
         return text
     root = layout.compose(text)
-    lines = layout.align_comments(layout.split_lines(text), layout.texts_of(root))
-    moves = list(_moves(root, lines, shape))
-    return "".join(reorder.apply(lines, moves) if moves else lines)
+    texts = layout.texts_of(root)
+    lines = layout.align_comments(layout.split_lines(text), texts)  # moves no key to another line
+    moves = list(_moves(root, lines, shape)) if move_keys else []
+    return "".join(reorder.apply(lines, moves, texts.inside) if moves else lines)
 
 
 def _moves(root: Any, lines: list[str], shape: Shape) -> Iterator[reorder.Move]:
     for index, (node, place) in enumerate(_block_mappings(root, shape, set())):
-        keys = [key.value for key, _ in node.value]
-        order = canonical_order(keys, place)
-        if len(keys) < 2 or order == keys:
+        names = [key.value for key, _ in node.value]
+        order = canonical_order(names, place)
+        if len(names) < 2 or order == names:
             continue
         key_lines = tuple(key.start_mark.line for key, _ in node.value)
         column = node.value[0][0].start_mark.column
         if reorder.movable(lines, key_lines, column):
             first = lines[key_lines[0]][:column]
-            yield reorder.Move(key_lines, column, tuple(keys.index(key) for key in order),
+            yield reorder.Move(key_lines, column, tuple(names.index(name) for name in order),
                                keeps_lead=index == 0 or bool(first.strip()))
 
 

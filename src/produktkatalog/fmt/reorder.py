@@ -26,11 +26,14 @@ class Move:
     keeps_lead: bool  # lines above the first key stay put (the file header, or a "- " on the key line)
 
 
-def apply(lines: list[str], moves: list[Move]) -> list[str]:
-    """The lines with every move applied, innermost mappings first (a move keeps the lines a mapping spans)."""
+def apply(lines: list[str], moves: list[Move], inside: set[int]) -> list[str]:
+    """The lines with every move applied, innermost mappings first (a move keeps the lines a mapping spans).
+
+    ``inside`` holds the lines that continue a text value (such as the kept blank lines of ``|+``).
+    """
     arranged = list(lines)
     for move in sorted(moves, key=lambda move: -move.column):
-        _permute(arranged, move)
+        _permute(arranged, move, inside)
     return arranged
 
 
@@ -42,11 +45,11 @@ def movable(lines: list[str], key_lines: tuple[int, ...], column: int) -> bool:
     return all(len(lines[line]) > column and lines[line][column] != " " for line in key_lines)
 
 
-def _permute(lines: list[str], move: Move) -> None:
-    starts = [_lead_start(lines, line, move.column) for line in move.key_lines]
+def _permute(lines: list[str], move: Move, inside: set[int]) -> None:
+    starts = [_lead_start(lines, line, move.column, inside) for line in move.key_lines]
     if move.keeps_lead:
         starts[0] = move.key_lines[0]
-    end = _entry_end(lines, move.key_lines[-1], move.column)
+    end = _entry_end(lines, move.key_lines[-1], move.column, inside)
     bounds = [*starts[1:], end]
     chunks = [lines[start:stop] for start, stop in zip(starts, bounds, strict=True)]
     prefix = lines[move.key_lines[0]][:move.column]
@@ -65,19 +68,22 @@ def _indented(line: str, column: int) -> str:
     return " " * column + line.lstrip(" ") if line.strip() else line
 
 
-def _lead_start(lines: list[str], key_line: int, column: int) -> int:
+def _lead_start(lines: list[str], key_line: int, column: int, inside: set[int]) -> int:
     """The first of the blank and comment lines directly above a key that belong to it."""
     start = key_line
-    while start > 0 and _is_lead(lines[start - 1], column):
+    while start > 0 and start - 1 not in inside and _is_lead(lines[start - 1], column):
         start -= 1
     return start
 
 
-def _entry_end(lines: list[str], key_line: int, column: int) -> int:
+def _entry_end(lines: list[str], key_line: int, column: int, inside: set[int]) -> int:
     """One past the last line of the entry at ``key_line``: lines indented deeper than its key."""
     last = key_line
     for number in range(key_line + 1, len(lines)):
         text = lines[number]
+        if number in inside:
+            last = number
+            continue
         if not text.strip():
             continue
         if _indent(text) > column:
