@@ -294,3 +294,15 @@ def test_reindented_copy_of_bundled_catalogue_formats_back_to_it(name: str, tmp_
     assert runner.invoke(app, ["fmt", str(target)]).exit_code == 0
     for path in target.rglob("*.yaml"):
         assert path.read_bytes() == (BUNDLED / name / path.relative_to(target)).read_bytes(), path
+
+
+def test_worker_processes_give_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "halberstadt"
+    shutil.copytree(BUNDLED / "halberstadt", target)
+    for path in target.rglob("*.yaml"):
+        path.write_text(rewritten(path.read_text("utf-8"), indent=4, reverse=True), "utf-8")
+    alone = format_paths([target], write=False, workers=1)
+    monkeypatch.setattr("produktkatalog.fmt.run.PARALLEL_FROM", 2)
+    shared = format_paths([target], write=False, workers=2)
+    assert shared == alone
+    assert len(alone.changed) == alone.files > 10

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from produktkatalog.discover import SourceFile, catalogue_files, catalogue_of, find_catalogues, source_file
 from produktkatalog.findings import Finding
-from produktkatalog.fmt.canonical import format_text
+from produktkatalog.fmt.canonical import Formatted, format_text
 from produktkatalog.load.source import read_bytes
+
+PARALLEL_FROM = 400  # files; below that, starting worker processes costs more than it saves
 
 
 class NothingToFormat(Exception):
@@ -36,30 +38,56 @@ class FormatReport:
     unsafe: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) left alone
 
 
-def format_paths(paths: Sequence[Path], write: bool) -> FormatReport:
-    """Formats every catalogue file in ``paths``; with ``write=False`` only tells what would change."""
-    report = FormatReport()
-    for source in catalogue_sources(paths):
-        report.files += 1
-        _one(source, write, report)
+def format_paths(paths: Sequence[Path], write: bool, workers: int | None = None) -> FormatReport:
+    """Formats every catalogue file in ``paths``; with ``write=False`` only tells what would change.
+
+    Large sets of files are formatted in worker processes; only this process writes.
+    """
+    sources = catalogue_sources(paths)
+    report = FormatReport(files=len(sources))
+    for source, outcome in zip(sources, _outcomes(sources, workers), strict=True):
+        report.findings.extend(outcome.findings)
+        report.quoted.extend(QuotedNumber(source.shown, line, column, change.text)
+                             for change, line, column in outcome.quoted)
+        if outcome.unsafe:
+            report.unsafe.append((source.shown, outcome.unsafe))
+        elif outcome.text is not None:
+            report.changed.append(source.shown)
+            if write:
+                write_atomically(Path(source.path), outcome.text)
     return report
 
 
-def _one(source: SourceFile, write: bool, report: FormatReport) -> None:
+def _outcomes(sources: list[SourceFile], workers: int | None) -> list[Formatted]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(sources) < PARALLEL_FROM:
+        return _format_all(sources)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [sources[start::workers] for start in range(workers)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results = list(pool.map(_format_all, chunks))
+    merged: list[Formatted] = [Formatted(None)] * len(sources)
+    for start, chunk in enumerate(results):
+        merged[start::workers] = chunk
+    return merged
+
+
+def _format_all(sources: list[SourceFile]) -> list[Formatted]:
+    return [_format_one(source) for source in sources]
+
+
+def _format_one(source: SourceFile) -> Formatted:
+    """The outcome for one file; ``text`` only if it differs from the file's bytes."""
     raw = read_bytes(source.path, source.shown)
     if isinstance(raw, Finding):
-        report.findings.append(raw)
-        return
+        return Formatted(None, findings=[raw])
     formatted = format_text(raw, source.kind or "", source.shown)
-    report.findings.extend(formatted.findings)
-    report.quoted.extend(QuotedNumber(source.shown, line, column, change.text)
-                         for change, line, column in formatted.quoted)
-    if formatted.unsafe:
-        report.unsafe.append((source.shown, formatted.unsafe))
-    elif formatted.text is not None and formatted.text.encode("utf-8") != raw:
-        report.changed.append(source.shown)
-        if write:
-            write_atomically(Path(source.path), formatted.text)
+    if formatted.text is not None and formatted.text.encode("utf-8") == raw:
+        formatted.text = None
+    return formatted
 
 
 def catalogue_sources(paths: Sequence[Path]) -> list[SourceFile]:
