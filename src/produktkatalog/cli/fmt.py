@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from produktkatalog.cli.app import finish, stop
+
+if TYPE_CHECKING:
+    from produktkatalog.findings import Finding
 
 
 def fmt(
@@ -40,11 +43,10 @@ def fmt(
     finish(1 if report.findings or (check and report.changed) else 0)
 
 
-def _finding_line(finding: object) -> str:
+def _finding_line(finding: Finding) -> str:
+    """A finding as ``katalog validate`` prints it."""
     from produktkatalog.codes import title
-    from produktkatalog.findings import Finding
 
-    assert isinstance(finding, Finding)
     where = finding.file + (f":{finding.line}:{finding.column}" if finding.line is not None else "")
     text = f"{where}: {finding.severity.label} {finding.code} ({title(finding.code)}) {finding.message}"
     return text + (f"\n    Hinweis: {finding.hint}" if finding.hint else "")

@@ -5,6 +5,8 @@
   as the number 11001 and reported as S103), the quotes go around the digits as typed, never around
   the number read; each such change is recorded as a ``Quoted``.
 - Keys that look like numbers are double-quoted (``"04":``), except years (``2026:``), which stay plain.
+- ``null`` is written ``~``; ``True``/``FALSE`` are written ``true``/``false``. Every other scalar keeps
+  its spelling (see ``roundtrip``).
 - Mappings written in flow style (``{2026: 1, 2025: 2}``) get the canonical key order here; block
   mappings get it in ``reorder``, where comments travel with their keys.
 """
