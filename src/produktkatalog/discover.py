@@ -108,3 +108,20 @@ def shown_path(path: Path) -> str:
         return resolved.relative_to(Path.cwd().resolve()).as_posix() or "."
     except ValueError:
         return resolved.as_posix()
+
+
+def catalogue_of(path: Path) -> Path | None:
+    """The catalogue a file or folder belongs to: the nearest folder at or above it holding katalog.yaml."""
+    folder = path.resolve() if path.is_dir() else path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / SETTINGS_FILE).is_file():
+            return candidate
+    return None
+
+
+def source_file(path: Path) -> SourceFile | None:
+    """A single YAML file classified as ``catalogue_files`` would; ``None`` outside every catalogue."""
+    root = catalogue_of(path)
+    if root is None or not path.name.endswith(_YAML_SUFFIXES):
+        return None
+    return _classify(str(path), path.resolve().relative_to(root).parts, shown_path(root))
