@@ -103,22 +103,25 @@ def _plain(value: Any) -> str:
 
 
 def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome]) -> Chart | None:
-    """Bars of the years with a value (at least two), scaled to the largest amount; pure SVG geometry."""
-    points = [(p, v) for p in periods if isinstance(v := values.get(p), Decimal)]
+    """Bars of the years with a value (at least two), scaled to the largest amount; pure SVG geometry.
+
+    Each column of the table has its slot, so a year without a value leaves a gap under its column.
+    """
+    points = [(position, p, v) for position, p in enumerate(periods) if isinstance(v := values.get(p), Decimal)]
     if len(points) < 2:
         return None
-    largest = max(abs(v) for _, v in points) or Decimal(1)
-    has_negative = any(v < 0 for _, v in points)
+    largest = max(abs(v) for _, _, v in points) or Decimal(1)
+    has_negative = any(v < 0 for _, _, v in points)
     top = _LABEL
     zero = top + (_PLOT / 2 if has_negative else _PLOT)
     scale = (_PLOT / 2 if has_negative else _PLOT) / largest
     bars = []
-    for position, (period, value) in enumerate(points):
+    for position, period, value in points:
         height = abs(value) * scale
         y = zero - height if value >= 0 else zero
         bars.append(Bar(_px(_GAP + position * (_BAR + _GAP)), _px(y), _px(_BAR), _px(height),
                         f"{KINDS.get(period.kind, period.kind)[:1]} {period.year}", shown(value, figure)))
-    width = _GAP + len(points) * (_BAR + _GAP)
+    width = _GAP + len(periods) * (_BAR + _GAP)
     return Chart(figure.text("bezeichnung") or figure.ident, _px(width), _px(top + _PLOT + 2 * _LABEL),
                  _px(zero), bars)
 
