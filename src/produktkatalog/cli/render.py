@@ -37,7 +37,7 @@ def render(
     """Erzeugt Produktblätter, Haushaltstabellen und eine Übersicht als HTML und Markdown (prüft vorher)."""
     from produktkatalog.pipeline import NoCatalogue
     from produktkatalog.pipeline import validate as run
-    from produktkatalog.render import OutputRefused, UnknownProduct, build, write_site
+    from produktkatalog.render import OutputRefused, TemplateProblem, UnknownProduct, build, write_site
     from produktkatalog.report import REPORTERS
 
     try:
@@ -56,8 +56,8 @@ def render(
         report = write_site(out, files, keep_others=produkt is not None)
     except UnknownProduct:
         stop(f"Ein Produkt „{produkt}“ gibt es nicht.")
-    except OutputRefused as exc:
-        stop(str(exc))
+    except (OutputRefused, TemplateProblem) as exc:
+        stop(f"{exc} Die bisherige Ausgabe bleibt unverändert.")
     entry = out / ("index.html" if "html" in formats else "index.md")
     typer.echo(f"{len(report.written)} Dateien geschrieben, {report.unchanged} unverändert, "
                f"{len(report.removed)} entfernt. Einstieg: {entry}")

@@ -32,12 +32,33 @@ def places_for(unit: str | None, stated: object, value: Decimal) -> int:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return value.quantize(_quantum(places), ROUND_HALF_UP)
+
+
+@functools.cache
+def _quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
 
 
 def number(value: Decimal, places: int) -> str:
-    """``1234567.891`` with 2 places → ``1.234.567,89``."""
+    """``1234567.891`` with 2 places → ``1.234.567,89``.
+
+    Python's own grouping with the locale's symbols from Babel: the same text as
+    ``babel_number`` (a test holds them equal), a tenth of the time, which counts
+    when a site shows a quarter of a million figures.
+    """
+    return format(rounded(value, places), ",f").translate(_symbols())
+
+
+def babel_number(value: Decimal, places: int) -> str:
+    """The reference: Babel's pattern ``#,##0.00`` for the locale."""
     return str(_pattern(places).apply(rounded(value, places), _locale(), decimal_quantization=False))
+
+
+@functools.cache
+def _symbols() -> dict[int, str]:
+    symbols = _locale().number_symbols["latn"]
+    return str.maketrans({",": symbols["group"], ".": symbols["decimal"], "-": symbols["minusSign"]})
 
 
 @functools.cache

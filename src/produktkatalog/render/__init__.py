@@ -4,7 +4,7 @@
 disk atomically, rewriting only changed files.
 """
 
-from produktkatalog.render.build import FORMATS, UnknownProduct, build
+from produktkatalog.render.build import FORMATS, TemplateProblem, UnknownProduct, build
 from produktkatalog.render.writer import OutputRefused, WriteReport, write_site
 
-__all__ = ["FORMATS", "OutputRefused", "UnknownProduct", "WriteReport", "build", "write_site"]
+__all__ = ["FORMATS", "OutputRefused", "TemplateProblem", "UnknownProduct", "WriteReport", "build", "write_site"]

@@ -30,7 +30,7 @@ def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
                      for column in columns])
             for row in table.template.rows]
     plan = table.plan
-    return PlanView(title, table.template.name, columns_of(periods), rows,
+    return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
                     plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "")
 
 

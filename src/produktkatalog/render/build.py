@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
+from jinja2 import TemplateError, TemplateSyntaxError
+
 from produktkatalog.compute import Computation
 from produktkatalog.model import canonical
 from produktkatalog.render.environment import Templates, templates_for
@@ -47,6 +49,10 @@ class TopContext(TypedDict):
 
 class UnknownProduct(Exception):
     """``--produkt`` names no product of the rendered catalogues."""
+
+
+class TemplateProblem(Exception):
+    """A template cannot be applied (syntax, an unknown name, a forbidden access in the sandbox)."""
 
 
 class Pages:
@@ -111,7 +117,7 @@ def _render_catalogue(site: CatalogueSite, templates: Templates, formats: Sequen
     prefix = f"{site.folder}/" if site.folder else ""
 
     def page(name: str, template: str, context: Any, suffix: str) -> None:
-        pages.add(prefix + name + suffix, templates.template(template + suffix + ".j2").render(context))
+        pages.add(prefix + name + suffix, _apply(templates, template + suffix + ".j2", context))
 
     for fmt in formats:
         suffix = FORMATS[fmt]
@@ -130,12 +136,20 @@ def _render_catalogue(site: CatalogueSite, templates: Templates, formats: Sequen
             pages.add(prefix + name, templates.raw(name))
 
 
+def _apply(templates: Templates, name: str, context: Any) -> str:
+    try:
+        return templates.template(name).render(context)
+    except TemplateError as error:
+        where = f", Zeile {error.lineno}" if isinstance(error, TemplateSyntaxError) and error.lineno else ""
+        raise TemplateProblem(f"Die Vorlage {name} lässt sich nicht anwenden{where}: {error}") from error
+
+
 def _render_top(sites: list[CatalogueSite], formats: Sequence[str], pages: Pages) -> None:
     templates = templates_for(None)
     for fmt in formats:
         suffix = FORMATS[fmt]
-        pages.add("index" + suffix, templates.template("uebersicht" + suffix + ".j2").render(
-            TopContext(kataloge=sites, wurzel="")))
+        pages.add("index" + suffix, _apply(templates, "uebersicht" + suffix + ".j2",
+                                           TopContext(kataloge=sites, wurzel="")))
     if "html" in formats:
         for name in STYLESHEETS:
             pages.add(name, templates.raw(name))

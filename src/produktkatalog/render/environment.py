@@ -24,13 +24,16 @@ from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, 
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from produktkatalog.render.views import VIEW_TYPES
 from produktkatalog.resources import templates_dir
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 _LIST_ITEM = re.compile(r"^\s*- ")
+_MD_ANY = re.compile(r"[\\`*_\[\]|#~!&<>\r\n]")  # text without these needs no escaping
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an "&" that would start an entity needs escaping
+_CODE_SAFE = re.compile(r"^[\w .,;:()\"'+\-*/=]+$")
 _GENERATED_HREF = re.compile(r"^[A-Za-z0-9_./#-]+$")
 TEMPLATE_FOLDER = "templates"
 
@@ -51,6 +54,8 @@ def md_inline(value: Any) -> MdText:
     if isinstance(value, MdText):
         return value
     text = "" if value is None else str(value)
+    if not _MD_ANY.search(text):
+        return MdText(text.strip())
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -72,11 +77,9 @@ def md_block(value: Any) -> MdText:
 
 
 def md_code(value: Any) -> MdText:
-    """A Kennung or formula as inline code; text with backticks falls back to escaped plain text."""
+    """A Kennung or formula as inline code; any other text (a code span cannot escape) as plain escaped text."""
     text = " ".join(str(value).split())
-    if not text or "`" in text:
-        return md_inline(text)
-    return MdText("`" + text.replace("|", "\\|") + "`")
+    return MdText(f"`{text}`") if _CODE_SAFE.match(text) else md_inline(text)
 
 
 def md_href(value: Any) -> MdText:
@@ -148,8 +151,24 @@ def templates_for(catalogue_root: Path | None) -> Templates:
     return Templates(html, markdown, loader)
 
 
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, with a fast answer for the context's own view classes.
+
+    Views are frozen data classes of text, lists and other views; reading any of
+    their public attributes is safe. Everything else gets the sandbox's full check.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) in VIEW_TYPES and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def _environment(loader: BaseLoader, autoescape: bool) -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(loader=loader, autoescape=autoescape, undefined=StrictUndefined,
+    environment = _Sandbox(loader=loader, autoescape=autoescape, undefined=StrictUndefined,
                                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                                        auto_reload=False)
     environment.filters["sichere_adresse"] = safe_url

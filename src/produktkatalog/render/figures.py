@@ -16,7 +16,8 @@ FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl"
                 "standardkennzahl": "Standardkennzahl", "leistungsdaten": "Leistungsdaten"}
 DIRECTIONS = {"hoeher_besser": "höher ist besser", "niedriger_besser": "niedriger ist besser"}
 DEFAULT_GROUP = "Kennzahlen"
-_BAR, _GAP, _PLOT, _LABEL = Decimal(34), Decimal(10), Decimal(60), Decimal(14)
+_NO_VALUE = NoValue("")
+_BAR, _GAP, _PLOT, _LABEL = 34, 10, 60, 14  # pixels of a chart: bar width, gap, plot height, label line
 
 
 def columns_of(periods: Iterable[Period]) -> list[Column]:
@@ -43,7 +44,8 @@ def groups(lines: Iterable[FigureLine], periods: list[Period], order: list[str])
 def row(line: FigureLine, periods: list[Period]) -> FigureRow:
     figure = line.figure
     data = figure.data
-    cells = [cell(figure, period, line.values.get(period, NoValue(""))) for period in periods]
+    stated = figure.mapping("werte")
+    cells = [cell(figure, stated, period, line.values.get(period, _NO_VALUE)) for period in periods]
     scale = _mapping(data.get("skala"))
     steps = _mapping(scale.get("stufen"))
     places = data.get("nachkommastellen")
@@ -56,7 +58,7 @@ def row(line: FigureLine, periods: list[Period]) -> FigureRow:
         main=data.get("hauptkennzahl") is True,
         scale=[(str(k), str(v)) for k, v in sorted(steps.items(), key=lambda kv: str(kv[0]))],
         scale_range=_range(scale), targets=targets(figure, figure.mapping("werte").get("ziel")),
-        source=text(data, "quelle"), chart=chart(figure, periods, line.values),
+        source=text(data, "quelle"), chart=chart(figure, periods, line.values, cells),
         anchor=f"kennzahl-{figure.leistung_key or 'produkt'}-{figure.ident}")
 
 
@@ -64,15 +66,17 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def cell(figure: Kennzahl, period: Period, value: Outcome) -> Cell:
-    stated = figure.mapping("werte").get(period.kind)
-    entry = stated.get(str(period.year)) if isinstance(stated, dict) else None
+def cell(figure: Kennzahl, stated: dict[str, Any], period: Period, value: Outcome) -> Cell:
+    """A value as printed, with the notes its stated entry carries (vorläufig, Bemerkung)."""
+    by_year = stated.get(period.kind)
+    entry = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
+    if not isinstance(entry, dict):
+        return Cell(shown(value, figure))
     notes = []
-    if isinstance(entry, dict):
-        if entry.get("vorlaeufig") is True:
-            notes.append("vorläufig")
-        if isinstance(entry.get("bemerkung"), str):
-            notes.append(entry["bemerkung"])
+    if entry.get("vorlaeufig") is True:
+        notes.append("vorläufig")
+    if isinstance(entry.get("bemerkung"), str):
+        notes.append(entry["bemerkung"])
     return Cell(shown(value, figure), "; ".join(notes))
 
 
@@ -102,30 +106,23 @@ def _plain(value: Any) -> str:
     return "—"
 
 
-def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome]) -> Chart | None:
-    """Bars of the years with a value (at least two), scaled to the largest amount; pure SVG geometry.
+def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome], cells: list[Cell]) -> Chart | None:
+    """Bars of the years with a value (at least two), scaled to the largest amount; whole pixels.
 
     Each column of the table has its slot, so a year without a value leaves a gap under its column.
     """
-    points = [(position, p, v) for position, p in enumerate(periods) if isinstance(v := values.get(p), Decimal)]
+    points = [(position, p, v, c.text) for position, (p, c) in enumerate(zip(periods, cells, strict=True))
+              if isinstance(v := values.get(p), Decimal)]
     if len(points) < 2:
         return None
-    largest = max(abs(v) for _, _, v in points) or Decimal(1)
-    has_negative = any(v < 0 for _, _, v in points)
-    top = _LABEL
-    zero = top + (_PLOT / 2 if has_negative else _PLOT)
-    scale = (_PLOT / 2 if has_negative else _PLOT) / largest
+    largest = max(abs(v) for _, _, v, _ in points) or Decimal(1)
+    span = _PLOT // 2 if any(v < 0 for _, _, v, _ in points) else _PLOT  # room above the zero line
+    zero = _LABEL + span
     bars = []
-    for position, period, value in points:
-        height = abs(value) * scale
-        y = zero - height if value >= 0 else zero
-        bars.append(Bar(_px(_GAP + position * (_BAR + _GAP)), _px(y), _px(_BAR), _px(height),
-                        f"{KINDS.get(period.kind, period.kind)[:1]} {period.year}", shown(value, figure)))
+    for position, period, value, shown_value in points:
+        height = int((abs(value) * span / largest).to_integral_value())
+        bars.append(Bar(str(_GAP + position * (_BAR + _GAP)), str(zero - height if value >= 0 else zero), str(_BAR),
+                        str(height), f"{KINDS.get(period.kind, period.kind)[:1]} {period.year}", shown_value))
     width = _GAP + len(periods) * (_BAR + _GAP)
-    return Chart(figure.text("bezeichnung") or figure.ident, _px(width), _px(top + _PLOT + 2 * _LABEL),
-                 _px(zero), bars)
-
-
-def _px(value: Decimal) -> str:
-    shown_value = format(value.quantize(Decimal("0.1")), "f")
-    return shown_value.removesuffix(".0")
+    return Chart(figure.text("bezeichnung") or figure.ident, str(width), str(_LABEL + _PLOT + 2 * _LABEL), str(zero),
+                 bars)

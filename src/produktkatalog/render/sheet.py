@@ -42,8 +42,12 @@ class SheetMaker:
     lines: dict[Owner, list[FigureLine]] = field(init=False)
     goals: dict[tuple[str, int], GoalResult] = field(init=False)
     year: int | None = field(init=False)
+    by_product: dict[str, list[Leistung]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.by_product = {}
+        for entry in self.computation.index.catalogue.leistungen:
+            self.by_product.setdefault(entry.product_folder, []).append(entry)
         self.listing = Listing(self.computation)
         self.lines = {}
         for line in self.listing.lines():
@@ -107,10 +111,8 @@ class SheetMaker:
         return self.computation.index.vocabulary("produktarten").get(ident, ident)
 
     def leistungen(self, product: Product, lines: list[FigureLine], page: str) -> list[LeistungView]:
-        found = [entry for entry in self.computation.index.catalogue.leistungen
-                 if entry.product_folder == product.folder]
         views = []
-        for entry in sorted(found, key=lambda e: (e.key, e.number, e.file)):
+        for entry in sorted(self.by_product.get(product.folder, []), key=lambda e: (e.key, e.number, e.file)):
             own = [line for line in lines if line.figure.leistung_key == entry.key]
             views.append(self.leistung(entry, own, page))
         return views

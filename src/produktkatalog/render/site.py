@@ -49,7 +49,7 @@ def catalogue_site(computation: Computation, folder: str, top: Link | None) -> C
         columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
         programmes=[_programme(maker, p, programme_pages, pages) for p in catalogue.programmes
                     if (p.ident or p.file) in programme_pages],
-        budgets=budgets, overview=_overview(maker, ordered, pages), top=top)
+        budgets=budgets, overview=_overview(sheets), top=top)
 
 
 def _tree_key(computation: Computation, product: Product) -> tuple[str, ...]:
@@ -169,13 +169,12 @@ def _members(computation: Computation, owner: Owner, pages: dict[str, str], page
     return links
 
 
-def _overview(maker: SheetMaker, ordered: list[Product], pages: dict[str, str]) -> list[OverviewRow]:
+def _overview(sheets: list[ProductSheet]) -> list[OverviewRow]:
+    """The product's own Kennzahlen (not those of its Leistungen), as its sheet shows them."""
     rows: list[OverviewRow] = []
-    for product in ordered:
-        link = Link(f"{product.number} {product.text('bezeichnung') or ''}".strip(), pages[product.folder] + ".html")
-        for group in groups(maker.lines.get(Owner("produkt", product.folder), []), maker.periods,
-                            maker.listing.group_order):
-            rows.extend(OverviewRow(link, row.name, row.unit, row.cells) for row in group.rows)
+    for sheet in sheets:
+        link = Link(sheet.title, sheet.page + ".html")
+        rows.extend(OverviewRow(link, row.name, row.unit, row.cells) for group in sheet.figures for row in group.rows)
     return rows
 
 

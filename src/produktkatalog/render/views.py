@@ -159,6 +159,7 @@ class PlanRow:
 class PlanView:
     title: str
     template: str
+    template_id: str
     columns: list[Column]
     rows: list[PlanRow]
     notes: str = ""
@@ -334,3 +335,9 @@ class CatalogueSite:
     budgets: list[BudgetPage]
     overview: list[OverviewRow]
     top: Link | None = None
+
+
+VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
+                        ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
+                        LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
+                        CatalogueSite})
