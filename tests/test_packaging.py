@@ -23,7 +23,8 @@ def test_wheel_installs_and_validates_bundled_catalogues(tmp_path: Path) -> None
     names = zipfile.ZipFile(wheel).namelist()
     assert "produktkatalog/schemas/produkt.schema.json" in names
     assert "produktkatalog/schemas/gemeinsam.schema.json" in names
-    assert any(name.startswith("produktkatalog/templates/") for name in names)
+    assert "produktkatalog/templates/produkt.html.j2" in names
+    assert "produktkatalog/templates/druck.css" in names
     assert "produktkatalog/referenz/produktrahmen/imk.yaml" in names
 
     environment = tmp_path / "venv"
@@ -34,3 +35,7 @@ def test_wheel_installs_and_validates_bundled_catalogues(tmp_path: Path) -> None
                                capture_output=True, text=True, cwd=tmp_path, check=False)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "Kataloge" in completed.stdout and "Fehler" not in completed.stdout
+    rendered = subprocess.run([str(environment / "bin" / "katalog"), "render", str(BUNDLED), "--no-cache"],
+                              capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    assert (tmp_path / "ausgabe/beispielstadt/produkte/020101-buergerbuero.html").is_file()

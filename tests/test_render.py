@@ -101,3 +101,19 @@ def test_unknown_product_exits_2(catalogue: Path, tmp_path: Path) -> None:
     code, output = render(str(catalogue), "--out", str(tmp_path / "a"), "--produkt", "999999")
     assert code == 2
     assert "„999999“ gibt es nicht" in output
+
+
+def test_produkt_option_rewrites_one_sheet_and_keeps_the_rest(tmp_path: Path) -> None:
+    catalogue = tmp_path / "katalog"
+    shutil.copytree(BUNDLED / "beispielstadt", catalogue)
+    out = tmp_path / "ausgabe"
+    assert render(str(catalogue), "--out", str(out))[0] == 0
+    before = snapshot(out)
+    product = next(catalogue.rglob("020101-buergerbuero/produkt.yaml"))
+    product.write_text(product.read_text().replace('bezeichnung: "Bürgerbüro"', 'bezeichnung: "Bürgeramt"'))
+    code, output = render(str(catalogue), "--out", str(out), "--produkt", "02.01.01", "--format", "html")
+    assert code == 0, output
+    after = snapshot(out)
+    assert sorted(path for path in after if after[path] != before.get(path)) == [
+        "produkte/020101-buergeramt.html"]
+    assert "produkte/020101-buergerbuero.html" in after  # the rest of the output stays as it was

@@ -16,9 +16,10 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from produktkatalog.compute import Computation
 from produktkatalog.model import canonical
 from produktkatalog.render.environment import Templates, templates_for
+from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
 from produktkatalog.render.paths import slug, unique_slugs
 from produktkatalog.render.site import catalogue_site
-from produktkatalog.render.views import BudgetPage, CatalogueSite, Link, ProductSheet, ProgrammePage
+from produktkatalog.render.views import Link
 
 FORMATS = {"html": ".html", "md": ".md"}
 STYLESHEETS = ("stil.css", "druck.css")

@@ -24,7 +24,7 @@ from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, 
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from produktkatalog.render.views import VIEW_TYPES
+from produktkatalog.render.pages import VIEW_TYPES
 from produktkatalog.resources import templates_dir
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)

@@ -17,7 +17,7 @@ FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl"
 DIRECTIONS = {"hoeher_besser": "höher ist besser", "niedriger_besser": "niedriger ist besser"}
 DEFAULT_GROUP = "Kennzahlen"
 _NO_VALUE = NoValue("")
-_BAR, _GAP, _PLOT, _LABEL = 34, 10, 60, 14  # pixels of a chart: bar width, gap, plot height, label line
+_BAR, _GAP, _PLOT, _LABEL = 16, 4, 32, 10  # pixels of a chart: bar width, gap, plot height, label line
 
 
 def columns_of(periods: Iterable[Period]) -> list[Column]:
@@ -107,22 +107,19 @@ def _plain(value: Any) -> str:
 
 
 def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome], cells: list[Cell]) -> Chart | None:
-    """Bars of the years with a value (at least two), scaled to the largest amount; whole pixels.
-
-    Each column of the table has its slot, so a year without a value leaves a gap under its column.
-    """
-    points = [(position, p, v, c.text) for position, (p, c) in enumerate(zip(periods, cells, strict=True))
-              if isinstance(v := values.get(p), Decimal)]
+    """Bars of the years with a value (at least two), scaled to the largest amount; whole pixels."""
+    points = [(p, v, c.text) for p, c in zip(periods, cells, strict=True) if isinstance(v := values.get(p), Decimal)]
     if len(points) < 2:
         return None
-    largest = max(abs(v) for _, _, v, _ in points) or Decimal(1)
-    span = _PLOT // 2 if any(v < 0 for _, _, v, _ in points) else _PLOT  # room above the zero line
+    largest = max(abs(v) for _, v, _ in points) or Decimal(1)
+    span = _PLOT // 2 if any(v < 0 for _, v, _ in points) else _PLOT  # room above the zero line
     zero = _LABEL + span
     bars = []
-    for position, period, value, shown_value in points:
+    for position, (period, value, shown_value) in enumerate(points):
         height = int((abs(value) * span / largest).to_integral_value())
+        kind = KINDS.get(period.kind, period.kind)
         bars.append(Bar(str(_GAP + position * (_BAR + _GAP)), str(zero - height if value >= 0 else zero), str(_BAR),
-                        str(height), f"{KINDS.get(period.kind, period.kind)[:1]} {period.year}", shown_value))
-    width = _GAP + len(periods) * (_BAR + _GAP)
-    return Chart(figure.text("bezeichnung") or figure.ident, str(width), str(_LABEL + _PLOT + 2 * _LABEL), str(zero),
+                        str(height), f"{kind[:1]}{period.year % 100:02d}", f"{kind} {period.year}", shown_value))
+    width = _GAP + len(points) * (_BAR + _GAP)
+    return Chart(figure.text("bezeichnung") or figure.ident, str(width), str(_LABEL + _PLOT + _LABEL), str(zero),
                  bars)

@@ -15,6 +15,7 @@ from produktkatalog.present.numbers import with_unit
 from produktkatalog.render import texts
 from produktkatalog.render.budget import PLAN_TITLES, plan_view
 from produktkatalog.render.figures import DIRECTIONS, columns_of, groups, targets, text
+from produktkatalog.render.pages import ProductSheet
 from produktkatalog.render.paths import relative, slug
 from produktkatalog.render.views import (
     Achievement,
@@ -23,7 +24,6 @@ from produktkatalog.render.views import (
     LeistungView,
     Level,
     Link,
-    ProductSheet,
     ProgrammeRef,
 )
 

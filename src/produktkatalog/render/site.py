@@ -10,18 +10,10 @@ from produktkatalog.model import Product, Programme, canonical
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
 from produktkatalog.render.figures import columns_of, groups, text
+from produktkatalog.render.pages import BudgetPage, CatalogueSite, OverviewRow, ProductSheet, ProgrammePage, TreeNode
 from produktkatalog.render.paths import relative, slug, unique_slugs
 from produktkatalog.render.sheet import SheetMaker
-from produktkatalog.render.views import (
-    BudgetPage,
-    CatalogueSite,
-    Link,
-    Nav,
-    OverviewRow,
-    ProductSheet,
-    ProgrammePage,
-    TreeNode,
-)
+from produktkatalog.render.views import Link, Nav
 
 INDEX = "index"
 OVERVIEW = "kennzahlen"

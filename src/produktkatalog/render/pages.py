@@ -1,0 +1,139 @@
+"""The pages' own context: a sheet, the product tree, programme and Haushalt pages, the catalogue site.
+
+Built from the parts in ``views``; ``VIEW_TYPES`` lists every class a template may read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from produktkatalog.render.views import (
+    Achievement,
+    Bar,
+    Cell,
+    Chart,
+    Choice,
+    Column,
+    FigureGroup,
+    FigureRow,
+    Format,
+    Goal,
+    Grant,
+    LeistungView,
+    Level,
+    Link,
+    Nav,
+    Partner,
+    Person,
+    PlanRow,
+    PlanView,
+    ProgrammeRef,
+    Section,
+    Strategy,
+    Theme,
+)
+
+
+@dataclass
+class ProductSheet:
+    """Everything a Produktblatt shows."""
+
+    key: str
+    number: str
+    name: str
+    title: str
+    page: str  # path without suffix, relative to the catalogue's site folder
+    hierarchy: list[Level]
+    statistics_group: str
+    unit: str
+    people: list[Person]
+    description: str
+    basis: list[str]
+    principal: str
+    obligation: str
+    obligation_choices: list[Choice]
+    product_type: str
+    audiences: list[str]
+    goals: list[Goal]
+    leistungen: list[LeistungView]
+    figures: list[FigureGroup]
+    columns: list[Column]
+    plans: list[PlanView]
+    programmes: list[ProgrammeRef]
+    strategy: Strategy | None
+    sections: list[Section]
+    source: str
+    nav: Nav | None = None
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    label: str
+    number: str
+    name: str
+    anchor: str
+    href: str  # the roll-up page, "" if none
+    children: list[TreeNode] = field(default_factory=list)
+    products: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProgrammePage:
+    ident: str
+    page: str
+    name: str
+    art: str
+    parent: str
+    situation: str
+    aim: str
+    goals: list[Goal]
+    measures: list[Section]
+    areas: list[tuple[str, str, str]]  # (Kennung, Bezeichnung, Beschreibung)
+    contacts: list[Person]
+    sections: list[Section]
+    source: str
+    contributors: list[tuple[Link, str]]  # (product, Beitrag)
+
+
+@dataclass(frozen=True)
+class BudgetPage:
+    page: str
+    title: str
+    plans: list[PlanView]
+    figures: list[FigureGroup]
+    columns: list[Column]
+    members: list[Link]
+    nav: Nav
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    product: Link
+    figure: str
+    unit: str
+    cells: list[Cell]
+
+
+@dataclass
+class CatalogueSite:
+    """One catalogue's pages and the facts its index shows."""
+
+    name: str
+    folder: str  # relative to the output root; "" when it is the only catalogue
+    facts: list[tuple[str, str]]
+    source: str
+    rules: list[tuple[str, str]]
+    columns: list[Column]
+    tree: list[TreeNode]
+    unplaced: list[Link]
+    products: list[ProductSheet]
+    programmes: list[ProgrammePage]
+    budgets: list[BudgetPage]
+    overview: list[OverviewRow]
+    top: Link | None = None
+
+
+VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
+                        ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
+                        LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
+                        CatalogueSite})
