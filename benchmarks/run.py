@@ -6,19 +6,22 @@ Measures (median and minimum of N runs, wall clock, each a fresh process):
   warm  ``katalog validate CATALOGUE`` with a filled cache after one product.yaml changed
   compute  ``katalog kennzahlen CATALOGUE --format csv`` minus ``katalog validate CATALOGUE``, both on an
         unchanged catalogue with a filled cache: computing every Kennzahl, Standardkennzahl and roll-up
+  render  ``katalog render CATALOGUE --out OUT --format all`` into an empty folder (filled cache)
+  rerender  the same into the existing output after one product's description changed
 
 Usage:
     python benchmarks/run.py [--runs 5] [--scale 1] [--catalogue PATH]
 
 Without --catalogue the catalogue is generated into a temporary folder with
 generate_grossstadt.py. With --catalogue it is copied into a temporary folder first,
-because the warm measurement appends comment lines to product files.
+because the warm and rerender measurements edit product files.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -33,7 +36,8 @@ HERE = Path(__file__).resolve().parent
 GENERATOR = HERE / "generate_grossstadt.py"
 SOURCE_DIR = HERE.parent / "src"
 ERROR_LINES = 20
-TARGETS = {"help": 0.25, "cold": 3.0, "warm": 0.5, "compute": 1.0}
+TARGETS = {"help": 0.25, "cold": 3.0, "warm": 0.5, "compute": 1.0, "render": 5.0, "rerender": 1.0}
+DESCRIPTION = re.compile(r'^(beschreibung: "|beschreibung: [>|]-?\n\s+)', re.MULTILINE)
 
 
 class CommandFailed(Exception):
@@ -137,6 +141,34 @@ def file_toucher(files: list[Path]) -> Callable[[int], None]:
     return touch
 
 
+def description_editor(files: list[Path]) -> Callable[[int], None]:
+    """Return a function that changes the description of a different product per counter (its sheet changes)."""
+    def edit(counter: int) -> None:
+        path = files[counter % len(files)]
+        text, found = DESCRIPTION.subn(lambda m: f"{m.group(1)}Geändert ({counter}). ", path.read_text("utf-8"), 1)
+        if not found:
+            raise SystemExit(f"error: {path} has no one-line or block 'beschreibung' to edit")
+        path.write_text(text, encoding="utf-8")
+
+    return edit
+
+
+def emptier(folder: Path) -> Callable[[int], None]:
+    def empty(_: int) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return empty
+
+
+def render_benchmarks(katalog: Katalog, catalogue: Path, out: Path, runs: int) -> list[Result]:
+    render = [*katalog.prefix, "render", str(catalogue), "--out", str(out), "--format", "all"]
+    full = measure(runs, render, katalog.env, before=emptier(out))
+    products = [p for p in yaml_files(catalogue) if p.name == "produkt.yaml"]
+    changed = measure(runs, render, katalog.env, before=description_editor(products))
+    return [Result("render --format all (full)", full, TARGETS["render"]),
+            Result("render, 1 description changed", changed, TARGETS["rerender"])]
+
+
 def run_benchmarks(katalog: Katalog, catalogue: Path, runs: int) -> list[Result]:
     validate = [*katalog.prefix, "validate", str(catalogue)]
     results = [Result("katalog --help", measure(runs, [*katalog.prefix, "--help"], katalog.env), TARGETS["help"])]
@@ -194,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Catalogue: {catalogue} ({describe(catalogue)})")
             print(f"Runs:      {args.runs} per measurement\n", flush=True)
             results = run_benchmarks(katalog, catalogue, args.runs)
+            results += render_benchmarks(katalog, catalogue, Path(temp) / "ausgabe", args.runs)
         except CommandFailed as exc:
             print(f"error: {exc}", file=sys.stderr)
             for line in exc.output.splitlines()[:ERROR_LINES]:
