@@ -52,3 +52,33 @@ def test_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", str(root), "--out", str(tmp_path / "a"), "--no-cache"])
     assert result.exit_code == 2
     assert "produkt.md.j2 lässt sich nicht anwenden, Zeile 3" in result.output
+
+
+def test_runtime_errors_name_the_template_line_in_german(tmp_path: Path) -> None:
+    cases = {"{{ katalog.nichtda }}": "„nichtda“ gibt es dort nicht.", "{{ 1/0 }}": "Division durch null."}
+    for number, (expression, wording) in enumerate(cases.items()):
+        root = _catalogue(tmp_path / str(number), {"index.md.j2": f"# Titel\n\n{expression}\n"})
+        result = runner.invoke(app, ["render", str(root), "--out", str(tmp_path / "a"), "--no-cache"])
+        assert result.exit_code == 2, result.output
+        assert f"index.md.j2 lässt sich nicht anwenden, Zeile 3: {wording}" in result.output
+
+
+def test_a_linked_template_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("TOKEN=abc123\n")
+    root = _catalogue(tmp_path, {})
+    (root / "templates" / "stil.css").symlink_to(secret)
+    out = tmp_path / "ausgabe"
+    result = runner.invoke(app, ["render", str(root), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 2
+    assert "stil.css ist eine Verknüpfung" in result.output
+    assert not out.exists()
+
+
+def test_a_linked_templates_folder_is_refused(tmp_path: Path) -> None:
+    root = _catalogue(tmp_path, {})
+    (root / "templates").rmdir()
+    (root / "templates").symlink_to(tmp_path, target_is_directory=True)
+    result = runner.invoke(app, ["render", str(root), "--out", str(tmp_path / "a"), "--no-cache"])
+    assert result.exit_code == 2
+    assert "ist eine Verknüpfung" in result.output

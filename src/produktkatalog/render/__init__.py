@@ -4,7 +4,8 @@
 disk atomically, rewriting only changed files.
 """
 
-from produktkatalog.render.build import FORMATS, TemplateProblem, UnknownProduct, build
+from produktkatalog.render.build import FORMATS, UnknownProduct, build
+from produktkatalog.render.environment import TemplateProblem
 from produktkatalog.render.writer import OutputRefused, WriteReport, write_site
 
 __all__ = ["FORMATS", "OutputRefused", "TemplateProblem", "UnknownProduct", "WriteReport", "build", "write_site"]

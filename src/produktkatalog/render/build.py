@@ -11,14 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
-from jinja2 import TemplateError, TemplateSyntaxError
-
 from produktkatalog.compute import Computation
 from produktkatalog.model import canonical
-from produktkatalog.render.environment import Templates, templates_for
+from produktkatalog.render.environment import TemplateProblem, Templates, templates_for
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
 from produktkatalog.render.paths import slug, unique_slugs
 from produktkatalog.render.site import catalogue_site
+from produktkatalog.render.template_errors import explained
 from produktkatalog.render.views import Link
 
 FORMATS = {"html": ".html", "md": ".md"}
@@ -50,10 +49,6 @@ class TopContext(TypedDict):
 
 class UnknownProduct(Exception):
     """``--produkt`` names no product of the rendered catalogues."""
-
-
-class TemplateProblem(Exception):
-    """A template cannot be applied (syntax, an unknown name, a forbidden access in the sandbox)."""
 
 
 class Pages:
@@ -140,9 +135,13 @@ def _render_catalogue(site: CatalogueSite, templates: Templates, formats: Sequen
 def _apply(templates: Templates, name: str, context: Any) -> str:
     try:
         return templates.template(name).render(context)
-    except TemplateError as error:
-        where = f", Zeile {error.lineno}" if isinstance(error, TemplateSyntaxError) and error.lineno else ""
-        raise TemplateProblem(f"Die Vorlage {name} lässt sich nicht anwenden{where}: {error}") from error
+    except TemplateProblem:
+        raise
+    except Exception as error:
+        message = explained(error)
+        if message is None:  # not the template's doing: a fault of katalog itself
+            raise
+        raise TemplateProblem(f"Die Vorlage {name} lässt sich nicht anwenden{message}") from error
 
 
 def _render_top(sites: list[CatalogueSite], formats: Sequence[str], pages: Pages) -> None:

@@ -16,11 +16,13 @@ like the YAML, so both environments are sandboxed and undefined names fail loudl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, Template
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -36,6 +38,10 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an "&" that would start an
 _CODE_SAFE = re.compile(r"^[\w .,;:()\"'+\-*/=]+$")
 _GENERATED_HREF = re.compile(r"^[A-Za-z0-9_./#-]+$")
 TEMPLATE_FOLDER = "templates"
+
+
+class TemplateProblem(Exception):
+    """A template cannot be applied (syntax, an unknown name, a forbidden access in the sandbox)."""
 
 
 class MdText(str):
@@ -139,8 +145,11 @@ def templates_for(catalogue_root: Path | None) -> Templates:
     """The catalogue's ``templates/`` (if any) before the built-ins; one pair of environments per catalogue."""
     loaders: list[BaseLoader] = []
     own = catalogue_root / TEMPLATE_FOLDER if catalogue_root is not None else None
+    if own is not None and own.is_symlink():
+        raise TemplateProblem(f"Der Ordner {own} ist eine Verknüpfung; eigene Vorlagen müssen im Katalog selbst "
+                              "liegen.")
     if own is not None and own.is_dir():
-        loaders.append(FileSystemLoader(own))
+        loaders.append(_ConfinedLoader(own))
     loaders.append(FileSystemLoader(templates_dir()))
     loader = ChoiceLoader(loaders)
     html = _environment(loader, autoescape=True)
@@ -149,6 +158,30 @@ def templates_for(catalogue_root: Path | None) -> Templates:
     markdown.finalize = _md_finalize
     markdown.filters.update(absaetze=md_block, md=md_inline, code=md_code, ziel=md_href, adresse=md_url)
     return Templates(html, markdown, loader)
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """A catalogue's own templates: files inside its folder, never reached through a link.
+
+    The sandbox limits what template code may do, not which files the loader opens; a
+    link in a catalogue's ``templates/`` (to a secret, to ``/proc/self/environ``) would
+    otherwise put that file into the published site.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder
+        for piece in split_template_path(template):
+            path = path / piece
+            if path.is_symlink():
+                raise TemplateProblem(f"Die Vorlage {template} ist eine Verknüpfung ({path}); eigene Vorlagen "
+                                      "müssen als Dateien im Katalog liegen.")
+        if not path.is_file():
+            raise TemplateNotFound(template)
+        return super().get_source(environment, template)
 
 
 class _Sandbox(SandboxedEnvironment):
