@@ -228,3 +228,13 @@ def test_a_file_where_the_folder_should_be_is_reported_not_a_crash(repository: P
     code, output = new(repository, "kennzahl", "anzahl_x", "X")
     assert code == 2
     assert "ließ sich nicht anlegen" in output
+
+
+def test_a_linked_folder_never_takes_a_new_file_outside_the_catalogue(repository: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "aussen"
+    outside.mkdir()
+    (repository / "katalog" / AREA / "011002-beschwerdestelle").symlink_to(outside, target_is_directory=True)
+    code, output = new(repository, "produkt", "011002", "Beschwerdestelle")
+    assert code == 2
+    assert "ist eine Verknüpfung" in output
+    assert list(outside.iterdir()) == []

@@ -59,6 +59,7 @@ def create(request: Request, use_cache: bool = True) -> Created:
     root = catalogue_root(request.catalogue)
     index = Index.of(validate(root, use_cache=use_cache).catalogues[0])
     values, target = _planned(request, root, index)
+    _confined(root, target)
     if target.exists() or target.is_symlink():
         raise CannotCreate(f"Die Datei {target} gibt es schon; katalog new überschreibt keine Datei.")
     schemas = request.schemas if request.schemas is not None else schema_folder(root)
@@ -70,6 +71,15 @@ def create(request: Request, use_cache: bool = True) -> Created:
         raise CannotCreate(f"Der Ordner {target.parent} ließ sich nicht anlegen: {error.strerror or error}.") from None
     _write(target, text)
     return Created(target, root, schemas)
+
+
+def _confined(root: Path, target: Path) -> None:
+    """Refuses a target reached through a link: the file would land outside the catalogue, unchecked."""
+    path = root
+    for part in target.relative_to(root).parts:
+        path = path / part
+        if path.is_symlink():
+            raise CannotCreate(f"{path} ist eine Verknüpfung; katalog new legt Dateien nur im Katalog selbst an.")
 
 
 def _write(target: Path, text: str) -> None:
