@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from typer.testing import CliRunner
@@ -93,3 +95,19 @@ def test_help_names_every_format() -> None:
     output = runner.invoke(app, ["validate", "--help"]).output
     for word in ("text", "json", "github", "gitlab", "sarif", "junit", "--output", "--fail-on", "--strict"):
         assert word in output
+
+
+def test_every_format_survives_a_file_name_that_is_not_utf8_and_a_noncharacter(catalogue: Path,
+                                                                                 tmp_path: Path) -> None:
+    """A name unzipped from a Latin-1 archive, and U+FFFE in a key, reach every report escaped."""
+    folder = os.fsencode(catalogue / "produkte")
+    with open(folder + b"/notiz-l\xe4.yaml", "wb") as stream:
+        stream.write('"x\ufffey": 1\n'.encode())
+    for format in ("text", "json", "github", "gitlab", "sarif", "junit"):
+        target = tmp_path / f"bericht.{format}"
+        code, output = invoke(str(catalogue), "--format", format, "--output", str(target))
+        assert code == 0, output  # the file has no place in the catalogue: one warning
+        report = target.read_text("utf-8")
+        assert "udce4" in report, format  # escaped; SARIF also percent-encodes the backslash
+    ElementTree.parse(tmp_path / "bericht.junit")
+    json.loads((tmp_path / "bericht.sarif").read_text("utf-8"))

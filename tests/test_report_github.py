@@ -15,9 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from ci_catalogue import LEISTUNG_FILE, ODD_NAME, PRODUCT_FILE, catalogue_in_repository, checked
 from conftest import HERE
+from produktkatalog.cli import app
 from produktkatalog.codes import title
 from produktkatalog.pipeline import Result
 from produktkatalog.report import Options, github
@@ -96,7 +98,7 @@ def test_outside_git_paths_start_at_the_working_directory(tmp_path: Path, monkey
     root = catalogue_in_repository(tmp_path)
     shutil.rmtree(root.parent / ".git")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above tmp_path either
-    monkeypatch.chdir(root)
+    monkeypatch.chdir(tmp_path / "repo")
     assert read_command(annotate(checked(Path(".")))[0])[1]["file"] == LEISTUNG_FILE.removeprefix("katalog/")
 
 
@@ -105,7 +107,8 @@ def test_step_summary_is_appended_as_a_markdown_table(result: Result, tmp_path: 
     summary = tmp_path / "summary.md"
     summary.write_text("## Vorheriger Schritt\n", "utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    annotate(result)
+    monkeypatch.chdir(tmp_path / "repo")
+    assert CliRunner().invoke(app, ["validate", "katalog", "--format", "github", "--no-cache"]).exit_code == 1
     text = summary.read_text("utf-8")
     assert text.startswith("## Vorheriger Schritt\n### katalog validate\n")
     rows = [line for line in text.splitlines() if line.startswith("| ")]
@@ -115,13 +118,23 @@ def test_step_summary_is_appended_as_a_markdown_table(result: Result, tmp_path: 
     assert "programme/\\*.yaml" in text
 
 
-def test_markdown_cells_cannot_inject_markup() -> None:
-    assert github.cell("a|b <img src=x> *c*\nd") == "a\\|b &lt;img src=x&gt; \\*c\\*<br>d"
+def test_an_unwritable_step_summary_is_said_and_changes_nothing_else(result: Result, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "fehlt" / "summary.md"))
+    monkeypatch.chdir(tmp_path / "repo")
+    report = tmp_path / "annotations.txt"
+    result = CliRunner().invoke(app, ["validate", "katalog", "--format", "github", "--output", str(report),
+                                      "--no-cache"])
+    assert result.exit_code == 1  # the findings decide, not the summary file
+    assert "Die Zusammenfassung für GitHub ließ sich nicht" in result.output
+    assert report.read_text("utf-8").startswith("::")
 
 
-def test_without_step_summary_variable_nothing_else_is_written(result: Result, tmp_path: Path) -> None:
+def test_without_step_summary_variable_nothing_else_is_written(result: Result, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path / "repo")
     before = sorted(tmp_path.rglob("*"))
-    annotate(result)
+    assert CliRunner().invoke(app, ["validate", "katalog", "--format", "github", "--no-cache"]).exit_code == 1
     assert sorted(tmp_path.rglob("*")) == before
 
 

@@ -62,7 +62,8 @@ def cache_home() -> Path:
 
 class Cache:
     def __init__(self, catalogue_root: Path, salt: str) -> None:
-        name = hashlib.blake2b(str(catalogue_root.resolve()).encode(), digest_size=8).hexdigest()
+        where = str(catalogue_root.resolve()).encode("utf-8", "surrogateescape")
+        name = hashlib.blake2b(where, digest_size=8).hexdigest()
         self.folder = cache_home() / name
         self.salt = f"{_FORMAT}:{salt}"
         self.started = time.time_ns()

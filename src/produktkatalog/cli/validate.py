@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop
+
+if TYPE_CHECKING:
+    from produktkatalog.pipeline import Result
+    from produktkatalog.report import Options
 
 
 class Format(StrEnum):
@@ -63,4 +68,21 @@ def validate(
             stop(f"Der Bericht kann nicht nach {output} geschrieben werden ({exc.strerror or exc}).")
         if format is not Format.text:  # the job log still shows the findings
             REPORTERS["text"](result, sys.stdout, options)
+    if format is Format.github:
+        _append_step_summary(result, options)
     finish(1 if options.fails(result) else 0)
+
+
+def _append_step_summary(result: Result, options: Options) -> None:
+    """GitHub's step summary file, when the runner names one; a failure to write it fails nothing else."""
+    from produktkatalog.report.github import step_summary
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(step_summary(result, options))
+    except OSError as exc:
+        typer.echo(f"katalog: Die Zusammenfassung für GitHub ließ sich nicht nach {target} schreiben "
+                   f"({exc.strerror or exc}); die Anmerkungen stehen trotzdem im Protokoll.", err=True)

@@ -102,5 +102,5 @@ def _digest(files: list[tuple[str, str]] | None) -> str | None:
         return None
     hasher = hashlib.blake2b(digest_size=16)
     for path, content in sorted(files):
-        hasher.update(f"{path}\0{content}\n".encode())
+        hasher.update(f"{path}\0{content}\n".encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()

@@ -6,19 +6,18 @@ Text from YAML files is escaped for table cells: no pipe, no HTML, no Markdown m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from produktkatalog.diff.records import AmountChange, CatalogueDiff, Diff, EntityChange, FieldChange, GoalChange
 from produktkatalog.present.figures import LIGHTS
+from produktkatalog.present.markdown import inline
 from produktkatalog.present.numbers import number, with_unit
 from produktkatalog.schema.wording import shorten
 
 FOLD_AFTER = 10  # rows; longer Auswirkungen tables are folded into <details>
 TEXT_LIMIT = 80  # characters of a text value shown in a table cell
-_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 _SOURCES = {"teilergebnisplan": "Teilergebnisplan", "teilfinanzplan": "Teilfinanzplan", "kennzahl": "Kennzahl"}
 Record = TypeVar("Record")
 
@@ -140,9 +139,7 @@ def value_text(value: Any) -> str:
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, HTML and Markdown markup escaped."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return inline(" ".join(text.split()))
 
 
 def _count(count: int, one: str, many: str) -> str:

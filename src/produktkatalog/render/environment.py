@@ -26,15 +26,13 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from produktkatalog.present import markdown
 from produktkatalog.render.pages import VIEW_TYPES
 from produktkatalog.resources import templates_dir
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 _LIST_ITEM = re.compile(r"^\s*- ")
-_MD_ANY = re.compile(r"[\\`*_\[\]|#~!&<>\r\n]")  # text without these needs no escaping
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an "&" that would start an entity needs escaping
 _CODE_SAFE = re.compile(r"^[\w .,;:()\"'+\-*/=]+$")
 _GENERATED_HREF = re.compile(r"^[A-Za-z0-9_./#-]+$")
 TEMPLATE_FOLDER = "templates"
@@ -59,13 +57,7 @@ def md_inline(value: Any) -> MdText:
     """One line of Markdown text: raw HTML, pipes and Markdown syntax inert, line breaks as ``<br>``."""
     if isinstance(value, MdText):
         return value
-    text = "" if value is None else str(value)
-    if not _MD_ANY.search(text):
-        return MdText(text.strip())
-    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return MdText("<br>".join(line for line in lines if line) if len(lines) > 1 else text.strip())
+    return MdText(markdown.inline("" if value is None else str(value)))
 
 
 def md_block(value: Any) -> MdText:

@@ -1,21 +1,19 @@
 """Findings as GitHub Actions workflow commands, which the runner turns into annotations on the files.
 
 One line per finding, ``::error title=…,file=…,line=…,col=…::message``, escaped as the
-Actions toolkit (``@actions/core``) escapes command data and properties. When the runner
-names a step summary file (``$GITHUB_STEP_SUMMARY``), a Markdown table of the findings is
-appended to it.
+Actions toolkit (``@actions/core``) escapes command data and properties. ``step_summary``
+gives the Markdown table of the findings that the command appends to the runner's step
+summary file (``$GITHUB_STEP_SUMMARY``).
 """
 
 from __future__ import annotations
 
-import html
-import os
-import re
 from typing import TextIO
 
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
+from produktkatalog.present.markdown import inline
 from produktkatalog.report.common import Options, Places, message
 from produktkatalog.report.text_report import summary
 
@@ -44,14 +42,15 @@ def write(result: Result, stream: TextIO, options: Options | None = None) -> Non
     for finding in result.findings:
         stream.write(command(finding, places.path(finding.file)) + "\n")
     stream.write(summary(result) + "\n")
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        with open(summary_file, "a", encoding="utf-8") as target:
-            target.write(markdown(result, places))
+
+
+def step_summary(result: Result, options: Options | None = None) -> str:
+    """The Markdown table for the run's step summary (``$GITHUB_STEP_SUMMARY``); the CLI appends it there."""
+    return markdown(result, Places(result, options or Options()))
 
 
 def markdown(result: Result, places: Places) -> str:
-    lines = ["### katalog validate", "", f"**{cell(summary(result))}**", ""]
+    lines = ["### katalog validate", "", f"**{inline(summary(result))}**", ""]
     if result.findings:
         lines += ["| | Code | Datei | Zeile | Meldung |", "|---|---|---|---|---|"]
         lines += [_row(finding, places) for finding in result.findings[:SUMMARY_ROWS]]
@@ -66,12 +65,6 @@ def _row(finding: Finding, places: Places) -> str:
     where = f"{finding.line}:{finding.column}" if finding.line is not None else ""
     cells = (finding.severity.label, f"{finding.code} {title(finding.code)}", places.path(finding.file), where,
              message(finding))
-    return "| " + " | ".join(cell(text) for text in cells) + " |"
+    return "| " + " | ".join(inline(text) for text in cells) + " |"
 
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def cell(text: str) -> str:
-    """Text that stays text in a Markdown table cell: no HTML, no emphasis, no column break."""
-    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "<br>")

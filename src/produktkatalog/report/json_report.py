@@ -10,6 +10,7 @@ from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options
+from produktkatalog.schema.wording import printable
 
 
 def record(finding: Finding) -> dict[str, Any]:
@@ -17,11 +18,11 @@ def record(finding: Finding) -> dict[str, Any]:
         "code": finding.code,
         "severity": finding.severity.value,
         "title": title(finding.code),
-        "file": finding.file,
+        "file": printable(finding.file),
         "line": finding.line,
         "column": finding.column,
-        "message": finding.message,
-        "hint": finding.hint,
+        "message": printable(finding.message),
+        "hint": printable(finding.hint),
     }
 
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from produktkatalog.findings import DocPath
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters steer a terminal; lone surrogates (a file name that is not UTF-8) and noncharacters cannot
+# be encoded or are forbidden in XML reports.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 TYPE_NAMES = {
     "string": "Text",
@@ -43,8 +45,16 @@ def describe(value: Any, source: str = "") -> str:
 
 
 def printable(text: str) -> str:
-    """Control characters from a file shown as escapes, so they cannot steer the terminal."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """Control characters, lone surrogates and noncharacters from a file shown as escapes (``\\x1b``, ``\\udce4``).
+
+    The text can then neither steer a terminal nor break a UTF-8 or XML report.
+    """
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def shorten(text: str, limit: int = 60) -> str:
