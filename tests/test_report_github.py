@@ -98,7 +98,7 @@ def test_outside_git_paths_start_at_the_working_directory(tmp_path: Path, monkey
     root = catalogue_in_repository(tmp_path)
     shutil.rmtree(root.parent / ".git")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above tmp_path either
-    monkeypatch.chdir(tmp_path / "repo")
+    monkeypatch.chdir(root)
     assert read_command(annotate(checked(Path(".")))[0])[1]["file"] == LEISTUNG_FILE.removeprefix("katalog/")
 
 
