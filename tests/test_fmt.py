@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from conftest import BUNDLED, PRODUCT, run
+from produktkatalog.atomic import write_text
 from produktkatalog.cli import app
 from produktkatalog.discover import catalogue_files, find_catalogues
 from produktkatalog.fmt import format_paths, format_text
@@ -234,7 +235,7 @@ def test_fmt_writes_only_changed_files_then_check_passes(messy_catalogue: Path) 
     assert product.read_text("utf-8") == CANONICAL
     assert stat.S_IMODE(product.stat().st_mode) == 0o640
     assert {path: path.stat().st_mtime_ns for path in others} == others
-    assert not [name for name in os.listdir(product.parent) if name.startswith(".katalog-fmt-")]
+    assert not [name for name in os.listdir(product.parent) if name.endswith(".tmp")]
     assert runner.invoke(app, ["fmt", "--check", str(messy_catalogue)]).exit_code == 0
 
 
@@ -306,3 +307,103 @@ def test_worker_processes_give_the_same_report(tmp_path: Path, monkeypatch: pyte
     shared = format_paths([target], write=False, workers=2)
     assert shared == alone
     assert len(alone.changed) == alone.files > 10
+
+
+FRAMED = """\
+# yaml-language-server: $schema=../../../../schemas/produkt.schema.json
+%YAML 1.2
+---  # Anfang
+bezeichnung: x
+nummer: 010101
+...
+# Ende
+"""
+
+
+BODY = FRAMED.split("---  # Anfang\n")[1]
+
+
+@pytest.mark.parametrize("text", [FRAMED, FRAMED.replace("%YAML 1.2\n", ""), BODY, "---\n" + BODY.split("...")[0]])
+def test_what_stands_around_the_document_is_kept(text: str) -> None:
+    result = formatted(text, "produkt")
+    assert result == text.replace('bezeichnung: x\nnummer: 010101\n', 'nummer: "010101"\nbezeichnung: x\n')
+    assert formatted(result, "produkt") == result
+
+
+def test_header_before_document_start_passes_check(catalogue: Path) -> None:
+    product = catalogue / PRODUCT / "produkt.yaml"
+    canonical = product.read_text("utf-8")
+    product.write_text("# yaml-language-server: $schema=x\n---\n" + canonical.replace('"010101"', "010101"), "utf-8")
+    result = runner.invoke(app, ["fmt", str(catalogue)])
+    assert result.exit_code == 0, result.output
+    assert product.read_text("utf-8") == "# yaml-language-server: $schema=x\n---\n" + canonical
+    result = runner.invoke(app, ["fmt", "--check", str(catalogue)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "alle im Standardformat" in result.output
+
+
+def test_refused_file_is_counted_and_exits_2(catalogue: Path) -> None:
+    product = catalogue / PRODUCT / "produkt.yaml"
+    text = product.read_text("utf-8").replace("zielwerte:\n      2025: 15", "zielwerte: {2025: 15,  # Ist\n  }")
+    product.write_text(text, "utf-8")
+    for args, state in ((["fmt", "--check"], "geprüft: alle übrigen im Standardformat."),
+                        (["fmt"], ": sonst nichts zu ändern.")):
+        result = runner.invoke(app, [*args, str(catalogue)])
+        assert result.exit_code == 2
+        assert "lässt sich nicht sicher formatieren (Kommentare würden sich ändern)" in result.stderr
+        assert f"{state} 1 Datei nicht formatiert (nicht sicher formatierbar).\n" in result.stdout
+        assert product.read_text("utf-8") == text
+
+
+def test_linked_file_is_never_written_through(messy_catalogue: Path, tmp_path: Path) -> None:
+    product = messy_catalogue / PRODUCT / "produkt.yaml"
+    outside = tmp_path / "fremd.yaml"
+    outside.write_text(product.read_text("utf-8"), "utf-8")
+    product.unlink()
+    product.symlink_to(outside)
+    for args in (["fmt", str(messy_catalogue)], ["fmt", str(product)], ["fmt", "--check", str(messy_catalogue)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "produkt.yaml ist ein symbolischer Link" in result.stderr
+        assert "1 Datei übersprungen (symbolischer Link oder außerhalb des Katalogs)." in result.stdout
+        assert "alle im Standardformat" not in result.stdout
+    assert product.is_symlink()
+    assert outside.read_text("utf-8") == MESSY.replace("produktgruppe: 0101\n", 'produktgruppe: "0101"\n')
+
+
+def test_every_number_validate_rejects_in_a_text_field_is_quoted(catalogue: Path) -> None:
+    product = catalogue / PRODUCT / "produkt.yaml"
+    text = product.read_text("utf-8").replace('bezeichnung: "Bürgerbüro"', "bezeichnung: -5")
+    text = text.replace('text: "Kurze Wartezeiten"', "text: 1e3").replace('beitrag: "Papierlose Anträge"',
+                                                                          "beitrag: .5")
+    product.write_text(text + "verantwortliche:\n  - name: 0x1F\n", "utf-8")
+    assert len([f for f in run(catalogue).findings if f.code == "S103"]) == 4
+    result = runner.invoke(app, ["fmt", str(catalogue)])
+    assert result.exit_code == 0, result.output
+    assert [line.split(": ", 1)[1] for line in result.output.splitlines() if "(S103)" in line] == \
+        [f"„{typed}“ wurde in Anführungszeichen gesetzt; ohne sie ist es eine Zahl (S103)."
+         for typed in ("-5", "1e3", ".5", "0x1F")]
+    assert [f for f in run(catalogue).findings if f.code == "S103"] == []
+    assert runner.invoke(app, ["fmt", "--check", str(catalogue)]).exit_code == 0
+
+
+def test_control_characters_in_file_names_never_reach_the_terminal(catalogue: Path) -> None:
+    product = catalogue / PRODUCT
+    strange = product.with_name("010101-b\x1b[2J\x07")
+    product.rename(strange)
+    (strange / "produkt.yaml").write_text("bezeichnung: x\nnummer: 010101\n", "utf-8")
+    (strange / "leistungen").mkdir(exist_ok=True)
+    (strange / "leistungen" / "kaputt.yaml").write_text("bezeichnung: [x\n", "utf-8")
+    result = runner.invoke(app, ["fmt", "--check", str(catalogue)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "010101-b\\x1b[2J\\x07/leistungen/kaputt.yaml:1:14: Fehler Y010" in result.output
+    assert "Nicht im Standardformat: " in result.output and "010101-b\\x1b[2J\\x07/produkt.yaml" in result.output
+
+
+def test_atomic_write_gives_the_file_the_mode_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "datei.yaml"
+    write_text(target, "a: 1\n", mode=0o640)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    write_text(target, "a: 2\n")
+    assert (stat.S_IMODE(target.stat().st_mode), target.read_text("utf-8")) == (0o644, "a: 2\n")

@@ -11,13 +11,14 @@ from typing import TextIO
 
 
 @contextlib.contextmanager
-def _finished(path: Path) -> Iterator[tuple[TextIO, str]]:
-    """A stream into a hidden file beside ``path`` (same file system), removed again if the block fails."""
+def _finished(path: Path, mode: int = 0o644) -> Iterator[tuple[TextIO, str]]:
+    """A stream into a hidden file beside ``path`` (same file system) with permissions ``mode``, removed
+    again if the block fails."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
             if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the file from other users of a CI runner
-                os.fchmod(handle, 0o644)
+                os.fchmod(handle, mode)
             yield stream, temporary
     except BaseException:
         with contextlib.suppress(OSError):
@@ -26,13 +27,14 @@ def _finished(path: Path) -> Iterator[tuple[TextIO, str]]:
 
 
 @contextlib.contextmanager
-def atomic_text(path: Path) -> Iterator[TextIO]:
+def atomic_text(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
     """A text stream whose content replaces ``path`` when the block ends without an exception.
 
     A reader (a CI upload step, a second run) never sees half a file, and a failed
-    run leaves the previous file as it was.
+    run leaves the previous file as it was. The new file gets the permissions ``mode``.
+    A symbolic link at ``path`` is replaced by the file, never written through.
     """
-    with _finished(path) as (stream, temporary):
+    with _finished(path, mode) as (stream, temporary):
         yield stream
     try:
         os.replace(temporary, path)
@@ -42,9 +44,9 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
         raise
 
 
-def write_text(path: Path, text: str) -> None:
-    """Writes ``text`` (UTF-8) to ``path``, replacing any file there in one step."""
-    with atomic_text(path) as stream:
+def write_text(path: Path, text: str, mode: int = 0o644) -> None:
+    """Writes ``text`` (UTF-8) to ``path``, replacing any file there in one step; ``mode``: its permissions."""
+    with atomic_text(path, mode) as stream:
         stream.write(text)
 
 

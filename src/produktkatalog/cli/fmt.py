@@ -10,7 +10,7 @@ import typer
 from produktkatalog.cli.app import finish, stop
 
 if TYPE_CHECKING:
-    from produktkatalog.findings import Finding
+    from produktkatalog.fmt import FormatReport
 
 
 def fmt(
@@ -22,41 +22,53 @@ def fmt(
     """Bringt Katalogdateien in das Standardformat: Feldreihenfolge laut Schema, Nummern in
     Anführungszeichen, einheitliche Einrückung. Kommentare und Werte bleiben erhalten."""
     from produktkatalog.fmt import NothingToFormat, format_paths
+    from produktkatalog.schema.wording import printable
 
     try:
         report = format_paths(pfade or [Path("katalog")], write=not check)
     except NothingToFormat as exc:
-        stop(str(exc))
-    for finding in report.findings:
-        typer.echo(_finding_line(finding))
-    for number in report.quoted:
-        typer.echo(f"{number.file}:{number.line}:{number.column}: „{number.text}“ "
-                   f"{'wird' if check else 'wurde'} in Anführungszeichen gesetzt; ohne sie ist es eine Zahl (S103).")
-    for shown in report.changed:
-        typer.echo(f"{'Nicht im Standardformat' if check else 'Formatiert'}: {shown}")
-    for shown, reason in report.unsafe:
-        typer.echo(f"katalog: {shown} lässt sich nicht sicher formatieren ({reason}) und bleibt unverändert. "
-                   "Bitte melden Sie das mit der Datei.", err=True)
-    typer.echo(_summary(report.files, len(report.changed), len(report.findings), check))
+        stop(printable(str(exc)))
+    _print_files(report, check)
+    typer.echo(_summary(report, check))
     if report.unsafe:
         finish(2)
     finish(1 if report.findings or (check and report.changed) else 0)
 
 
-def _finding_line(finding: Finding) -> str:
-    """A finding as ``katalog validate`` prints it."""
-    from produktkatalog.codes import title
+def _print_files(report: FormatReport, check: bool) -> None:
+    """Findings as ``katalog validate`` prints them, then every quoted number, changed and skipped file."""
+    from produktkatalog.report.text_report import finding_line
+    from produktkatalog.schema.wording import printable
 
-    where = finding.file + (f":{finding.line}:{finding.column}" if finding.line is not None else "")
-    text = f"{where}: {finding.severity.label} {finding.code} ({title(finding.code)}) {finding.message}"
-    return text + (f"\n    Hinweis: {finding.hint}" if finding.hint else "")
+    for finding in report.findings:
+        typer.echo(finding_line(finding))
+    for number in report.quoted:
+        typer.echo(f"{printable(number.file)}:{number.line}:{number.column}: „{printable(number.text)}“ "
+                   f"{'wird' if check else 'wurde'} in Anführungszeichen gesetzt; ohne sie ist es eine Zahl (S103).")
+    for shown in report.changed:
+        typer.echo(f"{'Nicht im Standardformat' if check else 'Formatiert'}: {printable(shown)}")
+    for shown in report.linked:
+        typer.echo(f"katalog: {printable(shown)} ist ein symbolischer Link oder liegt außerhalb des Katalogs und "
+                   "bleibt unverändert: katalog fmt schreibt nie durch einen Link.", err=True)
+    for shown, reason in report.unsafe:
+        typer.echo(f"katalog: {printable(shown)} lässt sich nicht sicher formatieren ({reason}) und bleibt "
+                   "unverändert. Bitte melden Sie das mit der Datei.", err=True)
 
 
-def _summary(files: int, changed: int, unreadable: int, check: bool) -> str:
-    total = f"{files} {'Datei' if files == 1 else 'Dateien'}"
-    skipped = f" {unreadable} nicht lesbar und nicht geändert." if unreadable else ""
-    if not changed:
-        return f"{total} geprüft: alle im Standardformat.{skipped}" if check else f"{total}: nichts zu ändern.{skipped}"
+def _summary(report: FormatReport, check: bool) -> str:
+    """``8 Dateien geprüft: 1 nicht im Standardformat; …`` and what was left alone, never "all" when not all."""
+    left_alone = [f"{_files(count)} {reason}." for count, reason in (
+        (report.unreadable, "nicht lesbar und nicht geändert"),
+        (len(report.unsafe), "nicht formatiert (nicht sicher formatierbar)"),
+        (len(report.linked), "übersprungen (symbolischer Link oder außerhalb des Katalogs)")) if count]
+    changed = len(report.changed)
     if check:
-        return f"{total} geprüft: {changed} nicht im Standardformat; katalog fmt formatiert sie.{skipped}"
-    return f"{total}: {changed} formatiert.{skipped}"
+        state = (f"{changed} nicht im Standardformat; katalog fmt formatiert sie" if changed
+                 else f"{'alle übrigen' if left_alone else 'alle'} im Standardformat")
+    else:
+        state = f"{changed} formatiert" if changed else f"{'sonst ' if left_alone else ''}nichts zu ändern"
+    return " ".join([f"{_files(report.files)}{' geprüft' if check else ''}: {state}.", *left_alone])
+
+
+def _files(count: int) -> str:
+    return f"{count} {'Datei' if count == 1 else 'Dateien'}"

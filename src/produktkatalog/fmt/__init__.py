@@ -1,6 +1,7 @@
 """``katalog fmt``: catalogue files in one canonical form, with every comment and every value kept.
 
-Steps per file: read with katalog's loader (files with Y findings are left alone) → round-trip
+Steps per file: read with katalog's loader (files with Y findings are left alone) → the text before
+``---`` and from ``...`` on set aside unchanged (``frame``) → round-trip
 through ruamel.yaml with numbers kept as written (``roundtrip``), quoting numbers in text fields
 and ordering ``{…}`` keys (``normalize``) → comment lines aligned with what follows (``layout``) →
 block keys moved into schema order as blocks of lines (``reorder``) → the result read again and

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.findings import DocPath, Finding
-from produktkatalog.fmt import layout, reorder, roundtrip
-from produktkatalog.fmt.normalize import Quoted, canonical_order, normalize
+from produktkatalog.fmt import frame, layout, reorder, roundtrip
+from produktkatalog.fmt.normalize import Quoted, canonical_order, normalize, number_paths
 from produktkatalog.fmt.shape import Shape, root_shape
 from produktkatalog.load import load_document, load_fast
 from produktkatalog.load.source import decode
@@ -37,10 +37,11 @@ def format_text(raw: bytes, kind: str, shown: str) -> Formatted:
     if text is None:
         return Formatted(None, findings=findings)
     shape = root_shape(kind)
-    tree = roundtrip.load(text.replace("\r\n", "\n"))  # values read the same; comments keep no "\r"
-    quoted = normalize(tree, shape)
+    framed = frame.split(text.replace("\r\n", "\n"))  # values read the same; comments keep no "\r"
+    tree = roundtrip.load(framed.body)
+    quoted = normalize(tree, shape, number_paths(data))
     written = roundtrip.dump(tree)
-    result = _arranged(written, shape, move_keys=True)
+    result = framed.head + _arranged(written, shape, move_keys=True) + framed.tail
     if result == text:
         return Formatted(text)
     positions = []
@@ -49,7 +50,7 @@ def format_text(raw: bytes, kind: str, shown: str) -> Formatted:
         positions = [(change, *document.position(change.path)) for change in quoted]
     problem = _difference(text, data, result, quoted, shown)
     if problem:  # e.g. an alias moved above its anchor: keep the keys where they are
-        result = _arranged(written, shape, move_keys=False)
+        result = framed.head + _arranged(written, shape, move_keys=False) + framed.tail
         problem = _difference(text, data, result, quoted, shown)
     return Formatted(None if problem else result, positions, unsafe=problem)
 

@@ -1,9 +1,9 @@
 """First step of ``katalog fmt``, on the round-trip tree: quoting, and key order inside ``{…}``.
 
 - A value the schema declares as text and that looks like a number (``nummer``, ``produktgruppe``,
-  ``telefon``, …) is written in double quotes. If it was an unquoted number (``nummer: 011001``, read
-  as the number 11001 and reported as S103), the quotes go around the digits as typed, never around
-  the number read; each such change is recorded as a ``Quoted``.
+  ``telefon``, …) is written in double quotes. If katalog reads it as a number (``nummer: 011001``
+  read as 11001, also ``0x1F``, ``1e3``, ``-5``, ``.5``: each reported as S103), the quotes go around the
+  text as typed, never around the number read; each such change is recorded as a ``Quoted``.
 - Keys that look like numbers are double-quoted (``"04":``), except years (``2026:``), which stay plain.
 - ``null`` is written ``~``; ``True``/``FALSE`` are written ``true``/``false``. Every other scalar keeps
   its spelling (see ``roundtrip``).
@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -50,52 +51,67 @@ def canonical_order(keys: list[Any], shape: Shape) -> list[Any]:
     return shape.order(keys)
 
 
-def normalize(tree: Any, shape: Shape) -> list[Quoted]:
-    quoted: list[Quoted] = []
-    _node(tree, shape, (), quoted)
-    return quoted
+def number_paths(data: Any, path: DocPath = ()) -> set[DocPath]:
+    """Where katalog reads a number (never a boolean) in ``data``: the values S103 flags in a text field."""
+    if isinstance(data, dict):
+        return {found for key, value in data.items() for found in number_paths(value, (*path, key))}
+    if isinstance(data, list):
+        return {found for index, value in enumerate(data) for found in number_paths(value, (*path, index))}
+    return {path} if isinstance(data, int | Decimal) and not isinstance(data, bool) else set()
 
 
-def _node(node: Any, shape: Shape, path: DocPath, quoted: list[Quoted]) -> None:
+def normalize(tree: Any, shape: Shape, numbers: set[DocPath]) -> list[Quoted]:
+    """Changes ``tree`` in place; ``numbers``: where katalog reads a number (``number_paths``)."""
+    changes = _Changes(numbers)
+    _node(tree, shape, (), changes)
+    return changes.quoted
+
+
+@dataclass
+class _Changes:
+    numbers: set[DocPath]
+    quoted: list[Quoted] = field(default_factory=list)
+
+
+def _node(node: Any, shape: Shape, path: DocPath, changes: _Changes) -> None:
     if isinstance(node, CommentedMap):
-        _mapping(node, shape, path, quoted)
+        _mapping(node, shape, path, changes)
     elif isinstance(node, CommentedSeq):
         item = shape.item()
         for index, value in enumerate(node):
-            replacement = _text(value, item, (*path, index), quoted)
+            replacement = _text(value, item, (*path, index), changes)
             if replacement is not None:
                 node[index] = replacement
             else:
-                _node(value, item, (*path, index), quoted)
+                _node(value, item, (*path, index), changes)
 
 
-def _mapping(node: CommentedMap, shape: Shape, path: DocPath, quoted: list[Quoted]) -> None:
+def _mapping(node: CommentedMap, shape: Shape, path: DocPath, changes: _Changes) -> None:
     _requote_keys(node, shape)
     if node.fa.flow_style() and not node.ca.items:
         for key in canonical_order(list(node), shape):
             node.move_to_end(key)
     for key in list(node):
         child = shape.child(str(key))
-        replacement = _text(node[key], child, (*path, str(key)), quoted)
+        replacement = _text(node[key], child, (*path, str(key)), changes)
         if replacement is not None:
             node[key] = replacement
         else:
-            _node(node[key], child, (*path, str(key)), quoted)
+            _node(node[key], child, (*path, str(key)), changes)
 
 
-def _text(value: Any, shape: Shape, path: DocPath, quoted: list[Quoted]) -> str | None:
+def _text(value: Any, shape: Shape, path: DocPath, changes: _Changes) -> str | None:
     """The canonical spelling of a scalar, if it has another: quotes around numbers where the schema
     wants text, ``~`` for ``null``, ``true``/``false`` in lower case."""
     if isinstance(value, Verbatim) and value.tag in _SPELLING and value != _SPELLING[value.tag](value):
         return Verbatim.of(_SPELLING[value.tag](value), value.tag)
-    if not shape.is_string or isinstance(value, DoubleQuotedScalarString):
+    if not shape.is_string or not isinstance(value, str) or isinstance(value, DoubleQuotedScalarString):
         return None
+    if path in changes.numbers:  # katalog reads a number here (S103), whatever ruamel.yaml makes of it
+        changes.quoted.append(Quoted(path, str(value)))
+        return _double_quoted(value)
     if isinstance(value, Verbatim):
-        if value.tag == CORE + "timestamp" or (value.is_number and _NUMERIC.match(value)):
-            if value.is_number:
-                quoted.append(Quoted(path, str(value)))
-            return _double_quoted(value)
-        return None
+        return _double_quoted(value) if value.tag == CORE + "timestamp" else None
     if (type(value) is str or isinstance(value, SingleQuotedScalarString)) and _NUMERIC.match(value):
         return _double_quoted(value)
     return None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from produktkatalog import atomic
 from produktkatalog.discover import SourceFile, catalogue_files, catalogue_of, find_catalogues, source_file
 from produktkatalog.findings import Finding
 from produktkatalog.fmt.canonical import Formatted, format_text
@@ -36,15 +36,23 @@ class FormatReport:
     quoted: list[QuotedNumber] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # files that cannot be read, left alone
     unsafe: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) left alone
+    linked: list[str] = field(default_factory=list)  # symbolic links or files outside their catalogue, left alone
+
+    @property
+    def unreadable(self) -> int:
+        """How many files have findings (one file may have several)."""
+        return len({finding.file for finding in self.findings})
 
 
 def format_paths(paths: Sequence[Path], write: bool, workers: int | None = None) -> FormatReport:
     """Formats every catalogue file in ``paths``; with ``write=False`` only tells what would change.
 
-    Large sets of files are formatted in worker processes; only this process writes.
+    Large sets of files are formatted in worker processes; only this process writes. A symbolic link,
+    or a file whose real path leaves its catalogue, is never read or written: katalog would change a
+    file somewhere else.
     """
-    sources = catalogue_sources(paths)
-    report = FormatReport(files=len(sources))
+    sources, linked = catalogue_sources(paths)
+    report = FormatReport(files=len(sources) + len(linked), linked=linked)
     for source, outcome in zip(sources, _outcomes(sources, workers), strict=True):
         report.findings.extend(outcome.findings)
         report.quoted.extend(QuotedNumber(source.shown, line, column, change.text)
@@ -54,7 +62,8 @@ def format_paths(paths: Sequence[Path], write: bool, workers: int | None = None)
         elif outcome.text is not None:
             report.changed.append(source.shown)
             if write:
-                write_atomically(Path(source.path), outcome.text)
+                path = Path(source.path)
+                atomic.write_text(path, outcome.text, mode=stat.S_IMODE(path.stat().st_mode))
     return report
 
 
@@ -90,20 +99,42 @@ def _format_one(source: SourceFile) -> Formatted:
     return formatted
 
 
-def catalogue_sources(paths: Sequence[Path]) -> list[SourceFile]:
-    """The placed catalogue files named by ``paths`` (files or folders), each once, in path order."""
+def catalogue_sources(paths: Sequence[Path]) -> tuple[list[SourceFile], list[str]]:
+    """The placed catalogue files named by ``paths`` (files or folders), each once, in path order; and
+    the shown paths of those that are links or lie outside their catalogue (``linked``)."""
     found: dict[str, SourceFile] = {}
+    linked: set[str] = set()
     for path in paths:
         if not path.exists():
             raise NothingToFormat(f"{path} gibt es nicht.")
-        sources = _in_folder(path) if path.is_dir() else [s for s in [source_file(path)] if s is not None]
-        for source in sources:
-            if source.kind is not None:
+        pairs = _in_folder(path) if path.is_dir() else _single(path)
+        for root, source in pairs:
+            if source.kind is None:
+                continue
+            if _linked(source, root):
+                linked.add(source.shown)
+            else:
                 found.setdefault(os.path.realpath(source.path), source)
-    return sorted(found.values(), key=lambda source: source.shown)
+    return sorted(found.values(), key=lambda source: source.shown), sorted(linked)
 
 
-def _in_folder(folder: Path) -> list[SourceFile]:
+def _linked(source: SourceFile, root: Path) -> bool:
+    """The file is a symbolic link, or its real path is not inside the real folder of its catalogue."""
+    inside = os.path.realpath(root) + os.sep
+    return os.path.islink(source.path) or not os.path.realpath(source.path).startswith(inside)
+
+
+def _single(path: Path) -> list[tuple[Path, SourceFile]]:
+    if path.is_symlink():  # judged where the link lies, not where it points
+        root = catalogue_of(path.parent)
+        shown = SourceFile(str(path), path.as_posix(), "link")
+        return [(root, shown)] if root is not None and path.name.endswith((".yaml", ".yml")) else []
+    source = source_file(path)
+    root = catalogue_of(path)
+    return [(root, source)] if source is not None and root is not None else []
+
+
+def _in_folder(folder: Path) -> list[tuple[Path, SourceFile]]:
     roots = find_catalogues(folder)
     if roots:
         return list(_with_nested(roots))
@@ -111,27 +142,13 @@ def _in_folder(folder: Path) -> list[SourceFile]:
     if root is None:
         raise NothingToFormat(f"Unter {folder} liegt kein Katalog (keine Datei katalog.yaml).")
     inside = str(folder.resolve()) + os.sep
-    return [source for source in _with_nested([root]) if os.path.abspath(source.path).startswith(inside)]
+    return [pair for pair in _with_nested([root]) if os.path.abspath(pair[1].path).startswith(inside)]
 
 
-def _with_nested(roots: list[Path]) -> Iterable[SourceFile]:
+def _with_nested(roots: list[Path]) -> Iterable[tuple[Path, SourceFile]]:
     pending = list(roots)
     while pending:
-        files = catalogue_files(pending.pop(0))
-        yield from files.files
+        root = pending.pop(0)
+        files = catalogue_files(root)
+        yield from ((root, source) for source in files.files)
         pending.extend(files.nested)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replaces the file in one step (a temporary file beside it, then rename), keeping its permissions."""
-    target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".katalog-fmt-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

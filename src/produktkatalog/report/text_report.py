@@ -48,6 +48,11 @@ def _finding(finding: Finding) -> Segments:
     return line
 
 
+def finding_line(finding: Finding) -> str:
+    """One finding, plain, as this report prints it: for commands that list findings among other lines."""
+    return "".join(text for text, _ in _finding(finding))
+
+
 def summary(result: Result) -> str:
     """The closing line, plain: how many catalogues and files, how many errors and warnings."""
     return "".join(text for text, _ in _summary(result))
