@@ -117,3 +117,11 @@ def test_produkt_option_rewrites_one_sheet_and_keeps_the_rest(tmp_path: Path) ->
     assert sorted(path for path in after if after[path] != before.get(path)) == [
         "produkte/020101-buergeramt.html"]
     assert "produkte/020101-buergerbuero.html" in after  # the rest of the output stays as it was
+
+
+def test_an_unwritable_output_folder_is_said_in_german(tmp_path: Path) -> None:
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner\n")
+    result = CliRunner().invoke(app, ["render", str(BUNDLED / "leverkusen"), "--out", str(blocker / "ausgabe")])
+    assert result.exit_code == 2
+    assert "Die Ausgabe lässt sich nicht nach" in result.output

@@ -44,7 +44,8 @@ class Repository:
     def commit(self, revision: str) -> str:
         """The commit a revision names, as a full hash."""
         name = check_revision(revision)
-        found = self.git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}", accept=(0, 1))
+        found = self.git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}",
+                         accept=(0, 1, 128))  # 128: a reflog entry or object git cannot find
         if not found.strip():
             raise GitError(f"Revision „{name}“ unbekannt: git kennt keinen Commit dieses Namens.")
         return found.decode("ascii").strip()

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from produktkatalog.cli.app import finish, stop
+from produktkatalog.oserror import reason
 
 
 class DiffFormat(StrEnum):
@@ -57,5 +58,5 @@ def diff(
         try:
             write_text(output, text)
         except OSError as exc:
-            stop(f"{output} lässt sich nicht schreiben: {exc.strerror}.")
+            stop(f"{output} lässt sich nicht schreiben: {reason(exc)}.")
     finish(0)

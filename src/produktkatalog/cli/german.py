@@ -24,7 +24,7 @@ _ERRORS = (
     (r"Missing argument '(.+)'\.", r"Das Argument \1 fehlt."),
     (r"Missing option '(.+)'\.", r"Die Option \1 fehlt."),
     (r"Option '(.+)' requires an argument\.", r"Die Option \1 braucht einen Wert."),
-    (r"Got unexpected extra arguments? \((.+)\)", r"Unerwartete zusätzliche Angabe: \1."),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"Unerwartete zusätzliche Angabe: \1."),
     (r"Option '(.+)' does not take a value\.", r"Die Option \1 nimmt keinen Wert an."),
     (r"Did you mean (.+)\?", r"Meinten Sie \1?"),
     (r"\(Possible options: (.+)\)", r"(Mögliche Optionen: \1)"),

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop
+from produktkatalog.oserror import reason
 
 PROGRESS_FROM = 50  # pages; fewer render too fast for a progress bar to help
 
@@ -53,6 +54,9 @@ def render(
         stop(f"Ein Produkt „{produkt}“ gibt es nicht.")
     except (OutputRefused, TemplateProblem) as exc:
         stop(f"{exc} Die bisherige Ausgabe bleibt unverändert.")
+    except OSError as exc:
+        stop(f"Die Ausgabe lässt sich nicht nach {out} schreiben ({reason(exc)}). Die bisherige Ausgabe bleibt "
+             "unverändert.")
     entry = out / ("index.html" if "html" in formats else "index.md")
     typer.echo(f"{len(report.written)} Dateien geschrieben, {report.unchanged} unverändert, "
                f"{len(report.removed)} entfernt. Einstieg: {entry}")

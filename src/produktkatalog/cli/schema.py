@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from produktkatalog.cli.app import finish, stop
+from produktkatalog.oserror import reason
 
 
 def schema(
@@ -34,7 +35,7 @@ def schema(
     try:
         export = export_schemas(out)
     except OSError as error:
-        stop(f"Die Schemas konnten nicht nach {out} geschrieben werden: {error.strerror or error}.")
+        stop(f"Die Schemas konnten nicht nach {out} geschrieben werden: {reason(error)}.")
     total = len(export.written) + len(export.unchanged)
     typer.echo(f"{total} Schemas in {out}: {len(export.written)} geschrieben, {len(export.unchanged)} unverändert.")
     finish(0)

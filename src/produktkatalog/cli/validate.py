@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop
+from produktkatalog.oserror import reason
 
 if TYPE_CHECKING:
     from produktkatalog.pipeline import Result
@@ -65,7 +66,7 @@ def validate(
             with atomic_text(output) as stream:
                 REPORTERS[format.value](result, stream, options)
         except OSError as exc:
-            stop(f"Der Bericht kann nicht nach {output} geschrieben werden ({exc.strerror or exc}).")
+            stop(f"Der Bericht kann nicht nach {output} geschrieben werden ({reason(exc)}).")
         if format is not Format.text:  # the job log still shows the findings
             REPORTERS["text"](result, sys.stdout, options)
     if format is Format.github:
@@ -85,4 +86,4 @@ def _append_step_summary(result: Result, options: Options) -> None:
             stream.write(step_summary(result, options))
     except OSError as exc:
         typer.echo(f"katalog: Die Zusammenfassung für GitHub ließ sich nicht nach {target} schreiben "
-                   f"({exc.strerror or exc}); die Anmerkungen stehen trotzdem im Protokoll.", err=True)
+                   f"({reason(exc)}); die Anmerkungen stehen trotzdem im Protokoll.", err=True)

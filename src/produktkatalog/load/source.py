@@ -8,6 +8,7 @@ from pathlib import Path
 
 from produktkatalog.findings import Finding, error
 from produktkatalog.load.limits import MAX_FILE_BYTES
+from produktkatalog.oserror import reason
 
 _BOM = "\ufeff"
 
@@ -25,7 +26,7 @@ def read_bytes(path: str | Path, shown: str) -> bytes | Finding:
                 return _too_large(shown, os.fstat(handle).st_size)
         return raw
     except OSError as exc:
-        return error("Y001", shown, f"Die Datei kann nicht gelesen werden ({exc.strerror or exc}).",
+        return error("Y001", shown, f"Die Datei kann nicht gelesen werden ({reason(exc)}).",
                      "Prüfen Sie, ob die Datei existiert und lesbar ist.")
 
 

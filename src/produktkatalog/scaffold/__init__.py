@@ -10,6 +10,7 @@ from produktkatalog.check.index import Index
 from produktkatalog.discover import SETTINGS_FILE, find_catalogues
 from produktkatalog.editor import modeline, schema_folder
 from produktkatalog.model import texts
+from produktkatalog.oserror import reason
 from produktkatalog.pipeline import Result, validate
 from produktkatalog.scaffold import document, place
 from produktkatalog.scaffold.names import CannotCreate, check_values
@@ -68,7 +69,7 @@ def create(request: Request, use_cache: bool = True) -> Created:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CannotCreate(f"Der Ordner {target.parent} ließ sich nicht anlegen: {error.strerror or error}.") from None
+        raise CannotCreate(f"Der Ordner {target.parent} ließ sich nicht anlegen: {reason(error)}.") from None
     _write(target, text)
     return Created(target, root, schemas)
 
@@ -88,7 +89,7 @@ def _write(target: Path, text: str) -> None:
     except FileExistsError:
         raise CannotCreate(f"Die Datei {target} gibt es schon; katalog new überschreibt keine Datei.") from None
     except OSError as error:
-        raise CannotCreate(f"Die Datei {target} ließ sich nicht anlegen: {error.strerror or error}.") from None
+        raise CannotCreate(f"Die Datei {target} ließ sich nicht anlegen: {reason(error)}.") from None
 
 
 def catalogue_root(path: Path) -> Path:
