@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -55,15 +56,16 @@ class GoalResult:
         return Owner("produkt", self.entry.folder if isinstance(self.entry, Product) else self.entry.product_folder)
 
 
-def goal_results(computation: Computation) -> list[GoalResult]:
+def goal_results(computation: Computation, entries: Sequence[Product | Leistung] | None = None) -> list[GoalResult]:
+    """The results of every Ziel of ``entries`` (default: every product and Leistung), in their order."""
     catalogue = computation.index.catalogue
     settings = catalogue.settings
     default = _decimal(settings.data.get("zieltoleranz")) if settings else None
     default = DEFAULT_TOLERANCE if default is None else default
     years = _column_periods(computation.periods)
     results = []
-    entries: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
-    for entry in entries:
+    everything: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
+    for entry in everything if entries is None else entries:
         for position, goal in enumerate(entry.items("ziele")):
             if isinstance(goal, dict):
                 results.append(_result(computation, entry, position, goal, years, default))
