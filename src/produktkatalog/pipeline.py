@@ -85,10 +85,13 @@ def _validate_catalogue(files: CatalogueFiles, workers: int | None, result: Resu
     keys = unit_keys(catalogue, index, tables, loaded.digests, files_of) if use_cache else {}
     known, stored = loaded.known_results(keys)
     computation = compute_catalogue(catalogue, index, tables, known, stored)
+    blobs = {owner: stored[owner] if owner in stored else computation.encoded(owner)
+             for owner, key in keys.items() if key is not None}
     if use_cache:
-        computation.sources = Sources(loaded.digests, files_of, keys)
+        computation.sources = Sources(loaded.digests, files_of, keys,
+                                      {owner: digest("werte", blob) for owner, blob in blobs.items()})
     computed = {owner: [loaded.locate(f) for f in found] for owner, found in computation.by_owner.items()}
-    loaded.save_results(keys, {**known, **computed}, stored, computation)
+    loaded.save_results(keys, {**known, **computed}, blobs)
     judged = {(f.file, f.path) for f in loaded.findings if f.path}
     # a value the schema already rejected is not reported again by the catalogue checks
     located = [loaded.locate(f) for f in check_catalogue(catalogue, index)]
@@ -216,13 +219,13 @@ class _Loaded:
         return known, blobs
 
     def save_results(self, keys: dict[Owner, str | None], found: dict[Owner, list[Finding]],
-                     stored: dict[Owner, bytes], computation: Computation) -> None:
+                     blobs: dict[Owner, bytes]) -> None:
+        """Findings and values (``blobs``, see ``compute.stored``) of every owner with a unit key."""
         if self.cache is None or not keys:
             return
         keyed = {owner: key for owner, key in keys.items() if key is not None}
-        self.cache.write_results(
-            {key: [f.as_tuple() for f in found.get(owner, [])] for owner, key in keyed.items()},
-            {key: stored[owner] if owner in stored else computation.encoded(owner) for owner, key in keyed.items()})
+        self.cache.write_results({key: [f.as_tuple() for f in found.get(owner, [])] for owner, key in keyed.items()},
+                                 {key: blobs[owner] for owner, key in keyed.items()})
 
     def save(self) -> None:
         if self.cache is None:

@@ -72,6 +72,14 @@ def goal_results(computation: Computation, entries: Sequence[Product | Leistung]
     return results
 
 
+def named_figures(computation: Computation, entry: Product | Leistung) -> list[Kennzahl]:
+    """The Kennzahlen that the Ziele of ``entry`` name as Zielkennzahlen."""
+    scope = (entry.folder, None) if isinstance(entry, Product) else (entry.product_folder, entry.key)
+    return [figure for goal in entry.items("ziele") if isinstance(goal, dict)
+            for text in listed(goal.get("kennzahlen"))
+            if isinstance(text, str) and (figure := _resolve(computation, text, scope)) is not None]
+
+
 def _column_periods(periods: list[Period]) -> dict[int, Period]:
     """The column each year is judged in: Ergebnis before Ansatz before Planung."""
     chosen: dict[int, Period] = {}

@@ -33,6 +33,7 @@ class Sources:
     digests: Digests  # shown path → content digest, for every file read
     files_of: dict[str, list[str]]  # product folder ("" for catalogue-wide files) → shown paths
     keys: dict[Owner, str | None]  # unit keys, see ``unit_keys``
+    values: dict[Owner, str]  # digest of the computed values of each owner with a unit key
 
     def digest_of(self, folder: str) -> str | None:
         """One digest of the files of a product folder ("": the catalogue-wide ones); None if one is unread."""

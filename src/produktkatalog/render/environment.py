@@ -135,13 +135,15 @@ class Templates:
         return source
 
 
-def templates_for(catalogue_root: Path | None) -> Templates:
-    """The catalogue's ``templates/`` (if any) before the built-ins; one pair of environments per catalogue."""
-    loaders: list[BaseLoader] = []
+def template_folders(catalogue_root: Path | None) -> list[Path]:
+    """The catalogue's ``templates/`` (if any) before the built-ins."""
     own = catalogue_root / TEMPLATE_FOLDER if catalogue_root is not None else None
-    if own is not None and own.is_dir():
-        loaders.append(FileSystemLoader(own))
-    loaders.append(FileSystemLoader(templates_dir()))
+    return [own, templates_dir()] if own is not None and own.is_dir() else [templates_dir()]
+
+
+def templates_for(catalogue_root: Path | None) -> Templates:
+    """The templates of ``template_folders``; one pair of environments per catalogue."""
+    loaders: list[BaseLoader] = [FileSystemLoader(folder) for folder in template_folders(catalogue_root)]
     loader = ChoiceLoader(loaders)
     html = _environment(loader, autoescape=True)
     html.filters.update(absaetze=html_paragraphs)
