@@ -87,6 +87,7 @@ class PageKeys:
         else:
             self.base = digest(base, self._skeleton(), self.sources.digest_of(""))
         self.own_templates = own_templates
+        self._sheets: dict[str, str | None] = {}  # page → inputs, the same for every format
         self.leistungen: dict[str, list[Leistung]] = {}
         for entry in computation.index.catalogue.leistungen:
             self.leistungen.setdefault(entry.product_folder, []).append(entry)
@@ -96,6 +97,11 @@ class PageKeys:
         return digest(self.base, template, inputs if not self.own_templates else "")
 
     def sheet(self, place: SheetPlace) -> str | None:
+        if place.page not in self._sheets:
+            self._sheets[place.page] = self._sheet(place)
+        return self._sheets[place.page]
+
+    def _sheet(self, place: SheetPlace) -> str | None:
         if self.sources is None or self.own_templates:
             return ""
         folder = place.product.folder

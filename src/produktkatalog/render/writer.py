@@ -66,8 +66,8 @@ def write_site(out: Path, files: dict[str, bytes], keep_others: bool = False, ke
         _check(path)
     old = _existing(out)
     missing = sorted(set(kept) - old)
-    if missing:
-        raise FileNotFoundError(f"{out / missing[0]} fehlt.")
+    if missing:  # removed by someone else since the keys were read
+        raise OutputRefused(f"{out / missing[0]} wurde während des Laufs entfernt; bitte erneut aufrufen.")
     new = {**{path: b"" for path in (old if keep_others else kept)}, **new}
     written = sorted(p for p in new if p not in old or (p in files and not _same(out / p, new[p])))
     removed = sorted(p for p in old if p not in new)
