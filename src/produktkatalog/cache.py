@@ -43,6 +43,14 @@ class _DataOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not allowed in the cache: {module}.{name}")
 
 
+def load_data(raw: bytes) -> Any:
+    """Unpickle plain data (containers, text, numbers, ``Decimal``); None for anything else or a broken blob."""
+    try:
+        return _DataOnly(io.BytesIO(raw)).load()
+    except _UNREADABLE:
+        return None
+
+
 def digest(kind: str, raw: bytes) -> str:
     """The cache key: the same bytes checked as another file kind are another entry."""
     return hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=16).hexdigest()
@@ -119,19 +127,21 @@ class Cache:
         except OSError:
             return
 
-    def results(self) -> dict[str, list[tuple[Any, ...]]]:
-        """Computation findings by the digest of their inputs, as plain tuples (see ``write_results``)."""
-        stored = self._load(self.folder / _RESULTS)
-        results = stored.get("results") if stored else None
-        if not isinstance(results, dict):
-            return {}
-        return {key: found for key, found in results.items()
-                if isinstance(key, str) and isinstance(found, list) and all(type(f) is tuple for f in found)}
+    def results(self) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, bytes]]:
+        """Computation findings (as plain tuples) and values (one pickled blob per owner, see
+        ``compute.stored``), both by the digest of their inputs; see ``write_results``."""
+        stored = self._load(self.folder / _RESULTS) or {}
+        results, values = stored.get("results"), stored.get("values")
+        found = {key: found for key, found in results.items() if isinstance(key, str) and isinstance(found, list)
+                 and all(type(f) is tuple for f in found)} if isinstance(results, dict) else {}
+        blobs = {key: blob for key, blob in values.items()
+                 if isinstance(key, str) and type(blob) is bytes} if isinstance(values, dict) else {}
+        return found, blobs
 
-    def write_results(self, results: dict[str, list[tuple[Any, ...]]]) -> None:
+    def write_results(self, results: dict[str, list[tuple[Any, ...]]], values: dict[str, bytes]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._atomic(_RESULTS, {"salt": self.salt, "results": results})
+            self._atomic(_RESULTS, {"salt": self.salt, "results": results, "values": values})
         except OSError:
             return
 

@@ -13,7 +13,7 @@ from produktkatalog.check import check_catalogue
 from produktkatalog.check.index import Index
 from produktkatalog.compute import Computation, compute_catalogue
 from produktkatalog.compute.tables import Owner, plan_tables
-from produktkatalog.compute.units import unit_keys
+from produktkatalog.compute.units import Sources, unit_keys
 from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues, shown_below
 from produktkatalog.fastpath import clean_data
 from produktkatalog.findings import Finding
@@ -50,8 +50,9 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
              changed_since: str | None = None, shown_as: str | None = None) -> Result:
     """Findings of every catalogue at or below ``path``.
 
-    Computation findings of owners whose inputs are unchanged come from the cache;
-    ``compute_all`` computes every value instead, for callers that show the values.
+    Computation findings and values of owners whose inputs are unchanged come from the cache; their
+    values are read on first use (see ``compute.stored``). ``compute_all`` is kept for callers that show
+    the values; every value is available either way.
     ``changed_since`` keeps the findings of the files changed since that git revision and of
     the files depending on them (see ``changed``). ``shown_as`` names ``path`` in findings.
     """
@@ -64,7 +65,7 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
     while roots:
         root = roots.pop(0)
         files = catalogue_files(root, shown_below(root, path, shown_as))
-        _validate_catalogue(files, use_cache and not compute_all, workers, result, use_cache)
+        _validate_catalogue(files, workers, result, use_cache)
         roots.extend(files.nested)
     result.findings.sort(key=Finding.sort_key)
     if changed_since is not None:
@@ -74,18 +75,23 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
     return result
 
 
-def _validate_catalogue(files: CatalogueFiles, reuse: bool, workers: int | None, result: Result,
-                        use_cache: bool) -> None:
+def _validate_catalogue(files: CatalogueFiles, workers: int | None, result: Result, use_cache: bool) -> None:
     loaded = _Loaded(files, use_cache)
     loaded.fill(workers)
     catalogue = build_catalogue(files.shown, ((s, loaded.data.get(s.shown)) for s in files.files))
     index = Index.of(catalogue)
     tables = plan_tables(catalogue, index.framework)
-    keys = unit_keys(catalogue, index, tables, loaded.digests, files.by_product()) if reuse else {}
-    known = loaded.known_results(keys)
-    computation = compute_catalogue(catalogue, index, tables, known)
+    files_of = files.by_product()
+    keys = unit_keys(catalogue, index, tables, loaded.digests, files_of) if use_cache else {}
+    known, stored = loaded.known_results(keys)
+    computation = compute_catalogue(catalogue, index, tables, known, stored)
+    blobs = {owner: stored[owner] if owner in stored else computation.encoded(owner)
+             for owner, key in keys.items() if key is not None}
+    if use_cache:
+        computation.sources = Sources(loaded.digests, files_of, keys,
+                                      {owner: digest("werte", blob) for owner, blob in blobs.items()})
     computed = {owner: [loaded.locate(f) for f in found] for owner, found in computation.by_owner.items()}
-    loaded.save_results(keys, {**known, **computed})
+    loaded.save_results(keys, {**known, **computed}, blobs)
     judged = {(f.file, f.path) for f in loaded.findings if f.path}
     # a value the schema already rejected is not reported again by the catalogue checks
     located = [loaded.locate(f) for f in check_catalogue(catalogue, index)]
@@ -201,20 +207,25 @@ class _Loaded:
             return finding.positioned(*document.position_inside(finding.path, finding.offset))
         return finding.positioned(*document.position(finding.path, finding.at_key))
 
-    def known_results(self, keys: dict[Owner, str | None]) -> dict[Owner, list[Finding]]:
-        """Located computation findings of owners whose inputs are unchanged since they were stored."""
-        stored = self.cache.results() if self.cache and keys else {}
-        known = {}
+    def known_results(self, keys: dict[Owner, str | None]) -> tuple[dict[Owner, list[Finding]], dict[Owner, bytes]]:
+        """Located computation findings and cached values of owners whose inputs are unchanged since then."""
+        stored, values = self.cache.results() if self.cache and keys else ({}, {})
+        known, blobs = {}, {}
         for owner, key in keys.items():
             found = [Finding.from_tuple(f) for f in stored.get(key or "", ())]
-            if key in stored and None not in found:
+            if key in stored and key in values and None not in found:
                 known[owner] = [f for f in found if f is not None]
-        return known
+                blobs[owner] = values[key]
+        return known, blobs
 
-    def save_results(self, keys: dict[Owner, str | None], found: dict[Owner, list[Finding]]) -> None:
-        if self.cache is not None and keys:
-            self.cache.write_results({key: [f.as_tuple() for f in found.get(owner, [])]
-                                      for owner, key in keys.items() if key is not None})
+    def save_results(self, keys: dict[Owner, str | None], found: dict[Owner, list[Finding]],
+                     blobs: dict[Owner, bytes]) -> None:
+        """Findings and values (``blobs``, see ``compute.stored``) of every owner with a unit key."""
+        if self.cache is None or not keys:
+            return
+        keyed = {owner: key for owner, key in keys.items() if key is not None}
+        self.cache.write_results({key: [f.as_tuple() for f in found.get(owner, [])] for owner, key in keyed.items()},
+                                 {key: blobs[owner] for owner, key in keyed.items()})
 
     def save(self) -> None:
         if self.cache is None:

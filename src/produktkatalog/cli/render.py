@@ -36,7 +36,14 @@ def render(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Erzeugt Produktblätter, Haushaltstabellen und eine Übersicht als HTML und Markdown (prüft vorher)."""
-    from produktkatalog.render import OutputRefused, TemplateProblem, UnknownProduct, build, write_site
+    from produktkatalog.render import (
+        OutputRefused,
+        TemplateProblem,
+        UnknownProduct,
+        previous_keys,
+        render_site,
+        write_site,
+    )
     from produktkatalog.report import REPORTERS
 
     result = checked(pfad, use_cache=not no_cache, compute_all=True)
@@ -48,8 +55,8 @@ def render(
     formats = ["html", "md"] if format is RenderFormat.all else [format.value]
     try:
         with _progress() as progress:
-            files = build(result.computations, pfad, formats, produkt, progress)
-        report = write_site(out, files, keep_others=produkt is not None)
+            pages = render_site(result.computations, pfad, formats, produkt, progress, previous_keys(out))
+        report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
         stop(f"Ein Produkt „{produkt}“ gibt es nicht.")
     except (OutputRefused, TemplateProblem) as exc:

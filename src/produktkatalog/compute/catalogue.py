@@ -7,23 +7,30 @@ a catalogue-wide Standardkennzahl is computed for every owner with a
 Teilergebnisplan: each product, Produktgruppe, Produktbereich and the Gesamtplan.
 Values are memoized per (Kennzahl, owner, period), so a Kennzahl used by many
 formulas is evaluated once; a cycle (reported by the check stage) yields "kein Wert".
+Owners whose inputs are unchanged since a cached run (``known``) are not computed
+up front: their values are settled on first read (see ``stored``).
 """
 
 from __future__ import annotations
 
 import decimal
-from collections.abc import Collection, Iterator
+import functools
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from produktkatalog.check.index import Index, Scope, scope_of
 from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period, evaluate_in_context
 from produktkatalog.compute.rows import stated
+from produktkatalog.compute.stored import Key, Row, Values, decode, encode
 from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, Owner, PlanTables, Table, plan_tables
 from produktkatalog.findings import Finding, error
 from produktkatalog.formula import Node, Reference, TokenError, parse
 from produktkatalog.model import Catalogue, Kennzahl
 from produktkatalog.reference import ROLES
+
+if TYPE_CHECKING:
+    from produktkatalog.compute.units import Sources
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
 _PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
@@ -39,9 +46,10 @@ class Computation:
     periods: list[Period]
     index: Index
     tables: PlanTables
-    values: dict[tuple[int, Owner], dict[Period, Outcome]] = field(default_factory=dict)
+    values: Values = field(default_factory=Values)
     by_owner: dict[Owner, list[Finding]] = field(default_factory=dict)  # problems, by the owner computed for
     engine: _Engine | None = None
+    sources: Sources | None = None  # file digests and unit keys, when the caller knows them (for reuse)
 
     @property
     def findings(self) -> list[Finding]:
@@ -68,22 +76,44 @@ class Computation:
         """Where a Kennzahl has values: its home, or every owner a Standardkennzahl was computed for."""
         return sorted(owner for (ident, owner) in self.values if ident == id(figure))
 
+    def encoded(self, owner: Owner) -> bytes:
+        """One owner's values in their cached form (see ``stored``)."""
+        figures = {id(figure): figure for figure in self.index.catalogue.kennzahlen}
+        return encode([(figures[ident], row) for (ident, _), row in self.values.of_owner(owner)], self.periods)
+
 
 def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: PlanTables | None = None,
-                      known: Collection[Owner] = ()) -> Computation:
-    """Every value of every owner, except those in ``known`` (whose findings the caller already has)."""
+                      known: Collection[Owner] = (), stored: Mapping[Owner, bytes] | None = None) -> Computation:
+    """Every value of every owner; those in ``known`` (whose findings the caller already has) are settled on
+    first read, from ``stored`` (their cached values) where it fits, else by computing them then."""
     index = index or Index.of(catalogue)
     periods = periods_of(catalogue)
     tables = tables or plan_tables(catalogue, index.framework)
     engine = _Engine(catalogue, index, tables)
     computation = Computation(periods, index, tables, engine=engine)
+    later: dict[Owner, list[Kennzahl]] = {}
     with decimal.localcontext(CONTEXT):
         for figure, owner in figure_owners(catalogue, index, tables):
-            if owner not in known:
+            if owner in known:
+                later.setdefault(owner, []).append(figure)
+            else:
                 computation.values[(id(figure), owner)] = {period: engine.value(figure, owner, period)
                                                           for period in periods}
+    for owner, figures in later.items():
+        blob = (stored or {}).get(owner)
+        computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, blob))
     computation.by_owner = {owner: found for owner, found in engine.findings.items() if owner not in known}
     return computation
+
+
+def _settle(engine: _Engine, periods: list[Period], owner: Owner, figures: list[Kennzahl],
+            blob: bytes | None) -> dict[Key, Row]:
+    """An unchanged owner's values: cached, or computed now where the cache does not fit."""
+    rows = decode(blob, figures, periods) if blob is not None else None
+    if rows is None:
+        with decimal.localcontext(CONTEXT):
+            rows = [{period: engine.value(figure, owner, period) for period in periods} for figure in figures]
+    return {(id(figure), owner): row for figure, row in zip(figures, rows, strict=True)}
 
 
 def periods_of(catalogue: Catalogue) -> list[Period]:

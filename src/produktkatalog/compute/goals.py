@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -55,19 +56,28 @@ class GoalResult:
         return Owner("produkt", self.entry.folder if isinstance(self.entry, Product) else self.entry.product_folder)
 
 
-def goal_results(computation: Computation) -> list[GoalResult]:
+def goal_results(computation: Computation, entries: Sequence[Product | Leistung] | None = None) -> list[GoalResult]:
+    """The results of every Ziel of ``entries`` (default: every product and Leistung), in their order."""
     catalogue = computation.index.catalogue
     settings = catalogue.settings
     default = _decimal(settings.data.get("zieltoleranz")) if settings else None
     default = DEFAULT_TOLERANCE if default is None else default
     years = _column_periods(computation.periods)
     results = []
-    entries: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
-    for entry in entries:
+    everything: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
+    for entry in everything if entries is None else entries:
         for position, goal in enumerate(entry.items("ziele")):
             if isinstance(goal, dict):
                 results.append(_result(computation, entry, position, goal, years, default))
     return results
+
+
+def named_figures(computation: Computation, entry: Product | Leistung) -> list[Kennzahl]:
+    """The Kennzahlen that the Ziele of ``entry`` name as Zielkennzahlen."""
+    scope = (entry.folder, None) if isinstance(entry, Product) else (entry.product_folder, entry.key)
+    return [figure for goal in entry.items("ziele") if isinstance(goal, dict)
+            for text in listed(goal.get("kennzahlen"))
+            if isinstance(text, str) and (figure := _resolve(computation, text, scope)) is not None]
 
 
 def _column_periods(periods: list[Period]) -> dict[int, Period]:

@@ -13,6 +13,7 @@ import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from produktkatalog.check.index import Index
 from produktkatalog.compute.catalogue import home
@@ -23,6 +24,24 @@ from produktkatalog.formula.parser import ROW_FUNCTIONS, walk
 from produktkatalog.model import Catalogue, Kennzahl
 
 Digests = dict[str, str]  # shown path → content digest
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a computation was made from, for callers that reuse earlier output (``render``)."""
+
+    digests: Digests  # shown path → content digest, for every file read
+    files_of: dict[str, list[str]]  # product folder ("" for catalogue-wide files) → shown paths
+    keys: dict[Owner, str | None]  # unit keys, see ``unit_keys``
+    values: dict[Owner, str]  # digest of the computed values of each owner with a unit key
+
+    def digest_of(self, folder: str) -> str | None:
+        """One digest of the files of a product folder ("": the catalogue-wide ones); None if one is unread."""
+        return _digest(_files(self.digests, self.files_of.get(folder, [])))
+
+    def everything(self) -> str | None:
+        """One digest of every file of the catalogue; None if one is unread."""
+        return _digest(_files(self.digests, (path for paths in self.files_of.values() for path in paths)))
 
 
 def unit_keys(catalogue: Catalogue, index: Index, tables: PlanTables, digests: Digests,
@@ -48,7 +67,6 @@ def unit_keys(catalogue: Catalogue, index: Index, tables: PlanTables, digests: D
         members = "\0".join(sorted(products.get(owner, [])))
         keys[owner] = None if owner in unbounded or own is None else _digest([(repr(owner), shared + own + members)])
     return keys
-
 
 
 def _products_below(tables: PlanTables) -> dict[Owner, list[str]]:

@@ -68,6 +68,14 @@ class Listing:
                  if self._wanted(owner) and (figure := self.figures.get(key)) is not None]
         return sorted(found, key=self._order)
 
+    def lines_of(self, owner: Owner) -> list[FigureLine]:
+        """The lines of one owner, in the order of ``lines``; reads no other owner's values."""
+        label, number = self.label(owner), self.number(owner)
+        found = [FigureLine(owner, label, number, figure, values)
+                 for (key, _), values in self.computation.values.of_owner(owner)
+                 if (figure := self.figures.get(key)) is not None]
+        return sorted(found, key=self._order) if self._wanted(owner) else []
+
     def goals(self) -> list[GoalResult]:
         return [goal for goal in goal_results(self.computation) if self._wanted(goal.owner)]
 

@@ -1,11 +1,14 @@
 """Render stage: Produktblätter, Haushalt tables and the site index in HTML and Markdown.
 
 ``build`` renders a validated result into pages in memory; ``write_site`` puts them on
-disk atomically, rewriting only changed files.
+disk atomically, rewriting only changed files. ``render_site`` with the keys of the
+existing output (``previous_keys``) renders only pages whose inputs changed.
 """
 
-from produktkatalog.render.build import FORMATS, UnknownProduct, build
+from produktkatalog.render.build import FORMATS, Rendered, UnknownProduct, build, render_site
 from produktkatalog.render.environment import TemplateProblem
+from produktkatalog.render.manifest import previous_keys
 from produktkatalog.render.writer import OutputRefused, WriteReport, write_site
 
-__all__ = ["FORMATS", "OutputRefused", "TemplateProblem", "UnknownProduct", "WriteReport", "build", "write_site"]
+__all__ = ["FORMATS", "OutputRefused", "Rendered", "TemplateProblem", "UnknownProduct", "WriteReport", "build",
+           "previous_keys", "render_site", "write_site"]

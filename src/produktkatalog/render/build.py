@@ -3,20 +3,28 @@
 Nothing is written here; ``writer.write_site`` puts the pages on disk. Each
 catalogue builds its template environments once and its context once; the HTML
 and the Markdown page of a sheet read the same context.
+
+Given the keys of the previous output (``previous``: page → key, see ``keys`` and
+``manifest``), a page whose key is unchanged is neither built nor rendered: it is
+reported as kept, and the writer keeps its file. A page's content is built only
+when its template reads it (see ``pages.Later``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict
 
 from produktkatalog.compute import Computation
 from produktkatalog.model import canonical
-from produktkatalog.render.environment import TemplateProblem, Templates, templates_for
+from produktkatalog.render.environment import TemplateProblem, Templates, template_folders, templates_for
+from produktkatalog.render.keys import PageKeys, templates_digest
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
 from produktkatalog.render.paths import slug, unique_slugs
-from produktkatalog.render.site import catalogue_site
+from produktkatalog.render.site import Layout, catalogue_layout
 from produktkatalog.render.template_errors import explained
 from produktkatalog.render.views import Link
 
@@ -51,38 +59,76 @@ class UnknownProduct(Exception):
     """``--produkt`` names no product of the rendered catalogues."""
 
 
+@dataclass
+class Rendered:
+    """The pages of a run: those rendered now, those kept from the previous output, and every page's key."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
+    keys: dict[str, str] = field(default_factory=dict)
+
+
 class Pages:
     """The rendered files; a path is written once only (two pages for one path would be a bug)."""
 
-    def __init__(self, total: int = 0, progress: Progress | None = None) -> None:
-        self.files: dict[str, bytes] = {}
+    def __init__(self, total: int = 0, progress: Progress | None = None,
+                 previous: Mapping[str, str] | None = None) -> None:
+        self.rendered = Rendered()
+        self.files = self.rendered.files
         self.total = total
         self.progress = progress
+        self.previous = previous or {}
 
     def add(self, path: str, content: str) -> None:
-        if path in self.files:
+        if path in self.files or path in self.rendered.kept:
             raise RuntimeError(f"page rendered twice: {path}")
         self.files[path] = content.encode("utf-8")
+        self._advance()
+
+    def render(self, path: str, key: str | None, content: Callable[[], str]) -> None:
+        """Render a page, unless its key equals the previous one."""
+        if key is not None:
+            self.rendered.keys[path] = key
+            if self.previous.get(path) == key:
+                if path in self.files or path in self.rendered.kept:
+                    raise RuntimeError(f"page rendered twice: {path}")
+                self.rendered.kept.add(path)
+                self._advance()
+                return
+        self.add(path, content())
+
+    def _advance(self) -> None:
         if self.progress is not None:
-            self.progress(len(self.files), self.total)
+            self.progress(len(self.files) + len(self.rendered.kept), self.total)
 
 
 def build(computations: Sequence[Computation], root: Path, formats: Sequence[str], wanted: str | None = None,
           progress: Progress | None = None) -> dict[str, bytes]:
     """All pages of all catalogues. One catalogue at ``root`` fills the output folder; several get a folder each."""
+    return render_site(computations, root, formats, wanted, progress).files
+
+
+def render_site(computations: Sequence[Computation], root: Path, formats: Sequence[str], wanted: str | None = None,
+                progress: Progress | None = None, previous: Mapping[str, str] | None = None) -> Rendered:
+    """``build``, keeping every page whose key is in ``previous`` (page → key of the existing output)."""
     folders = _folders(computations, root)
     multiple = len(computations) != 1 or folders[0] != ""
     top = Link("Alle Kataloge", "../index.html") if multiple else None
-    sites = [(catalogue_site(c, folder, top), c) for c, folder in zip(computations, folders, strict=True)]
+    layouts = [(catalogue_layout(c, folder, top), c) for c, folder in zip(computations, folders, strict=True)]
+    sites = [layout.site for layout, _ in layouts]
     top_files = len(formats) + (len(STYLESHEETS) if "html" in formats else 0) if multiple and wanted is None else 0
-    pages = Pages(sum(_count(site, formats, wanted) for site, _ in sites) + top_files, progress)
-    for site, computation in sites:
-        _render_catalogue(site, templates_for(Path(computation.index.catalogue.root)), formats, wanted, pages)
-    if wanted is not None and not any(_selected(site, wanted) for site, _ in sites):
+    pages = Pages(sum(_count(layout, formats, wanted) for layout, _ in layouts) + top_files, progress,
+                  previous if wanted is None else None)
+    for layout, computation in layouts:
+        root_of = Path(computation.index.catalogue.root)
+        keys = PageKeys(layout, computation, templates_digest(template_folders(root_of)),
+                        len(template_folders(root_of)) > 1, top)
+        _render_catalogue(layout, templates_for(root_of), keys, formats, wanted, pages)
+    if wanted is not None and not any(_selected(layout, wanted) for layout, _ in layouts):
         raise UnknownProduct(wanted)
     if multiple and wanted is None:
-        _render_top([site for site, _ in sites], formats, pages)
-    return pages.files
+        _render_top(sites, formats, pages)
+    return pages.rendered
 
 
 def _folders(computations: Sequence[Computation], root: Path) -> list[str]:
@@ -97,39 +143,61 @@ def _folders(computations: Sequence[Computation], root: Path) -> list[str]:
     return [names[str(i)] for i in range(len(relative))]
 
 
-def _selected(site: CatalogueSite, wanted: str) -> list[ProductSheet]:
-    return [sheet for sheet in site.products if canonical(sheet.number) == canonical(wanted) and canonical(wanted)]
+def _wanted(number: str, wanted: str) -> bool:
+    return bool(canonical(wanted)) and canonical(number) == canonical(wanted)
 
 
-def _count(site: CatalogueSite, formats: Sequence[str], wanted: str | None) -> int:
+def _selected(layout: Layout, wanted: str) -> int:
+    return sum(1 for place in layout.sheets if _wanted(place.product.number, wanted))
+
+
+def _count(layout: Layout, formats: Sequence[str], wanted: str | None) -> int:
     """How many files ``build`` writes for a catalogue (for the progress bar)."""
-    sheets = len(_selected(site, wanted)) if wanted is not None else len(site.products)
-    others = 0 if wanted is not None else len(site.budgets) + len(site.programmes) + 2
+    sheets = _selected(layout, wanted) if wanted is not None else len(layout.sheets)
+    others = 0 if wanted is not None else len(layout.budgets) + len(layout.programmes) + 2
     return (sheets + others) * len(formats) + (len(STYLESHEETS) if "html" in formats else 0)
 
 
-def _render_catalogue(site: CatalogueSite, templates: Templates, formats: Sequence[str], wanted: str | None,
-                      pages: Pages) -> None:
+def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, formats: Sequence[str],
+                      wanted: str | None, pages: Pages) -> None:
+    site = layout.site
     prefix = f"{site.folder}/" if site.folder else ""
 
-    def page(name: str, template: str, context: Any, suffix: str) -> None:
-        pages.add(prefix + name + suffix, _apply(templates, template + suffix + ".j2", context))
+    def page(path: str, template: str, context: Callable[[], Any], suffix: str, inputs: str | None) -> None:
+        name = template + suffix + ".j2"
+        pages.render(prefix + path + suffix, keys.page(inputs, name), lambda: _apply(templates, name, context()))
 
     for fmt in formats:
         suffix = FORMATS[fmt]
-        for sheet in _selected(site, wanted) if wanted is not None else site.products:
-            page(sheet.page, "produkt", SheetContext(katalog=site, wurzel="../", produkt=sheet), suffix)
+        for i, place in enumerate(layout.sheets):
+            if wanted is None or _wanted(place.product.number, wanted):
+                sheet = functools.partial(_sheet_context, site, i)
+                page(place.page, "produkt", sheet, suffix, keys.sheet(place))
         if wanted is not None:
             continue
-        page("index", "index", PageContext(katalog=site, wurzel=""), suffix)
-        page("kennzahlen", "kennzahlen", PageContext(katalog=site, wurzel=""), suffix)
-        for budget in site.budgets:
-            page(budget.page, "haushalt", BudgetContext(katalog=site, wurzel="../", haushalt=budget), suffix)
-        for programme in site.programmes:
-            page(programme.page, "programm", ProgrammeContext(katalog=site, wurzel="../", programm=programme), suffix)
+        page("index", "index", lambda: PageContext(katalog=site, wurzel=""), suffix, "index")
+        page("kennzahlen", "kennzahlen", lambda: PageContext(katalog=site, wurzel=""), suffix, keys.overview())
+        for i, budget_place in enumerate(layout.budgets):
+            budget = functools.partial(_budget_context, site, i)
+            page(budget_place.page, "haushalt", budget, suffix, keys.budget(budget_place))
+        for i, (_, programme_page) in enumerate(layout.programmes):
+            programme = functools.partial(_programme_context, site, i)
+            page(programme_page, "programm", programme, suffix, keys.programme(programme_page))
     if "html" in formats:
         for name in STYLESHEETS:
             pages.add(prefix + name, templates.raw(name))
+
+
+def _sheet_context(site: CatalogueSite, position: int) -> SheetContext:
+    return SheetContext(katalog=site, wurzel="../", produkt=site.products[position])
+
+
+def _budget_context(site: CatalogueSite, position: int) -> BudgetContext:
+    return BudgetContext(katalog=site, wurzel="../", haushalt=site.budgets[position])
+
+
+def _programme_context(site: CatalogueSite, position: int) -> ProgrammeContext:
+    return ProgrammeContext(katalog=site, wurzel="../", programm=site.programmes[position])
 
 
 def _apply(templates: Templates, name: str, context: Any) -> str:

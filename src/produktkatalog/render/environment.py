@@ -133,16 +133,23 @@ class Templates:
         return source
 
 
-def templates_for(catalogue_root: Path | None) -> Templates:
-    """The catalogue's ``templates/`` (if any) before the built-ins; one pair of environments per catalogue."""
-    loaders: list[BaseLoader] = []
+def template_folders(catalogue_root: Path | None) -> list[Path]:
+    """The catalogue's ``templates/`` (if any) before the built-ins."""
     own = catalogue_root / TEMPLATE_FOLDER if catalogue_root is not None else None
     if own is not None and own.is_symlink():
         raise TemplateProblem(f"Der Ordner {own} ist eine Verknüpfung; eigene Vorlagen müssen im Katalog selbst "
                               "liegen.")
-    if own is not None and own.is_dir():
-        loaders.append(_ConfinedLoader(own))
-    loaders.append(FileSystemLoader(templates_dir()))
+    return [own, templates_dir()] if own is not None and own.is_dir() else [templates_dir()]
+
+
+def templates_for(catalogue_root: Path | None) -> Templates:
+    """The templates of ``template_folders``; one pair of environments per catalogue.
+
+    The catalogue's own folder is read through ``_ConfinedLoader``, which never follows a link.
+    """
+    folders = template_folders(catalogue_root)
+    loaders: list[BaseLoader] = [_ConfinedLoader(folder) for folder in folders[:-1]]
+    loaders.append(FileSystemLoader(folders[-1]))
     loader = ChoiceLoader(loaders)
     html = _environment(loader, autoescape=True)
     html.filters.update(absaetze=html_paragraphs)

@@ -1,11 +1,16 @@
 """The pages' own context: a sheet, the product tree, programme and Haushalt pages, the catalogue site.
 
 Built from the parts in ``views``; ``VIEW_TYPES`` lists every class a template may read.
+The site's lists of sheets, programme and Haushalt pages are ``Later`` sequences: each
+page is built the first time anything reads it, so a run that renders one sheet builds
+one sheet, while a template that reads every page still gets every page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar, overload
 
 from produktkatalog.render.views import (
     Achievement,
@@ -32,6 +37,64 @@ from produktkatalog.render.views import (
     Strategy,
     Theme,
 )
+
+T = TypeVar("T")
+
+
+class Later(Sequence[T], Generic[T]):
+    """``count`` items, item ``i`` made by ``make(i)`` on first read and kept."""
+
+    def __init__(self, count: int, make: Callable[[int], T]) -> None:
+        self._made: list[T | None] = [None] * count
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, position: int) -> T: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[T]: ...
+
+    def __getitem__(self, position: int | slice) -> T | list[T]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        item = self._made[position]
+        if item is None:
+            item = self._made[position] = self._make(range(len(self))[position])
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        return (self[i] for i in range(len(self)))
+
+
+class Deferred(Sequence[T], Generic[T]):
+    """A list made by ``make()`` on first read."""
+
+    def __init__(self, make: Callable[[], list[T]]) -> None:
+        self._items: list[T] | None = None
+        self._make = make
+
+    def _list(self) -> list[T]:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    @overload
+    def __getitem__(self, position: int) -> T: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[T]: ...
+
+    def __getitem__(self, position: int | slice) -> T | list[T]:
+        return self._list()[position]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._list())
 
 
 @dataclass
@@ -126,10 +189,10 @@ class CatalogueSite:
     columns: list[Column]
     tree: list[TreeNode]
     unplaced: list[Link]
-    products: list[ProductSheet]
-    programmes: list[ProgrammePage]
-    budgets: list[BudgetPage]
-    overview: list[OverviewRow]
+    products: Sequence[ProductSheet]
+    programmes: Sequence[ProgrammePage]
+    budgets: Sequence[BudgetPage]
+    overview: Sequence[OverviewRow]
     top: Link | None = None
 
 

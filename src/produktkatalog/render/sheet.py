@@ -24,6 +24,7 @@ from produktkatalog.render.views import (
     LeistungView,
     Level,
     Link,
+    Nav,
     ProgrammeRef,
 )
 
@@ -34,25 +35,21 @@ LEISTUNG_KINDS = {"intern": "interne Leistung", "extern": "externe Leistung",
 
 @dataclass
 class SheetMaker:
-    """Builds sheets of one catalogue; shared lookups are made once."""
+    """Builds sheets of one catalogue; shared lookups are made once, an owner's values only when needed."""
 
     computation: Computation
     programme_pages: dict[str, str]  # programme Kennung → page
     listing: Listing = field(init=False)
-    lines: dict[Owner, list[FigureLine]] = field(init=False)
-    goals: dict[tuple[str, int], GoalResult] = field(init=False)
     year: int | None = field(init=False)
     by_product: dict[str, list[Leistung]] = field(init=False)
+    _goals: dict[str, dict[int, GoalResult]] = field(init=False)  # entry file → position → result
 
     def __post_init__(self) -> None:
         self.by_product = {}
         for entry in self.computation.index.catalogue.leistungen:
             self.by_product.setdefault(entry.product_folder, []).append(entry)
         self.listing = Listing(self.computation)
-        self.lines = {}
-        for line in self.listing.lines():
-            self.lines.setdefault(line.owner, []).append(line)
-        self.goals = {(g.entry.file, g.position): g for g in goal_results(self.computation)}
+        self._goals = {}
         settings = self.computation.index.catalogue.settings
         year = settings.data.get("haushaltsjahr") if settings else None
         self.year = year if isinstance(year, int) and not isinstance(year, bool) else None
@@ -61,10 +58,10 @@ class SheetMaker:
     def periods(self) -> list[Period]:
         return self.computation.periods
 
-    def sheet(self, product: Product, page: str) -> ProductSheet:
+    def sheet(self, product: Product, page: str, nav: Nav | None = None) -> ProductSheet:
         data = product.data
         owner = Owner("produkt", product.folder)
-        lines = self.lines.get(owner, [])
+        lines = self.listing.lines_of(owner)
         own = [line for line in lines if line.figure.leistung_key is None]
         index = self.computation.index
         obligation = text(data, "aufgabenart")
@@ -86,7 +83,7 @@ class SheetMaker:
                    if (table := self.computation.tables.table(owner, kind)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),
-            source=text(data, "quelle"))
+            source=text(data, "quelle"), nav=nav)
 
     def hierarchy(self, product: Product) -> list[Level]:
         placement = self.computation.tables.placement
@@ -135,8 +132,16 @@ class SheetMaker:
                 views.append(self.goal(entry, position, goal, page))
         return views
 
+    def goal_result(self, entry: Entry, position: int) -> GoalResult | None:
+        """Zielerreichung of a product's or Leistung's Ziel (computed per entry, on first use); None otherwise."""
+        if not isinstance(entry, (Product, Leistung)):
+            return None
+        if entry.file not in self._goals:
+            self._goals[entry.file] = {g.position: g for g in goal_results(self.computation, [entry])}
+        return self._goals[entry.file].get(position)
+
     def goal(self, entry: Entry, position: int, goal: dict[str, Any], page: str) -> Goal:
-        result = self.goals.get((entry.file, position))
+        result = self.goal_result(entry, position)
         figures = dict(result.figures) if result else {}
         named = [(written, (figure.text("bezeichnung") or figure.ident) if figure else "")
                  for written, figure in figures.items()]

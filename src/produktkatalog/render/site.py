@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from produktkatalog.compute import Computation
 from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, PLAN_KINDS, Owner
@@ -10,7 +11,16 @@ from produktkatalog.model import Product, Programme, canonical
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
 from produktkatalog.render.figures import columns_of, groups, text
-from produktkatalog.render.pages import BudgetPage, CatalogueSite, OverviewRow, ProductSheet, ProgrammePage, TreeNode
+from produktkatalog.render.pages import (
+    BudgetPage,
+    CatalogueSite,
+    Deferred,
+    Later,
+    OverviewRow,
+    ProductSheet,
+    ProgrammePage,
+    TreeNode,
+)
 from produktkatalog.render.paths import relative, slug, unique_slugs
 from produktkatalog.render.sheet import SheetMaker
 from produktkatalog.render.views import Link, Nav
@@ -19,7 +29,39 @@ INDEX = "index"
 OVERVIEW = "kennzahlen"
 
 
+@dataclass(frozen=True)
+class SheetPlace:
+    product: Product
+    page: str
+    title: str
+    nav: Nav
+
+
+@dataclass(frozen=True)
+class BudgetPlace:
+    owner: Owner
+    page: str
+    title: str
+    nav: Nav
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A catalogue's site and where each page sits: what every page shows of the others (names, order,
+    links), known before any page is built."""
+
+    site: CatalogueSite
+    sheets: list[SheetPlace]
+    budgets: list[BudgetPlace]
+    programmes: list[tuple[Programme, str]]  # each programme with its page
+
+
 def catalogue_site(computation: Computation, folder: str, top: Link | None) -> CatalogueSite:
+    return catalogue_layout(computation, folder, top).site
+
+
+def catalogue_layout(computation: Computation, folder: str, top: Link | None) -> Layout:
+    """The site with its pages in place; a page's content is built when it is first read."""
     catalogue = computation.index.catalogue
     programme_pages = {ident: f"programme/{name}" for ident, name in unique_slugs(
         (p.ident or p.file, slug(p.ident or p.text("bezeichnung") or "")) for p in catalogue.programmes).items()}
@@ -27,21 +69,23 @@ def catalogue_site(computation: Computation, folder: str, top: Link | None) -> C
     ordered = sorted(catalogue.products, key=lambda p: _tree_key(computation, p))
     pages = {key: f"produkte/{name}" for key, name in unique_slugs(
         (p.folder, slug(p.number, p.text("bezeichnung") or "")) for p in ordered).items()}
-    sheets = [maker.sheet(product, pages[product.folder]) for product in ordered]
-    budgets = _budgets(computation, maker, pages)
-    budget_pages = {page.page for page in budgets}
-    tree, unplaced = _tree(computation, ordered, pages, budget_pages)
-    _link(sheets, computation, ordered)
+    places = _sheet_places(computation, ordered, pages)
+    budgets = _budget_places(computation, maker)
+    tree, unplaced = _tree(computation, ordered, pages, {place.page for place in budgets})
+    programmes = [(p, programme_pages[p.ident or p.file]) for p in catalogue.programmes
+                  if (p.ident or p.file) in programme_pages]
+    sheets = Later(len(places), lambda i: maker.sheet(places[i].product, places[i].page, places[i].nav))
     settings = catalogue.settings
     data = settings.data if settings else {}
-    return CatalogueSite(
+    site = CatalogueSite(
         name=text(data, "kommune") or folder or "Katalog", folder=folder, facts=_facts(computation),
         source=text(data, "quelle"),
         rules=[(text(r, "id"), text(r, "beschreibung")) for r in texts.mappings(data.get("regeln"))],
         columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
-        programmes=[_programme(maker, p, programme_pages, pages) for p in catalogue.programmes
-                    if (p.ident or p.file) in programme_pages],
-        budgets=budgets, overview=_overview(sheets), top=top)
+        programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
+        budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
+        overview=Deferred(lambda: _overview(sheets)), top=top)
+    return Layout(site, places, budgets, programmes)
 
 
 def _tree_key(computation: Computation, product: Product) -> tuple[str, ...]:
@@ -99,42 +143,50 @@ def _tree(computation: Computation, ordered: list[Product], pages: dict[str, str
     return tree, unplaced
 
 
-def _link(sheets: list[ProductSheet], computation: Computation, ordered: list[Product]) -> None:
-    """Up to the product's place in the index, previous and next in tree order."""
+def _sheet_places(computation: Computation, ordered: list[Product], pages: dict[str, str]) -> list[SheetPlace]:
+    """Each sheet's page; up to the product's place in the index, previous and next in tree order."""
     placement = computation.tables.placement
-    for position, (sheet, product) in enumerate(zip(sheets, ordered, strict=True)):
+    titles = [f"{product.number} {product.text('bezeichnung') or ''}".strip() for product in ordered]
+    places = []
+    for position, product in enumerate(ordered):
+        page = pages[product.folder]
         group = placement.group(product)
-        up = Link("Übersicht", relative(sheet.page, f"{INDEX}.html" + (f"#pg-{group}" if group else "")))
-        before = sheets[position - 1] if position > 0 else None
-        after = sheets[position + 1] if position + 1 < len(sheets) else None
-        sheet.nav = Nav(up, *(Link(s.title, relative(sheet.page, s.page + ".html")) if s else None
-                              for s in (before, after)))
+        up = Link("Übersicht", relative(page, f"{INDEX}.html" + (f"#pg-{group}" if group else "")))
+        neighbours = [position - 1 if position > 0 else None, position + 1 if position + 1 < len(ordered) else None]
+        nav = Nav(up, *(Link(titles[n], relative(page, pages[ordered[n].folder] + ".html")) if n is not None
+                        else None for n in neighbours))
+        places.append(SheetPlace(product, page, titles[position], nav))
+    return places
 
 
 def _budget_page(owner: Owner) -> str:
     return "haushalt/gesamt" if owner == GESAMT else f"haushalt/{owner.level}-{slug(owner.key)}"
 
 
-def _budgets(computation: Computation, maker: SheetMaker, pages: dict[str, str]) -> list[BudgetPage]:
+def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPlace]:
     tables = computation.tables
     owners = sorted({t.owner for kind in PLAN_KINDS for t in tables.rollups(kind)},
                     key=lambda o: (-["produkt", "produktgruppe", "produktbereich", "gesamt"].index(o.level), o.key))
-    found = []
+    places = []
     for position, owner in enumerate(owners):
         page = _budget_page(owner)
-        name = maker.listing.label(owner)
-        plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
-                 for kind in PLAN_KINDS if (table := tables.table(owner, kind)) is not None]
-        members = _members(computation, owner, pages, page)
         up = Link("Übersicht", relative(page, f"{INDEX}.html"))
         before = owners[position - 1] if position > 0 else None
         after = owners[position + 1] if position + 1 < len(owners) else None
         nav = Nav(up, *(Link(maker.listing.label(o), relative(page, _budget_page(o) + ".html")) if o else None
                         for o in (before, after)))
-        found.append(BudgetPage(page, name, plans, groups(maker.lines.get(owner, []), computation.periods,
-                                                          maker.listing.group_order),
-                                columns_of(computation.periods), members, nav))
-    return found
+        places.append(BudgetPlace(owner, page, maker.listing.label(owner), nav))
+    return places
+
+
+def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
+    owner = place.owner
+    plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
+             for kind in PLAN_KINDS if (table := computation.tables.table(owner, kind)) is not None]
+    members = _members(computation, owner, pages, place.page)
+    return BudgetPage(place.page, place.title, plans, groups(maker.listing.lines_of(owner), computation.periods,
+                                                               maker.listing.group_order),
+                      columns_of(computation.periods), members, place.nav)
 
 
 def _level_name(computation: Computation, owner: Owner) -> str:
@@ -161,7 +213,7 @@ def _members(computation: Computation, owner: Owner, pages: dict[str, str], page
     return links
 
 
-def _overview(sheets: list[ProductSheet]) -> list[OverviewRow]:
+def _overview(sheets: Sequence[ProductSheet]) -> list[OverviewRow]:
     """The product's own Kennzahlen (not those of its Leistungen), as its sheet shows them."""
     rows: list[OverviewRow] = []
     for sheet in sheets:
@@ -170,12 +222,9 @@ def _overview(sheets: list[ProductSheet]) -> list[OverviewRow]:
     return rows
 
 
-def _programme(maker: SheetMaker, programme: Programme, pages: dict[str, str],
-               product_pages: dict[str, str]) -> ProgrammePage:
+def _programme(maker: SheetMaker, programme: Programme, page: str, product_pages: dict[str, str]) -> ProgrammePage:
     catalogue = maker.computation.index.catalogue
     data = programme.data
-    ident = programme.ident or programme.file
-    page = pages[ident]
     contributors = []
     for product in sorted(catalogue.products, key=lambda p: (canonical(p.number), p.number, p.folder)):
         for ref in texts.mappings(product.data.get("programmbezuege")):

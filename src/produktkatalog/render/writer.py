@@ -18,6 +18,11 @@ The scheme:
 An interruption before step 4 leaves the old folder untouched (the hidden folder is
 removed on errors). The output folder carries a marker file; a non-empty folder
 without it is never replaced, so a mistyped ``--out`` cannot wipe other files.
+
+Pages that ``build`` did not render because their inputs are unchanged (``kept``)
+are treated like unchanged files. The manifest (see ``manifest``) records each
+keyed page with the status of its file; it is written into the new tree before
+the swap, or replaced on its own when no page changed.
 """
 
 from __future__ import annotations
@@ -28,8 +33,12 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from produktkatalog.atomic import write_text
+from produktkatalog.render import manifest
 
 MARKER = ".katalog-ausgabe"
 MARKER_TEXT = b"Von katalog render erzeugt. Der Ordner wird bei jedem Lauf als Ganzes ersetzt.\n"
@@ -46,21 +55,56 @@ class WriteReport:
     removed: list[str]  # files of the previous output that are gone
 
 
-def write_site(out: Path, files: dict[str, bytes], keep_others: bool = False) -> WriteReport:
-    """Put ``files`` (relative POSIX path → bytes) into ``out``; ``keep_others`` keeps the rest of the old output."""
+def write_site(out: Path, files: dict[str, bytes], keep_others: bool = False, kept: Collection[str] = (),
+               keys: Mapping[str, str] | None = None) -> WriteReport:
+    """Put ``files`` (relative POSIX path → bytes) into ``out``; ``keep_others`` keeps the rest of the old output.
+
+    ``kept`` are pages whose existing file stays as it is; ``keys`` the key of every keyed page (for the manifest).
+    """
     new = {**files, MARKER: MARKER_TEXT}
-    for path in new:
+    for path in [*new, *kept]:
         _check(path)
     old = _existing(out)
-    if keep_others:
-        new = {**{path: b"" for path in old}, **new}
+    missing = sorted(set(kept) - old)
+    if missing:  # removed by someone else since the keys were read
+        raise OutputRefused(f"{out / missing[0]} wurde während des Laufs entfernt; bitte erneut aufrufen.")
+    new = {**{path: b"" for path in (old if keep_others else kept)}, **new}
     written = sorted(p for p in new if p not in old or (p in files and not _same(out / p, new[p])))
     removed = sorted(p for p in old if p not in new)
     report = WriteReport([p for p in written if p != MARKER], len(new) - len(written), removed)
+    record = _Record(out, keys or {}, keep_others)
     if not written and not removed:
+        record.update(out)
         return report
-    _replace(out, new, set(new) - set(written))
+    _replace(out, new, set(new) - set(written), record)
     return report
+
+
+@dataclass(frozen=True)
+class _Record:
+    """The manifest of the new output: this run's keys, or (``keep_others``) the previous record."""
+
+    out: Path
+    keys: Mapping[str, str]
+    keep_others: bool
+
+    def content(self, folder: Path) -> bytes | None:
+        pages = manifest.recorded(self.out) if self.keep_others else manifest.entries(folder, self.keys)
+        return manifest.content(pages)
+
+    def write_into(self, folder: Path) -> None:
+        data = self.content(folder)
+        if data is not None:
+            (folder / manifest.MANIFEST).write_bytes(data)
+
+    def update(self, folder: Path) -> None:
+        """Replace the manifest of an output whose pages all stayed, if it changed."""
+        data = self.content(folder)
+        target = folder / manifest.MANIFEST
+        if data is None:
+            target.unlink(missing_ok=True)
+        elif not _same(target, data):
+            write_text(target, data.decode("utf-8"))
 
 
 def _check(path: str) -> None:
@@ -76,6 +120,7 @@ def _existing(out: Path) -> set[str]:
     if not out.is_dir():
         raise OutputRefused(f"{out} ist kein Ordner.")
     found = {path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file() or path.is_symlink()}
+    found.discard(manifest.MANIFEST)
     if found and MARKER not in found:
         raise OutputRefused(f"{out} enthält Dateien, die nicht von katalog render stammen. Wählen Sie mit --out "
                             "einen leeren oder neuen Ordner.")
@@ -89,7 +134,7 @@ def _same(path: Path, content: bytes) -> bool:
         return False
 
 
-def _replace(out: Path, files: dict[str, bytes], unchanged: set[str]) -> None:
+def _replace(out: Path, files: dict[str, bytes], unchanged: set[str], record: _Record) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.neu-", dir=out.parent))
     try:
@@ -100,6 +145,7 @@ def _replace(out: Path, files: dict[str, bytes], unchanged: set[str]) -> None:
                 _link(out / path, target)
             else:
                 target.write_bytes(files[path])
+        record.write_into(fresh)
         _swap(fresh, out)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)  # after the swap: the previous output
