@@ -6,32 +6,19 @@ fast validator found it valid; everything else goes to the precise path.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from produktkatalog.load import load_fast
 from produktkatalog.load.source import decode
 from produktkatalog.schema import schema_set
+from produktkatalog.workers import in_processes
 
 Job = tuple[str, bytes]  # (schema kind, file bytes)
 PARALLEL_FROM = 400
 
 
 def clean_data(jobs: list[Job], workers: int | None = None) -> list[dict[str, Any] | None]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        return _run(jobs)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [jobs[start::workers] for start in range(workers)]
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = list(pool.map(_run, chunks))
-    merged: list[dict[str, Any] | None] = [None] * len(jobs)
-    for start, chunk in enumerate(results):
-        merged[start::workers] = chunk
-    return merged
+    return in_processes(_run, jobs, workers, PARALLEL_FROM)
 
 
 def _run(jobs: list[Job]) -> list[dict[str, Any] | None]:

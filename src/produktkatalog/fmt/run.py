@@ -13,6 +13,7 @@ from produktkatalog.discover import SourceFile, catalogue_files, catalogue_of, f
 from produktkatalog.findings import Finding
 from produktkatalog.fmt.canonical import Formatted, format_text
 from produktkatalog.load.source import read_bytes
+from produktkatalog.workers import in_processes
 
 PARALLEL_FROM = 400  # files; below that, starting worker processes costs more than it saves
 
@@ -68,20 +69,7 @@ def format_paths(paths: Sequence[Path], write: bool, workers: int | None = None)
 
 
 def _outcomes(sources: list[SourceFile], workers: int | None) -> list[Formatted]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(sources) < PARALLEL_FROM:
-        return _format_all(sources)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [sources[start::workers] for start in range(workers)]
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = list(pool.map(_format_all, chunks))
-    merged: list[Formatted] = [Formatted(None)] * len(sources)
-    for start, chunk in enumerate(results):
-        merged[start::workers] = chunk
-    return merged
+    return in_processes(_format_all, sources, workers, PARALLEL_FROM)
 
 
 def _format_all(sources: list[SourceFile]) -> list[Formatted]:
