@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -50,11 +51,14 @@ def test_one_catalogue_fills_the_output_folder(tmp_path: Path) -> None:
 
 def test_rerun_is_byte_identical_and_touches_nothing(tmp_path: Path) -> None:
     out = tmp_path / "ausgabe"
-    assert render(str(BUNDLED), "--out", str(out))[0] == 0
+    code, output = render(str(BUNDLED), "--out", str(out))
+    assert code == 0
+    written = re.search(r"(\d+) Dateien geschrieben, 0 unverändert", output)
+    assert written, output
     before = snapshot(out)
     code, output = render(str(BUNDLED), "--out", str(out))
     assert code == 0
-    assert "0 Dateien geschrieben" in output
+    assert f"0 Dateien geschrieben, {written[1]} unverändert, 0 entfernt." in output
     assert snapshot(out) == before
 
 

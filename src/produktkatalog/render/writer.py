@@ -71,7 +71,8 @@ def write_site(out: Path, files: dict[str, bytes], keep_others: bool = False, ke
     new = {**{path: b"" for path in (old if keep_others else kept)}, **new}
     written = sorted(p for p in new if p not in old or (p in files and not _same(out / p, new[p])))
     removed = sorted(p for p in old if p not in new)
-    report = WriteReport([p for p in written if p != MARKER], len(new) - len(written), removed)
+    unchanged = sum(1 for path in new if path not in written and path != MARKER)
+    report = WriteReport([p for p in written if p != MARKER], unchanged, removed)
     record = _Record(out, keys or {}, keep_others)
     if not written and not removed:
         record.update(out)
