@@ -117,16 +117,19 @@ class Cache:
 
     def write(self, entries: Entries, stamps: dict[str, Stamp]) -> None:
         """Rewrite the shards whose content changed, and the stamps; a cache that cannot be written is not kept."""
+        before = set().union(*self.stored.values())
+        changed = {key[:2] for key in entries.keys() - before} | {key[:2] for key in before - entries.keys()}
         shards: dict[str, Entries] = defaultdict(dict)
         for key, data in entries.items():
-            shards[key[:2]][key] = data
+            if key[:2] in changed:
+                shards[key[:2]][key] = data
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for name, files in shards.items():
-                if self.stored.get(name) != set(files):
-                    self._atomic(f"{name}.pickle", {"salt": self.salt, "files": files})
-            for name in set(self.stored) - set(shards):
-                (self.folder / f"{name}.pickle").unlink(missing_ok=True)
+            for name in sorted(changed):
+                if shards.get(name):
+                    self._atomic(f"{name}.pickle", {"salt": self.salt, "files": shards[name]})
+                else:
+                    (self.folder / f"{name}.pickle").unlink(missing_ok=True)
             self._atomic(_STAMPS, {"salt": self.salt, "taken": self.started, "stamps": stamps})
         except OSError:
             return

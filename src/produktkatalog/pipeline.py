@@ -127,10 +127,16 @@ class _Loaded:
         known = self.cache.read() if self.cache else {}
         stamps = self.cache.stamps() if self.cache else {}
         pending: list[tuple[SourceFile, str]] = []
+        cut = len(self.prefix)
         for source in self.files.files:
             if source.kind is None:
                 continue
-            key = self._unchanged(source, stamps.get(self._inside(source)), known) or self._read(source)
+            inside = source.path[cut:] if source.path.startswith(self.prefix) else source.path
+            try:
+                status: os.stat_result | None = os.stat(source.path)
+            except OSError:
+                status = None
+            key = self._unchanged(inside, stamps.get(inside), status, known) or self._read(source, inside, status)
             if key is None:
                 continue
             self.digests[source.shown] = key
@@ -145,29 +151,20 @@ class _Loaded:
             else:
                 self._accept(source, key, data)
 
-    def _unchanged(self, source: SourceFile, stored: Any, known: dict[str, Any]) -> str | None:
+    def _unchanged(self, inside: str, stored: Any, status: os.stat_result | None, known: dict[str, Any]
+                   ) -> str | None:
         """The cached digest if the file's stamp is unchanged, without reading the file."""
-        if stored is None or self.cache is None:
+        if stored is None or status is None or self.cache is None:
             return None
-        try:
-            stamp = self.cache.unchanged(stored, os.stat(source.path))
-        except OSError:
-            return None
+        stamp = self.cache.unchanged(stored, status)
         if stamp is None or stamp[4] not in known:
             return None
-        self.stamps[self._inside(source)] = stamp
+        self.stamps[inside] = stamp
         return stamp[4]
 
-    def _inside(self, source: SourceFile) -> str:
-        """Where a file is inside its catalogue: the same from every working directory."""
-        return source.path[len(self.prefix):] if source.path.startswith(self.prefix) else source.path
-
-    def _read(self, source: SourceFile) -> str | None:
-        """Read a file; its stamp is taken before reading, so a later edit can never inherit this digest."""
-        try:
-            status = os.stat(source.path)
-        except OSError:
-            status = None
+    def _read(self, source: SourceFile, inside: str, status: os.stat_result | None) -> str | None:
+        """Read a file; its stamp (``status``) is taken before reading, so a later edit can never inherit this
+        digest."""
         raw = read_bytes(source.path, source.shown)
         if isinstance(raw, Finding):
             self.findings.append(raw)
@@ -175,7 +172,7 @@ class _Loaded:
         self.raw[source.shown] = raw
         key = digest(source.kind or "", raw)
         if status is not None:
-            self.stamps[self._inside(source)] = stamp_of(status, key)
+            self.stamps[inside] = stamp_of(status, key)
         return key
 
     def _accept(self, source: SourceFile, key: str, data: dict[str, Any]) -> None:
