@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 import produktkatalog.fastpath as fastpath
-from conftest import PRODUCT, tuples
+from conftest import BUNDLED, PRODUCT, tuples
 from produktkatalog.cache import cache_home
 from produktkatalog.pipeline import validate
+
+SPORT = "produkte/08-sportfoerderung/080201-foerderung-des-vereinssports"
 
 
 @pytest.fixture
@@ -82,3 +84,42 @@ def test_malformed_cache_entries_are_ignored(catalogue: Path) -> None:
 def test_no_cache_writes_nothing(catalogue: Path) -> None:
     validate(catalogue, use_cache=False)
     assert not cache_home().exists()
+
+
+def test_another_working_directory_reuses_the_stamps(catalogue: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import produktkatalog.cache as cache
+    import produktkatalog.pipeline as pipeline
+
+    monkeypatch.setattr(cache, "_RACY_NS", 0)  # the files' ctime is recent here; on a real machine it is older
+    monkeypatch.chdir(catalogue)
+    validate(Path("."))
+    read: list[str] = []
+    original = pipeline.read_bytes
+    monkeypatch.setattr(pipeline, "read_bytes", lambda path, shown: read.append(shown) or original(path, shown))
+    monkeypatch.chdir(tmp_path)
+    assert validate(catalogue).findings == []
+    assert read == []  # every file known by its stamp, although its shown path differs now
+
+
+def test_values_are_read_only_when_used_and_unused_ones_are_removed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from produktkatalog.cache import Cache
+
+    root = tmp_path / "beispielstadt"
+    shutil.copytree(BUNDLED / "beispielstadt", root)
+    _age(root)
+    validate(root, workers=1)
+    [values] = list(cache_home().glob("*/werte"))
+    stored = sorted(values.iterdir())
+    read: list[str] = []
+    original = Cache.values
+    monkeypatch.setattr(Cache, "values", lambda self, key: read.append(key) or original(self, key))
+    computation = validate(root, workers=1).computations[0]
+    assert read == []  # a plain check reads no values
+    assert len(list(computation.values.items())) > 100 and len(read) == len(stored)
+    path = root / SPORT / "kennzahlen" / "anzahl_vereine.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("74", "75"), encoding="utf-8")
+    validate(root, workers=1)
+    now = sorted(values.iterdir())
+    assert len(now) == len(stored) and now != stored  # the changed owners' files replaced, none left behind

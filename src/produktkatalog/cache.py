@@ -4,7 +4,10 @@ The cache lives in the user's cache folder (``$KATALOG_CACHE``, else
 ``$XDG_CACHE_HOME/katalog`` or ``~/.cache/katalog``), one folder per catalogue
 path: a checkout can never bring a cache of its own that declares broken files
 clean. Entries are keyed by file kind and content and spread over shards by
-digest prefix, so a run that changed one file rewrites two small shards. Every
+digest prefix, so a run that changed one file rewrites two small shards. File
+stamps are keyed by the path inside the catalogue, so the working directory does
+not matter. Computed values live in a file per unit key (``werte/``), read only
+when a value is used and never rewritten: a plain check reads none of them. Every
 read is treated as untrusted anyway: an unpickler that resolves no global except
 ``decimal.Decimal`` yields data, never code, and malformed entries are dropped.
 """
@@ -23,10 +26,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 3
+_FORMAT = 4
 _SHARD_NAME = re.compile(r"^[0-9a-f]{2}\.pickle$")
 _STAMPS = "stempel.stamps"
 _RESULTS = "rechnung.results"
+_VALUES = "werte"
 # A file changed this soon before a run started may share its stamp with its old content.
 _RACY_NS = 2_000_000_000
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError,
@@ -113,37 +117,60 @@ class Cache:
 
     def write(self, entries: Entries, stamps: dict[str, Stamp]) -> None:
         """Rewrite the shards whose content changed, and the stamps; a cache that cannot be written is not kept."""
+        before = set().union(*self.stored.values())
+        changed = {key[:2] for key in entries.keys() - before} | {key[:2] for key in before - entries.keys()}
         shards: dict[str, Entries] = defaultdict(dict)
         for key, data in entries.items():
-            shards[key[:2]][key] = data
+            if key[:2] in changed:
+                shards[key[:2]][key] = data
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for name, files in shards.items():
-                if self.stored.get(name) != set(files):
-                    self._atomic(f"{name}.pickle", {"salt": self.salt, "files": files})
-            for name in set(self.stored) - set(shards):
-                (self.folder / f"{name}.pickle").unlink(missing_ok=True)
+            for name in sorted(changed):
+                if shards.get(name):
+                    self._atomic(f"{name}.pickle", {"salt": self.salt, "files": shards[name]})
+                else:
+                    (self.folder / f"{name}.pickle").unlink(missing_ok=True)
             self._atomic(_STAMPS, {"salt": self.salt, "taken": self.started, "stamps": stamps})
         except OSError:
             return
 
-    def results(self) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, bytes]]:
-        """Computation findings (as plain tuples) and values (one pickled blob per owner, see
-        ``compute.stored``), both by the digest of their inputs; see ``write_results``."""
+    def results(self) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]:
+        """Computation findings (as plain tuples) and the digest of the cached values, both by the digest
+        of their inputs (the unit key); see ``write_results``. The values themselves come from ``values``."""
         stored = self._load(self.folder / _RESULTS) or {}
-        results, values = stored.get("results"), stored.get("values")
+        results, digests = stored.get("results"), stored.get("digests")
         found = {key: found for key, found in results.items() if isinstance(key, str) and isinstance(found, list)
                  and all(type(f) is tuple for f in found)} if isinstance(results, dict) else {}
-        blobs = {key: blob for key, blob in values.items()
-                 if isinstance(key, str) and type(blob) is bytes} if isinstance(values, dict) else {}
-        return found, blobs
+        known = {key: value for key, value in digests.items()
+                 if isinstance(key, str) and type(value) is str} if isinstance(digests, dict) else {}
+        return found, known
 
-    def write_results(self, results: dict[str, list[tuple[Any, ...]]], values: dict[str, bytes]) -> None:
+    def values(self, key: str) -> bytes | None:
+        """The cached values (one pickled blob, see ``compute.stored``) of a unit key; None if missing."""
+        stored = self._load(self.folder / _VALUES / self._value_name(key))
+        blob = stored.get("werte") if stored else None
+        return blob if type(blob) is bytes else None
+
+    def write_results(self, results: dict[str, list[tuple[Any, ...]]], digests: dict[str, str],
+                      fresh: dict[str, bytes]) -> None:
+        """Findings and value digests of every unit key; the values of keys not yet stored (``fresh``) get a
+        file each, and the files of keys no longer in use are removed."""
+        values = self.folder / _VALUES
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._atomic(_RESULTS, {"salt": self.salt, "results": results, "values": values})
+            values.mkdir(parents=True, exist_ok=True)
+            present = {entry.name for entry in os.scandir(values)}
+            for key, blob in fresh.items():
+                if self._value_name(key) not in present:
+                    self._atomic(f"{_VALUES}/{self._value_name(key)}", {"salt": self.salt, "werte": blob})
+            for name in present - {self._value_name(key) for key in results}:
+                (values / name).unlink(missing_ok=True)
+            self._atomic(_RESULTS, {"salt": self.salt, "results": results, "digests": digests})
         except OSError:
             return
+
+    def _value_name(self, key: str) -> str:
+        """A values file is named by its key and the salt: files of another program version are not reused."""
+        return hashlib.blake2b(f"{self.salt}\0{key}".encode(), digest_size=16).hexdigest()
 
     def _load(self, path: Path) -> dict[str, Any] | None:
         try:

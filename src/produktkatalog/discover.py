@@ -52,7 +52,8 @@ def catalogue_files(root: Path, shown: str | None = None) -> CatalogueFiles:
     """The files of one catalogue; ``shown`` names the root in messages (default: relative to the working dir)."""
     shown = shown or shown_path(root)
     top = str(root)
-    files, nested = [], []
+    files: list[SourceFile] = []
+    nested = []
     for folder, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
         if folder != top and SETTINGS_FILE in names:
@@ -60,19 +61,37 @@ def catalogue_files(root: Path, shown: str | None = None) -> CatalogueFiles:
             dirs[:] = []
             continue
         relative = tuple(folder[len(top) + 1:].split(os.sep)) if folder != top else ()
-        for name in sorted(names):
-            if name.endswith(_YAML_SUFFIXES) and not name.startswith("."):
-                files.append(_classify(os.path.join(folder, name), (*relative, name), shown))
+        files.extend(_folder_files(folder, relative, sorted(n for n in names if n.endswith(_YAML_SUFFIXES)
+                                                            and not n.startswith(".")), shown))
     return CatalogueFiles(root, shown, tuple(files), tuple(nested))
 
 
+def _folder_files(folder: str, relative: tuple[str, ...], names: list[str], root_shown: str) -> list[SourceFile]:
+    """The YAML files of one folder, classified; the folder's shown path and product folder are built once."""
+    prefix = "/".join((root_shown, *relative)) if root_shown != "." else "/".join(relative)
+    base = f"{prefix}/" if prefix else ""
+    directory = os.path.join(folder, "")
+    products: dict[tuple[str, ...], str] = {}
+    found = []
+    for name in names:
+        kind, product_parts = classify((*relative, name))
+        product_dir = None
+        if product_parts is not None:
+            if product_parts not in products:
+                products[product_parts] = _shown(root_shown, product_parts)
+            product_dir = products[product_parts]
+        found.append(SourceFile(directory + name, base + name, kind, product_dir))
+    return found
+
+
 def _classify(path: str, parts: tuple[str, ...], root_shown: str) -> SourceFile:
-    shown = "/".join((root_shown, *parts)) if root_shown != "." else "/".join(parts)
     kind, product_parts = classify(parts)
-    product_dir = None
-    if product_parts is not None:
-        product_dir = "/".join((root_shown, *product_parts)) if root_shown != "." else "/".join(product_parts)
-    return SourceFile(path, shown, kind, product_dir)
+    product_dir = _shown(root_shown, product_parts) if product_parts is not None else None
+    return SourceFile(path, _shown(root_shown, parts), kind, product_dir)
+
+
+def _shown(root_shown: str, parts: tuple[str, ...]) -> str:
+    return "/".join((root_shown, *parts)) if root_shown != "." else "/".join(parts)
 
 
 def classify(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:

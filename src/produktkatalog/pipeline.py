@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,15 +84,14 @@ def _validate_catalogue(files: CatalogueFiles, workers: int | None, result: Resu
     tables = plan_tables(catalogue, index.framework)
     files_of = files.by_product()
     keys = unit_keys(catalogue, index, tables, loaded.digests, files_of) if use_cache else {}
-    known, stored = loaded.known_results(keys)
-    computation = compute_catalogue(catalogue, index, tables, known, stored)
-    blobs = {owner: stored[owner] if owner in stored else computation.encoded(owner)
-             for owner, key in keys.items() if key is not None}
+    known, value_digests = loaded.known_results(keys)
+    computation = compute_catalogue(catalogue, index, tables, known, loaded.stored_values(keys))
+    fresh = {owner: computation.encoded(owner) for owner, key in keys.items() if key is not None and owner not in known}
+    value_digests.update({owner: digest("werte", blob) for owner, blob in fresh.items()})
     if use_cache:
-        computation.sources = Sources(loaded.digests, files_of, keys,
-                                      {owner: digest("werte", blob) for owner, blob in blobs.items()})
+        computation.sources = Sources(loaded.digests, files_of, keys, value_digests)
     computed = {owner: [loaded.locate(f) for f in found] for owner, found in computation.by_owner.items()}
-    loaded.save_results(keys, {**known, **computed}, blobs)
+    loaded.save_results(keys, {**known, **computed}, value_digests, fresh)
     judged = {(f.file, f.path) for f in loaded.findings if f.path}
     # a value the schema already rejected is not reported again by the catalogue checks
     located = [loaded.locate(f) for f in check_catalogue(catalogue, index)]
@@ -117,7 +117,8 @@ class _Loaded:
         self.findings: list[Finding] = []
         self.documents: dict[str, Document] = {}
         self.clean: dict[str, dict[str, Any]] = {}
-        self.stamps: dict[str, Stamp] = {}  # shown path → its stamp as seen before reading
+        self.stamps: dict[str, Stamp] = {}  # path inside the catalogue → its stamp as seen before reading
+        self.prefix = os.path.join(str(files.root), "")  # cut from a file's path: stamps hold where it is inside
         self.digests: dict[str, str] = {}  # shown path → content digest, for every file read or known
         self.sources = {source.shown: source for source in files.files}
 
@@ -126,10 +127,16 @@ class _Loaded:
         known = self.cache.read() if self.cache else {}
         stamps = self.cache.stamps() if self.cache else {}
         pending: list[tuple[SourceFile, str]] = []
+        cut = len(self.prefix)
         for source in self.files.files:
             if source.kind is None:
                 continue
-            key = self._unchanged(source, stamps.get(source.shown), known) or self._read(source)
+            inside = source.path[cut:] if source.path.startswith(self.prefix) else source.path
+            try:
+                status: os.stat_result | None = os.stat(source.path)
+            except OSError:
+                status = None
+            key = self._unchanged(inside, stamps.get(inside), status, known) or self._read(source, inside, status)
             if key is None:
                 continue
             self.digests[source.shown] = key
@@ -144,25 +151,20 @@ class _Loaded:
             else:
                 self._accept(source, key, data)
 
-    def _unchanged(self, source: SourceFile, stored: Any, known: dict[str, Any]) -> str | None:
+    def _unchanged(self, inside: str, stored: Any, status: os.stat_result | None, known: dict[str, Any]
+                   ) -> str | None:
         """The cached digest if the file's stamp is unchanged, without reading the file."""
-        if stored is None or self.cache is None:
+        if stored is None or status is None or self.cache is None:
             return None
-        try:
-            stamp = self.cache.unchanged(stored, os.stat(source.path))
-        except OSError:
-            return None
+        stamp = self.cache.unchanged(stored, status)
         if stamp is None or stamp[4] not in known:
             return None
-        self.stamps[source.shown] = stamp
+        self.stamps[inside] = stamp
         return stamp[4]
 
-    def _read(self, source: SourceFile) -> str | None:
-        """Read a file; its stamp is taken before reading, so a later edit can never inherit this digest."""
-        try:
-            status = os.stat(source.path)
-        except OSError:
-            status = None
+    def _read(self, source: SourceFile, inside: str, status: os.stat_result | None) -> str | None:
+        """Read a file; its stamp (``status``) is taken before reading, so a later edit can never inherit this
+        digest."""
         raw = read_bytes(source.path, source.shown)
         if isinstance(raw, Finding):
             self.findings.append(raw)
@@ -170,7 +172,7 @@ class _Loaded:
         self.raw[source.shown] = raw
         key = digest(source.kind or "", raw)
         if status is not None:
-            self.stamps[source.shown] = stamp_of(status, key)
+            self.stamps[inside] = stamp_of(status, key)
         return key
 
     def _accept(self, source: SourceFile, key: str, data: dict[str, Any]) -> None:
@@ -207,27 +209,39 @@ class _Loaded:
             return finding.positioned(*document.position_inside(finding.path, finding.offset))
         return finding.positioned(*document.position(finding.path, finding.at_key))
 
-    def known_results(self, keys: dict[Owner, str | None]) -> tuple[dict[Owner, list[Finding]], dict[Owner, bytes]]:
-        """Located computation findings and cached values of owners whose inputs are unchanged since then."""
-        stored, values = self.cache.results() if self.cache and keys else ({}, {})
-        known, blobs = {}, {}
+    def known_results(self, keys: dict[Owner, str | None]) -> tuple[dict[Owner, list[Finding]], dict[Owner, str]]:
+        """Located computation findings and the digest of the cached values of owners whose inputs are unchanged
+        since then."""
+        stored, digests = self.cache.results() if self.cache and keys else ({}, {})
+        known, values = {}, {}
         for owner, key in keys.items():
             found = [Finding.from_tuple(f) for f in stored.get(key or "", ())]
-            if key in stored and key in values and None not in found:
+            if key in stored and key in digests and None not in found:
                 known[owner] = [f for f in found if f is not None]
-                blobs[owner] = values[key]
-        return known, blobs
+                values[owner] = digests[key]
+        return known, values
+
+    def stored_values(self, keys: dict[Owner, str | None]) -> Callable[[Owner], bytes | None]:
+        """The cached values of an owner, read when first asked for (see ``compute.stored``)."""
+        cache = self.cache
+
+        def read(owner: Owner) -> bytes | None:
+            key = keys.get(owner)
+            return cache.values(key) if cache is not None and key is not None else None
+
+        return read
 
     def save_results(self, keys: dict[Owner, str | None], found: dict[Owner, list[Finding]],
-                     blobs: dict[Owner, bytes]) -> None:
-        """Findings and values (``blobs``, see ``compute.stored``) of every owner with a unit key."""
+                     digests: dict[Owner, str], fresh: dict[Owner, bytes]) -> None:
+        """Findings and value digests of every owner with a unit key; the values computed in this run."""
         if self.cache is None or not keys:
             return
         keyed = {owner: key for owner, key in keys.items() if key is not None}
         self.cache.write_results({key: [f.as_tuple() for f in found.get(owner, [])] for owner, key in keyed.items()},
-                                 {key: blobs[owner] for owner, key in keyed.items()})
+                                 {key: digests[owner] for owner, key in keyed.items()},
+                                 {key: fresh[owner] for owner, key in keyed.items() if owner in fresh})
 
     def save(self) -> None:
         if self.cache is None:
             return
-        self.cache.write(self.clean, {shown: stamp for shown, stamp in self.stamps.items() if stamp[4] in self.clean})
+        self.cache.write(self.clean, {inside: stamp for inside, stamp in self.stamps.items() if stamp[4] in self.clean})

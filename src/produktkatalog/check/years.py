@@ -7,7 +7,7 @@ from typing import Any
 
 from produktkatalog.check.index import Index
 from produktkatalog.findings import DocPath, Finding, error, warning
-from produktkatalog.model import Entry, Settings
+from produktkatalog.model import Catalogue, Entry, Settings
 
 _KINDS = ("ergebnis", "ansatz", "planung", "ziel")
 
@@ -28,22 +28,28 @@ def check(index: Index) -> Iterator[Finding]:
 def _all_years(index: Index, settings: Settings) -> Iterator[Finding]:
     catalogue = index.catalogue
     yield from _years(settings, settings, ("einwohner",), settings.mapping("einwohner"), None)
-    for figure in catalogue.kennzahlen:
-        yield from _values(settings, figure, ("werte",), figure.mapping("werte"))
-    for plan in catalogue.plans:
-        for row, values in plan.mapping("zeilen").items():
-            if isinstance(values, dict):
-                yield from _values(settings, plan, ("zeilen", row), values)
+    allowed = {kind: settings.years_of(kind) for kind in _KINDS}
+    for entry, base, values in _values(catalogue):
+        for kind, by_year in values.items():
+            years = allowed.get(kind)
+            if years is not None and isinstance(by_year, dict) and not by_year.keys() <= years:
+                yield from _years(settings, entry, (*base, kind), by_year, kind)
     for entry in (*catalogue.products, *catalogue.leistungen):
         for position, goal in enumerate(entry.items("ziele")):
             if isinstance(goal, dict) and isinstance(goal.get("zielwerte"), dict):
                 yield from _years(settings, entry, ("ziele", position, "zielwerte"), goal["zielwerte"], None)
 
 
-def _values(settings: Settings, entry: Entry, base: DocPath, values: dict[str, Any]) -> Iterator[Finding]:
-    for kind, by_year in values.items():
-        if kind in _KINDS and isinstance(by_year, dict) and not by_year.keys() <= settings.years_of(kind):
-            yield from _years(settings, entry, (*base, kind), by_year, kind)
+def _values(catalogue: Catalogue) -> Iterator[tuple[Entry, DocPath, dict[str, Any]]]:
+    """Each mapping of values by kind and year: a Kennzahl's werte, a plan row's values."""
+    for figure in catalogue.kennzahlen:
+        values = figure.data.get("werte")
+        if isinstance(values, dict):
+            yield figure, ("werte",), values
+    for plan in catalogue.plans:
+        for row, values in plan.mapping("zeilen").items():
+            if isinstance(values, dict):
+                yield plan, ("zeilen", row), values
 
 
 def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, Any], kind: str | None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import decimal
 import functools
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -83,9 +83,10 @@ class Computation:
 
 
 def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: PlanTables | None = None,
-                      known: Collection[Owner] = (), stored: Mapping[Owner, bytes] | None = None) -> Computation:
+                      known: Collection[Owner] = (), stored: Callable[[Owner], bytes | None] | None = None
+                      ) -> Computation:
     """Every value of every owner; those in ``known`` (whose findings the caller already has) are settled on
-    first read, from ``stored`` (their cached values) where it fits, else by computing them then."""
+    first read, from ``stored`` (their cached values, read then) where it fits, else by computing them then."""
     index = index or Index.of(catalogue)
     periods = periods_of(catalogue)
     tables = tables or plan_tables(catalogue, index.framework)
@@ -100,15 +101,15 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
                 computation.values[(id(figure), owner)] = {period: engine.value(figure, owner, period)
                                                           for period in periods}
     for owner, figures in later.items():
-        blob = (stored or {}).get(owner)
-        computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, blob))
+        computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, stored))
     computation.by_owner = {owner: found for owner, found in engine.findings.items() if owner not in known}
     return computation
 
 
 def _settle(engine: _Engine, periods: list[Period], owner: Owner, figures: list[Kennzahl],
-            blob: bytes | None) -> dict[Key, Row]:
+            stored: Callable[[Owner], bytes | None] | None) -> dict[Key, Row]:
     """An unchanged owner's values: cached, or computed now where the cache does not fit."""
+    blob = stored(owner) if stored is not None else None
     rows = decode(blob, figures, periods) if blob is not None else None
     if rows is None:
         with decimal.localcontext(CONTEXT):

@@ -15,7 +15,7 @@ Every node keeps the offset of its first character, so a finding can point into 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -100,17 +100,20 @@ def parse(formula: str) -> Node:
     return node
 
 
-def walk(node: Node) -> Iterator[Node]:
+def walk(node: Node) -> list[Node]:
     """Every node of the tree, in reading order (a node before its parts)."""
-    yield node
-    if isinstance(node, Unary):
-        yield from walk(node.operand)
-    elif isinstance(node, Binary):
-        yield from walk(node.left)
-        yield from walk(node.right)
-    elif isinstance(node, Call):
-        for argument in node.arguments:
-            yield from walk(argument)
+    found: list[Node] = []
+    waiting = [node]
+    while waiting:
+        current = waiting.pop()
+        found.append(current)
+        if isinstance(current, Unary):
+            waiting.append(current.operand)
+        elif isinstance(current, Binary):
+            waiting.extend((current.right, current.left))
+        elif isinstance(current, Call):
+            waiting.extend(reversed(current.arguments))
+    return found
 
 
 def references(node: Node) -> list[Reference]:

@@ -9,6 +9,7 @@ always their source text (``2026:`` is the key "2026").
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -127,7 +128,7 @@ class Constructor:
                          "Schlüssel sind einfache Wörter oder Zahlen vor dem Doppelpunkt.")
             return None
         self.check_tag(node, STR_TAG)
-        return str(node.value)
+        return sys.intern(str(node.value))  # keys repeat in every file: one object each, also in the cache
 
     def scalar(self, node: Any) -> Any:
         tag = str(node.tag)

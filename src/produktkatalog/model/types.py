@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from produktkatalog.numbers import canonical
 from produktkatalog.reference import RowTemplate
+
+_Self = TypeVar("_Self")
+_Value = TypeVar("_Value")
+
+
+class cached(Generic[_Self, _Value]):  # lower case: used like functools.cached_property
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first read (some
+    twenty thousand per Großstadt run); the model is built and read by one thread."""
+
+    def __init__(self, function: Callable[[_Self], _Value]) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any] | None = None) -> cached[_Self, _Value]: ...
+
+    @overload
+    def __get__(self, instance: _Self, owner: type[Any] | None = None) -> _Value: ...
+
+    def __get__(self, instance: _Self | None, owner: type[Any] | None = None) -> cached[_Self, _Value] | _Value:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 def listed(value: Any) -> list[Any]:
@@ -75,7 +99,7 @@ class Numbered(Entry):
     def number(self) -> str:
         return self.text("nummer") or ""
 
-    @functools.cached_property
+    @cached
     def key(self) -> str:
         return canonical(self.number)
 
@@ -95,16 +119,16 @@ class Kennzahl(Entry):
     product_folder: str | None = None  # None: a catalogue-wide Kennzahl
     shipped: bool = False  # a Standardkennzahl that ships with the tool, not a file of the catalogue
 
-    @functools.cached_property
+    @cached
     def ident(self) -> str:
         return self.text("id") or ""
 
-    @functools.cached_property
+    @cached
     def per_owner(self) -> bool:
         """A catalogue-wide Standardkennzahl: computed for each product and roll-up, not once."""
         return self.product_folder is None and self.data.get("art") == "standardkennzahl"
 
-    @functools.cached_property
+    @cached
     def leistung_key(self) -> str | None:
         number = self.text("leistung")
         return canonical(number) if number else None

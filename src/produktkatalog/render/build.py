@@ -23,6 +23,7 @@ from produktkatalog.model import canonical
 from produktkatalog.render.environment import TemplateProblem, Templates, template_folders, templates_for
 from produktkatalog.render.keys import PageKeys, templates_digest
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
+from produktkatalog.render.parallel import render_pages
 from produktkatalog.render.paths import slug, unique_slugs
 from produktkatalog.render.site import Layout, catalogue_layout
 from produktkatalog.render.template_errors import explained
@@ -69,37 +70,54 @@ class Rendered:
 
 
 class Pages:
-    """The rendered files; a path is written once only (two pages for one path would be a bug)."""
+    """The rendered files; a path is written once only (two pages for one path would be a bug).
+
+    Pages to render wait until ``flush``, which renders them together (on every core, see ``parallel``).
+    """
 
     def __init__(self, total: int = 0, progress: Progress | None = None,
-                 previous: Mapping[str, str] | None = None) -> None:
+                 previous: Mapping[str, str] | None = None, workers: int | None = None) -> None:
         self.rendered = Rendered()
         self.files = self.rendered.files
         self.total = total
         self.progress = progress
         self.previous = previous or {}
+        self.workers = workers
+        self.claimed: set[str] = set()
+        self.waiting: list[tuple[str, Callable[[], Any], Callable[[Any], str]]] = []
+        self.done = 0
 
     def add(self, path: str, content: str) -> None:
-        if path in self.files or path in self.rendered.kept:
-            raise RuntimeError(f"page rendered twice: {path}")
+        self._claim(path)
         self.files[path] = content.encode("utf-8")
         self._advance()
 
-    def render(self, path: str, key: str | None, content: Callable[[], str]) -> None:
-        """Render a page, unless its key equals the previous one."""
+    def render(self, path: str, key: str | None, context: Callable[[], Any], apply: Callable[[Any], str]) -> None:
+        """Render a page (``apply(context())``, in ``flush``), unless its key equals the previous one."""
+        self._claim(path)
         if key is not None:
             self.rendered.keys[path] = key
             if self.previous.get(path) == key:
-                if path in self.files or path in self.rendered.kept:
-                    raise RuntimeError(f"page rendered twice: {path}")
                 self.rendered.kept.add(path)
                 self._advance()
                 return
-        self.add(path, content())
+        self.waiting.append((path, context, apply))
+
+    def flush(self) -> None:
+        contents = render_pages([(context, apply) for _, context, apply in self.waiting], self.workers, self._advance)
+        for (path, _, _), content in zip(self.waiting, contents, strict=True):
+            self.files[path] = content
+        self.waiting.clear()
+
+    def _claim(self, path: str) -> None:
+        if path in self.claimed:
+            raise RuntimeError(f"page rendered twice: {path}")
+        self.claimed.add(path)
 
     def _advance(self) -> None:
+        self.done += 1
         if self.progress is not None:
-            self.progress(len(self.files) + len(self.rendered.kept), self.total)
+            self.progress(self.done, self.total)
 
 
 def build(computations: Sequence[Computation], root: Path, formats: Sequence[str], wanted: str | None = None,
@@ -109,8 +127,10 @@ def build(computations: Sequence[Computation], root: Path, formats: Sequence[str
 
 
 def render_site(computations: Sequence[Computation], root: Path, formats: Sequence[str], wanted: str | None = None,
-                progress: Progress | None = None, previous: Mapping[str, str] | None = None) -> Rendered:
-    """``build``, keeping every page whose key is in ``previous`` (page → key of the existing output)."""
+                progress: Progress | None = None, previous: Mapping[str, str] | None = None,
+                workers: int | None = None) -> Rendered:
+    """``build``, keeping every page whose key is in ``previous`` (page → key of the existing output);
+    ``workers`` processes apply the templates (default: one per core)."""
     folders = _folders(computations, root)
     multiple = len(computations) != 1 or folders[0] != ""
     top = Link("Alle Kataloge", "../index.html") if multiple else None
@@ -118,7 +138,7 @@ def render_site(computations: Sequence[Computation], root: Path, formats: Sequen
     sites = [layout.site for layout, _ in layouts]
     top_files = len(formats) + (len(STYLESHEETS) if "html" in formats else 0) if multiple and wanted is None else 0
     pages = Pages(sum(_count(layout, formats, wanted) for layout, _ in layouts) + top_files, progress,
-                  previous if wanted is None else None)
+                  previous if wanted is None else None, workers)
     for layout, computation in layouts:
         root_of = Path(computation.index.catalogue.root)
         keys = PageKeys(layout, computation, templates_digest(template_folders(root_of)),
@@ -165,7 +185,8 @@ def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, form
 
     def page(path: str, template: str, context: Callable[[], Any], suffix: str, inputs: str | None) -> None:
         name = template + suffix + ".j2"
-        pages.render(prefix + path + suffix, keys.page(inputs, name), lambda: _apply(templates, name, context()))
+        pages.render(prefix + path + suffix, keys.page(inputs, name), context,
+                     functools.partial(_apply, templates, name))
 
     for fmt in formats:
         suffix = FORMATS[fmt]
@@ -183,6 +204,7 @@ def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, form
         for i, (_, programme_page) in enumerate(layout.programmes):
             programme = functools.partial(_programme_context, site, i)
             page(programme_page, "programm", programme, suffix, keys.programme(programme_page))
+    pages.flush()
     if "html" in formats:
         for name in STYLESHEETS:
             pages.add(prefix + name, templates.raw(name))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import Protocol, TextIO, cast
 
 from produktkatalog.pipeline import Result
-from produktkatalog.report import github, gitlab, json_report, junit, sarif, text_report
 from produktkatalog.report.common import Options
 
 
@@ -13,13 +14,23 @@ class Reporter(Protocol):
     def __call__(self, result: Result, stream: TextIO, options: Options | None = None, /) -> None: ...
 
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text_report.write,
-    "json": json_report.write,
-    "github": github.write,
-    "gitlab": gitlab.write,
-    "sarif": sarif.write,
-    "junit": junit.write,
-}
+_MODULES = {"text": "text_report", "json": "json_report", "github": "github", "gitlab": "gitlab", "sarif": "sarif",
+            "junit": "junit"}
+
+
+class _Reporters(Mapping[str, Reporter]):
+    """Format → its module's ``write``; a module is imported when its format is used (a run writes one or two)."""
+
+    def __getitem__(self, name: str) -> Reporter:
+        return cast(Reporter, importlib.import_module(f"produktkatalog.report.{_MODULES[name]}").write)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()
 
 __all__ = ["REPORTERS", "Options", "Reporter"]
