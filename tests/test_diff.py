@@ -6,13 +6,16 @@ import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from gitrepo import BEISPIELSTADT, BUERGERBUERO, commit, git, isolate_git, replace, repository_with_beispielstadt
+from produktkatalog import pipeline
 from produktkatalog.cli import app
 from produktkatalog.diff import Diff, compare, open_sides
+from produktkatalog.diff.json_writer import as_json
 from produktkatalog.diff.markdown import markdown
 
 PLAN = f"{BUERGERBUERO}/teilergebnisplan.yaml"
@@ -179,3 +182,25 @@ def test_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(app, ["diff", "--katalog", str(folder)])
     assert result.exit_code == 2
     assert "Kein git-Repository" in result.output
+
+
+def test_the_revision_side_borrows_the_working_tree_cache_and_diffs_the_same(repo: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cache, HEAD's files come from the working tree's entries; the diff is that of a run without."""
+    raise_personal_costs(repo)
+    with open_sides(repo / "katalog", use_cache=False) as (before, after):
+        fresh = json.loads(as_json(compare(before, after)))
+    with open_sides(repo / "katalog") as (before, after):
+        cached = json.loads(as_json(compare(before, after)))
+    assert cached == fresh
+    parsed: list[str] = []
+    original = pipeline.clean_data
+
+    def counting(jobs: list[tuple[str, bytes]], workers: int | None = None) -> list[Any]:
+        parsed.extend(kind for kind, _ in jobs)
+        return original(jobs, workers)
+
+    monkeypatch.setattr("produktkatalog.pipeline.clean_data", counting)
+    with open_sides(repo / "katalog") as (before, after):
+        assert json.loads(as_json(compare(before, after))) == fresh
+    assert len(parsed) == 1  # only HEAD's version of the one changed file was parsed again

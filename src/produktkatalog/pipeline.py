@@ -48,7 +48,7 @@ class Result:
 
 
 def validate(path: Path, use_cache: bool = True, workers: int | None = None, compute_all: bool = False,
-             changed_since: str | None = None, shown_as: str | None = None) -> Result:
+             changed_since: str | None = None, shown_as: str | None = None, cache_of: Path | None = None) -> Result:
     """Findings of every catalogue at or below ``path``.
 
     Computation findings and values of owners whose inputs are unchanged come from the cache; their
@@ -56,6 +56,9 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
     the values; every value is available either way.
     ``changed_since`` keeps the findings of the files changed since that git revision and of
     the files depending on them (see ``changed``). ``shown_as`` names ``path`` in findings.
+    ``cache_of`` reads the cache of another folder holding the same catalogue (the working tree, for a
+    revision written to a temporary folder) and writes none: its entries are keyed by content, so every
+    file and owner unchanged between the two is taken from it.
     """
     if not path.is_dir():
         raise NoCatalogue(f"{path} ist kein Ordner.")
@@ -66,7 +69,8 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
     while roots:
         root = roots.pop(0)
         files = catalogue_files(root, shown_below(root, path, shown_as))
-        _validate_catalogue(files, workers, result, use_cache)
+        borrowed = cache_of / root.relative_to(path) if cache_of is not None else None
+        _validate_catalogue(files, workers, result, use_cache, borrowed)
         roots.extend(files.nested)
     result.findings.sort(key=Finding.sort_key)
     if changed_since is not None:
@@ -76,8 +80,9 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
     return result
 
 
-def _validate_catalogue(files: CatalogueFiles, workers: int | None, result: Result, use_cache: bool) -> None:
-    loaded = _Loaded(files, use_cache)
+def _validate_catalogue(files: CatalogueFiles, workers: int | None, result: Result, use_cache: bool,
+                        borrowed: Path | None = None) -> None:
+    loaded = _Loaded(files, use_cache, borrowed)
     loaded.fill(workers)
     catalogue = build_catalogue(files.shown, ((s, loaded.data.get(s.shown)) for s in files.files))
     index = Index.of(catalogue)
@@ -108,10 +113,11 @@ def _validate_catalogue(files: CatalogueFiles, workers: int | None, result: Resu
 class _Loaded:
     """The data, findings and (on demand) positions of one catalogue's files."""
 
-    def __init__(self, files: CatalogueFiles, use_cache: bool) -> None:
+    def __init__(self, files: CatalogueFiles, use_cache: bool, borrowed: Path | None = None) -> None:
         self.files = files
         self.schemas = schema_set()
-        self.cache = Cache(files.root, f"{__version__}:{self.schemas.digest}") if use_cache else None
+        self.cache = Cache(borrowed or files.root, f"{__version__}:{self.schemas.digest}") if use_cache else None
+        self.writes = borrowed is None  # another folder's cache is read, never written
         self.raw: dict[str, bytes] = {}
         self.data: dict[str, dict[str, Any] | None] = {}
         self.findings: list[Finding] = []
@@ -234,7 +240,7 @@ class _Loaded:
     def save_results(self, keys: dict[Owner, str | None], found: dict[Owner, list[Finding]],
                      digests: dict[Owner, str], fresh: dict[Owner, bytes]) -> None:
         """Findings and value digests of every owner with a unit key; the values computed in this run."""
-        if self.cache is None or not keys:
+        if self.cache is None or not keys or not self.writes:
             return
         keyed = {owner: key for owner, key in keys.items() if key is not None}
         self.cache.write_results({key: [f.as_tuple() for f in found.get(owner, [])] for owner, key in keyed.items()},
@@ -242,6 +248,6 @@ class _Loaded:
                                  {key: fresh[owner] for owner, key in keyed.items() if owner in fresh})
 
     def save(self) -> None:
-        if self.cache is None:
+        if self.cache is None or not self.writes:
             return
         self.cache.write(self.clean, {inside: stamp for inside, stamp in self.stamps.items() if stamp[4] in self.clean})

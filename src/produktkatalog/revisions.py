@@ -92,9 +92,12 @@ class Repository:
     def materialize(self, commit: str, folder: str, target: Path) -> int:
         """Writes the YAML files below ``folder`` at ``commit`` into the empty folder ``target``."""
         files = self.files(commit, folder)
+        made: set[Path] = set()
         for relative, content in zip(files, self.blobs(list(files.values())), strict=True):
             destination = target.joinpath(*relative.split("/"))
-            destination.parent.mkdir(parents=True, exist_ok=True)
+            if destination.parent not in made:  # one mkdir per folder, not per file
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                made.add(destination.parent)
             with open(destination, "xb") as stream:  # never through a link, never twice
                 stream.write(content)
         return len(files)

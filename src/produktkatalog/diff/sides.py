@@ -38,33 +38,36 @@ def open_sides(path: Path, old: str | None = None, new: str | None = None,
     repo = repository(path)
     folder = repo.inside(path)
     shown = shown_path(path)
+    borrowed = path if use_cache else None  # the working tree's cache serves every file a revision shares with it
     with ExitStack() as stack:
         def at(revision: str) -> Side:
             target = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="katalog-diff-"))) / "katalog"
-            return _revision_side(repo, revision, folder, target, shown)
+            return _revision_side(repo, revision, folder, target, shown, borrowed)
 
+        after = at(new) if new is not None else _working_side(path, use_cache)  # first: it fills the cache
         before = at(old or "HEAD")
-        after = at(new) if new is not None else _working_side(path, use_cache)
         yield before, after
 
 
-def _revision_side(repo: Repository, revision: str, folder: str, target: Path, shown: str) -> Side:
+def _revision_side(repo: Repository, revision: str, folder: str, target: Path, shown: str,
+                   borrowed: Path | None) -> Side:
     commit = repo.commit(revision)
     target.mkdir()
     repo.materialize(commit, folder, target)
     label = revision if revision.startswith(commit[:7]) else f"{revision} ({commit[:7]})"
-    return _side(label, commit, target, shown, use_cache=False)
+    return _side(label, commit, target, shown, use_cache=borrowed is not None, cache_of=borrowed)
 
 
 def _working_side(path: Path, use_cache: bool) -> Side:
     return _side(WORKING_TREE, None, path, shown_path(path), use_cache)
 
 
-def _side(label: str, commit: str | None, folder: Path, shown: str, use_cache: bool) -> Side:
+def _side(label: str, commit: str | None, folder: Path, shown: str, use_cache: bool,
+          cache_of: Path | None = None) -> Side:
     if not folder.is_dir() or not find_catalogues(folder):
         return Side(label, commit, folder, shown, Result(), found=False)
     try:
-        result = validate(folder, use_cache=use_cache, compute_all=True, shown_as=shown)
+        result = validate(folder, use_cache=use_cache, compute_all=True, shown_as=shown, cache_of=cache_of)
     except NoCatalogue:
         return Side(label, commit, folder, shown, Result(), found=False)
     return Side(label, commit, folder, shown, result)
