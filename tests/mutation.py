@@ -8,8 +8,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from produktkatalog.discover import catalogue_files
 from produktkatalog.load import load_document
+from produktkatalog.load.discover import catalogue_files
 from produktkatalog.load.source import read_bytes
 
 # Any value a YAML file could hold: None, booleans, numbers, text, and small nested lists and mappings.

@@ -160,7 +160,7 @@ def test_unknown_key_appended_to_a_seed_product(tmp_path: Path) -> None:
 
 
 def test_every_bundled_file_names_its_schema_for_editors() -> None:
-    from produktkatalog.discover import catalogue_files, find_catalogues
+    from produktkatalog.load.discover import catalogue_files, find_catalogues
 
     for root in find_catalogues(BUNDLED):
         for source in catalogue_files(root).files:

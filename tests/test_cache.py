@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import produktkatalog.fastpath as fastpath
+import produktkatalog.schema.fast as fastpath
 from conftest import BUNDLED, PRODUCT, tuples
-from produktkatalog.cache import cache_home
+from produktkatalog.incremental.store import cache_home
 from produktkatalog.pipeline import validate
 
 SPORT = "produkte/08-sportfoerderung/080201-foerderung-des-vereinssports"
@@ -88,7 +88,7 @@ def test_no_cache_writes_nothing(catalogue: Path) -> None:
 
 def test_another_working_directory_reuses_the_stamps(catalogue: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import produktkatalog.cache as cache
+    import produktkatalog.incremental.store as cache
     import produktkatalog.pipeline as pipeline
 
     monkeypatch.setattr(cache, "_RACY_NS", 0)  # the files' ctime is recent here; on a real machine it is older
@@ -104,7 +104,7 @@ def test_another_working_directory_reuses_the_stamps(catalogue: Path, tmp_path: 
 
 def test_values_are_read_only_when_used_and_unused_ones_are_removed(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from produktkatalog.cache import Cache
+    from produktkatalog.incremental.store import Cache
 
     root = tmp_path / "beispielstadt"
     shutil.copytree(BUNDLED / "beispielstadt", root)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from conftest import BASE, BUNDLED, EXAMPLES, run
 from produktkatalog.cli import app
-from produktkatalog.discover import catalogue_files, find_catalogues
+from produktkatalog.load.discover import catalogue_files, find_catalogues
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 SCHEMA_CASES = sorted(case for case in (EXAMPLES / "ungueltig").iterdir()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, EXAMPLES
-from produktkatalog.discover import catalogue_files, find_catalogues
 from produktkatalog.load import load_document, load_fast
+from produktkatalog.load.discover import catalogue_files, find_catalogues
 from produktkatalog.load.source import decode
 from produktkatalog.schema import schema_set
 from produktkatalog.schema.validate import schema_findings

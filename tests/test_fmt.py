@@ -15,11 +15,11 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from conftest import BUNDLED, PRODUCT, run
-from produktkatalog.atomic import write_text
 from produktkatalog.cli import app
-from produktkatalog.discover import catalogue_files, find_catalogues
 from produktkatalog.fmt import format_paths, format_text
 from produktkatalog.load import load_document
+from produktkatalog.load.discover import catalogue_files, find_catalogues
+from produktkatalog.system.atomic import write_text
 
 runner = CliRunner()
 BUNDLED_FILES = [source for root in find_catalogues(BUNDLED) for source in catalogue_files(root).files

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from produktkatalog.compute import CONTEXT, NoValue, Outcome, Period, evaluate
-from produktkatalog.formula import Reference, parse
+from produktkatalog.model.formula import Reference, parse
 
 ANSATZ_2026 = Period("ansatz", 2026)
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from produktkatalog.formula import ARITY, Binary, Number, ParseError, Reference, Text, TokenError, Unary, parse
+from produktkatalog.model.formula import ARITY, Binary, Number, ParseError, Reference, Text, TokenError, Unary, parse
 
 
 def shape(node: Any) -> Any:

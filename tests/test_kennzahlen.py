@@ -24,7 +24,7 @@ from produktkatalog.cli import app
 from produktkatalog.compute import CONTEXT, NoValue, Period, compute_catalogue
 from produktkatalog.compute.goals import goal_results
 from produktkatalog.compute.tables import GESAMT, Owner
-from produktkatalog.resources import reference_dir
+from produktkatalog.system.resources import reference_dir
 
 TEMPLATES = sorted((reference_dir() / "zeilen").glob("*.yaml"))
 LANDS = {"nrw": ("NW", "nrw", "0101", "0102", "01"), "bw": ("BW", "imk", "111", "112", "11"),

@@ -12,9 +12,9 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import BUNDLED, run
-from produktkatalog.check.index import Index
 from produktkatalog.cli import app
-from produktkatalog.discover import catalogue_files
+from produktkatalog.load.discover import catalogue_files
+from produktkatalog.model.index import Index
 from produktkatalog.scaffold.names import numbered_name
 from produktkatalog.schema import schema_set
 

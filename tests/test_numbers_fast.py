@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from produktkatalog.present.numbers import babel_number, number
+from produktkatalog.wording.numbers import babel_number, number
 
 
 @settings(max_examples=2000, deadline=None)

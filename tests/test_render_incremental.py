@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from conftest import BUNDLED
 from produktkatalog.cli import app
+from produktkatalog.incremental.manifest import MANIFEST
 from produktkatalog.pipeline import validate
 from produktkatalog.render import Rendered, build, previous_keys, render_site, write_site
-from produktkatalog.render.manifest import MANIFEST
 
 SPORT = "produkte/08-sportfoerderung/080201-foerderung-des-vereinssports"
 SPORT_PAGES = {"produkte/080201-foerderung-des-vereinssports.html", "produkte/080201-foerderung-des-vereinssports.md"}

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ci_catalogue import PRODUCT_FILE, catalogue_in_repository
-from produktkatalog.atomic import atomic_text
 from produktkatalog.cli import app
+from produktkatalog.system.atomic import atomic_text
 
 runner = CliRunner()
 

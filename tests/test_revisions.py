@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import BEISPIELSTADT, commit, git, isolate_git, repository_with_beispielstadt
-from produktkatalog.revisions import GitError, check_revision, repository
+from produktkatalog.git.revisions import GitError, check_revision, repository
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from typer.testing import CliRunner
 
-from produktkatalog.atomic import create_text, write_text
 from produktkatalog.cli import app
-from produktkatalog.resources import schemas_dir
 from produktkatalog.schema import schema_set
+from produktkatalog.system.atomic import create_text, write_text
+from produktkatalog.system.resources import schemas_dir
 
 runner = CliRunner()
 SHIPPED = sorted(path.name for path in schemas_dir().glob("*.schema.json"))

@@ -9,19 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from produktkatalog import __version__
-from produktkatalog.cache import Cache, Stamp, digest, stamp_of
 from produktkatalog.check import check_catalogue
-from produktkatalog.check.index import Index
 from produktkatalog.compute import Computation, compute_catalogue
 from produktkatalog.compute.tables import Owner, plan_tables
-from produktkatalog.compute.units import Sources, unit_keys
-from produktkatalog.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues, shown_below
-from produktkatalog.fastpath import clean_data
 from produktkatalog.findings import Finding
+from produktkatalog.incremental.store import Cache, Stamp, digest, stamp_of
+from produktkatalog.incremental.units import Sources, unit_keys
 from produktkatalog.load import Document, load_document
+from produktkatalog.load.discover import CatalogueFiles, SourceFile, catalogue_files, find_catalogues, shown_below
 from produktkatalog.load.source import read_bytes
 from produktkatalog.model import Catalogue, build_catalogue
+from produktkatalog.model.index import Index
 from produktkatalog.schema import schema_set
+from produktkatalog.schema.fast import clean_data
 
 
 class NoCatalogue(Exception):
@@ -74,7 +74,7 @@ def validate(path: Path, use_cache: bool = True, workers: int | None = None, com
         roots.extend(files.nested)
     result.findings.sort(key=Finding.sort_key)
     if changed_since is not None:
-        from produktkatalog.changed import select_changed
+        from produktkatalog.git.changed import select_changed
 
         select_changed(result, path, changed_since)
     return result

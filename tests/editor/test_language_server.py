@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from conftest import BUNDLED
 from produktkatalog.cli import app
-from produktkatalog.discover import catalogue_files, find_catalogues
+from produktkatalog.load.discover import catalogue_files, find_catalogues
 from produktkatalog.pipeline import validate
 from produktkatalog.scaffold.document import described
 from produktkatalog.schema import schema_set

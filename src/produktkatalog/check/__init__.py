@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from produktkatalog.check import formulas, hierarchy, identity, layout, plans, references, rules, years
-from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding
 from produktkatalog.model import Catalogue
+from produktkatalog.model.index import Index
 
 CHECKS = (layout.check, identity.check, hierarchy.check, references.check, formulas.check, years.check, plans.check,
           rules.check)

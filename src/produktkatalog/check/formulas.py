@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from produktkatalog.check.index import Index, scope_of
 from produktkatalog.findings import Finding, error
-from produktkatalog.formula import FUNCTIONS, Call, Reference, TokenError, parse, references
-from produktkatalog.formula.parser import walk
 from produktkatalog.model import Kennzahl
-from produktkatalog.schema.wording import suggestion
+from produktkatalog.model.formula import FUNCTIONS, Call, Reference, TokenError, parse, references
+from produktkatalog.model.formula.parser import walk
+from produktkatalog.model.index import Index, scope_of
+from produktkatalog.wording.text import suggestion
 
 Edges = dict[int, list[tuple[Kennzahl, Reference]]]
 _SYNTAX_HINT = ("Formeln bestehen aus Kennungen, Zahlen, + - * /, Klammern, Funktionen wie teile(a, b) und "

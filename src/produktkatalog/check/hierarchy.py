@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Product, canonical
-from produktkatalog.reference import framework
-from produktkatalog.schema.wording import suggestion
+from produktkatalog.model.index import Index
+from produktkatalog.model.reference import framework
+from produktkatalog.wording.text import suggestion
 
 
 def check(index: Index) -> Iterator[Finding]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from produktkatalog.check.index import Index, scope_of
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Entry, Kennzahl, Leistung, Product
+from produktkatalog.model.index import Index, scope_of
 
 
 def check(index: Index) -> Iterator[Finding]:

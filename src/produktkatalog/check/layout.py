@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding, error, warning
+from produktkatalog.model.index import Index
 
 _LAYOUT_HINT = ("Katalogaufbau: katalog.yaml, programme/*.yaml, kennzahlen/*.yaml, zeilenvorlagen/*.yaml und je "
                 "Produkt ein Ordner unter produkte/ mit produkt.yaml, leistungen/*.yaml, kennzahlen/*.yaml, "

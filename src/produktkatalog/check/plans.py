@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.check.index import Index
 from produktkatalog.compute.evaluate import Period
-from produktkatalog.compute.rows import computed_sum, stated_row
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
+from produktkatalog.model.index import Index
+from produktkatalog.model.plan_rows import computed_sum, stated_row
+from produktkatalog.model.reference import RowTemplate, row_template, template_problems
 from produktkatalog.model.templates import known_templates
-from produktkatalog.reference import RowTemplate, row_template, template_problems
-from produktkatalog.schema.wording import suggestion
+from produktkatalog.wording.text import suggestion
 
 DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding
 
@@ -80,7 +80,7 @@ def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tup
     amount = stated_row(rows, number, period)
     computed = computed_sum(template, rows, number, period)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
-        from produktkatalog.present.numbers import euro  # Babel loads only when a sum is wrong
+        from produktkatalog.wording.numbers import euro  # Babel loads only when a sum is wrong
 
         parts = template.by_number[number].parts
         yield error("K216", plan.file, f"Die Summenzeile {number} ({kind} {year}) nennt {euro(amount)}, "

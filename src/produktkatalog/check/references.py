@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from produktkatalog.check.index import Index, Scope
 from produktkatalog.findings import DocPath, Finding, error
-from produktkatalog.formula import Reference, TokenError, parse
 from produktkatalog.model import Entry, Leistung, Product, listed
-from produktkatalog.schema.wording import suggestion
+from produktkatalog.model.formula import Reference, TokenError, parse
+from produktkatalog.model.index import Index, Scope
+from produktkatalog.wording.text import suggestion
 
 
 def check(index: Index) -> Iterator[Finding]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from produktkatalog.check.index import Index
 from produktkatalog.findings import Finding, Severity
 from produktkatalog.model import Entry, texts
+from produktkatalog.model.index import Index
 
 
 def check(index: Index) -> Iterator[Finding]:

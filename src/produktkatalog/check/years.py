@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from produktkatalog.check.index import Index
 from produktkatalog.findings import DocPath, Finding, error, warning
 from produktkatalog.model import Catalogue, Entry, Settings
+from produktkatalog.model.index import Index
 
 _KINDS = ("ergebnis", "ansatz", "planung", "ziel")
 

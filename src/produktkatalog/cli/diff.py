@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from produktkatalog.cli.app import finish, stop
-from produktkatalog.oserror import reason
+from produktkatalog.system.oserror import reason
 
 
 class DiffFormat(StrEnum):
@@ -36,11 +36,11 @@ def diff(
     Ohne Revision: Arbeitsverzeichnis gegen HEAD; mit einer: Arbeitsverzeichnis gegen REV_A; mit zwei: REV_A
     gegen REV_B.
     """
-    from produktkatalog.atomic import write_text
     from produktkatalog.diff import compare, open_sides
     from produktkatalog.diff.json_writer import as_json
     from produktkatalog.diff.markdown import markdown
-    from produktkatalog.revisions import GitError
+    from produktkatalog.git.revisions import GitError
+    from produktkatalog.system.atomic import write_text
 
     if not katalog.exists() and rev_b is None:
         stop(f"{katalog} gibt es nicht.")

@@ -22,7 +22,7 @@ def fmt(
     """Bringt Katalogdateien in das Standardformat: Feldreihenfolge laut Schema, Nummern in
     Anführungszeichen, einheitliche Einrückung. Kommentare und Werte bleiben erhalten."""
     from produktkatalog.fmt import NothingToFormat, format_paths
-    from produktkatalog.schema.wording import printable
+    from produktkatalog.wording.text import printable
 
     try:
         report = format_paths(pfade or [Path("katalog")], write=not check)
@@ -38,7 +38,7 @@ def fmt(
 def _print_files(report: FormatReport, check: bool) -> None:
     """Findings as ``katalog validate`` prints them, then every quoted number, changed and skipped file."""
     from produktkatalog.report.text_report import finding_line
-    from produktkatalog.schema.wording import printable
+    from produktkatalog.wording.text import printable
 
     for finding in report.findings:
         typer.echo(finding_line(finding))

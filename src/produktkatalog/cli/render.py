@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop
-from produktkatalog.oserror import reason
+from produktkatalog.system.oserror import reason
 
 PROGRESS_FROM = 50  # pages; fewer render too fast for a progress bar to help
 

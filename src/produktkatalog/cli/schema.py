@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from produktkatalog.cli.app import finish, stop
-from produktkatalog.oserror import reason
+from produktkatalog.system.oserror import reason
 
 
 def schema(

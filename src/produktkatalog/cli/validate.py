@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop
-from produktkatalog.oserror import reason
+from produktkatalog.system.oserror import reason
 
 if TYPE_CHECKING:
     from produktkatalog.pipeline import Result
@@ -53,9 +53,9 @@ def validate(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Prüft alle Dateien eines Katalogs: YAML, Schema und Katalogregeln."""
-    from produktkatalog.atomic import atomic_text
     from produktkatalog.findings import Severity
     from produktkatalog.report import REPORTERS, Options
+    from produktkatalog.system.atomic import atomic_text
 
     result = checked(pfad, use_cache=not no_cache, changed_since=changed_since)
     options = Options(fail_on=Severity.WARNING if strict or fail_on is FailOn.warning else Severity.ERROR)

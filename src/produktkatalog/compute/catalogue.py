@@ -19,18 +19,18 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from produktkatalog.check.index import Index, Scope, scope_of
 from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period, evaluate_in_context
-from produktkatalog.compute.rows import stated
 from produktkatalog.compute.stored import Key, Row, Values, decode, encode
 from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, Owner, PlanTables, Table, plan_tables
 from produktkatalog.findings import Finding, error
-from produktkatalog.formula import Node, Reference, TokenError, parse
 from produktkatalog.model import Catalogue, Kennzahl
-from produktkatalog.reference import ROLES
+from produktkatalog.model.formula import Node, Reference, TokenError, parse
+from produktkatalog.model.index import Index, Scope, scope_of
+from produktkatalog.model.plan_rows import stated
+from produktkatalog.model.reference import ROLES
 
 if TYPE_CHECKING:
-    from produktkatalog.compute.units import Sources
+    from produktkatalog.incremental.units import Sources
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
 _PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
-from produktkatalog.formula import Binary, Call, Node, Number, Reference, Text, Unary
+from produktkatalog.model.formula import Binary, Call, Node, Number, Reference, Text, Unary
 
 CONTEXT = decimal.Context(prec=34, Emax=999_999, Emin=-999_999,
                           traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])

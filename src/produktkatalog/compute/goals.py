@@ -22,10 +22,10 @@ from typing import Any
 
 from produktkatalog.compute.catalogue import Computation, home
 from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period
-from produktkatalog.compute.rows import stated
 from produktkatalog.compute.tables import Owner
-from produktkatalog.formula import Reference, TokenError, parse
 from produktkatalog.model import Kennzahl, Leistung, Product, listed
+from produktkatalog.model.formula import Reference, TokenError, parse
+from produktkatalog.model.plan_rows import stated
 
 DEFAULT_TOLERANCE = Decimal(5)
 GAP = re.compile(r"_{2,}")  # a blank as printed in a goal text, e.g. "Stufe __"

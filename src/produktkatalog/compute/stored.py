@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterator, MutableMapping
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.cache import load_data
 from produktkatalog.compute.evaluate import NoValue, Outcome, Period
 from produktkatalog.compute.tables import Owner
+from produktkatalog.incremental.store import load_data
 from produktkatalog.model import Kennzahl
 
 Key = tuple[int, Owner]  # (id of the Kennzahl, owner it is computed for)

@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.compute.evaluate import NoValue, Outcome, Period
-from produktkatalog.compute.rows import stated_row, sum_of_parts
-from produktkatalog.formula.parser import PLAN_LEVELS
 from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
-from produktkatalog.reference import Framework, RowTemplate
+from produktkatalog.model.formula.parser import PLAN_LEVELS
+from produktkatalog.model.plan_rows import stated_row, sum_of_parts
+from produktkatalog.model.reference import Framework, RowTemplate
 
 LEVELS = PLAN_LEVELS
 LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",

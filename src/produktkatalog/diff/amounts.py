@@ -15,13 +15,13 @@ from typing import Any
 
 from produktkatalog.compute import Computation, Outcome, Period
 from produktkatalog.compute.goals import Achievement, goal_results
-from produktkatalog.compute.rows import stated, stated_row
 from produktkatalog.compute.tables import LEVELS, Owner, Table
 from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
+from produktkatalog.model.plan_rows import stated, stated_row
 from produktkatalog.present.figures import Listing
-from produktkatalog.present.numbers import places_for
+from produktkatalog.wording.numbers import places_for
 
 _KINDS = ("ergebnis", "ansatz", "planung", "ziel")
 _PLAN_NAMES = {"ergebnisplan": "teilergebnisplan", "finanzplan": "teilfinanzplan"}

@@ -12,8 +12,8 @@ from produktkatalog.diff.fields import differences, same
 from produktkatalog.diff.match import Pair, kind_name, match
 from produktkatalog.diff.records import CatalogueDiff, Diff, EntityChange, FieldChange
 from produktkatalog.diff.sides import Side
+from produktkatalog.git.revisions import renames
 from produktkatalog.model import Catalogue, Kennzahl, Plan
-from produktkatalog.revisions import renames
 
 _SKIPPED = {"kennzahl": ("werte",), "plan": ("zeilen",)}  # compared as amounts
 _RENUMBERED = {"produkt": ("nummer",), "leistung": ("nummer",), "kennzahl": ("id",), "programm": ("id",),

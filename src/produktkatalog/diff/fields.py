@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.findings import DocPath
-from produktkatalog.schema.wording import shorten
+from produktkatalog.wording.text import shorten
 
 _KEYS = ("id", "programm", "name")
 _TITLES = ("titel", "bezeichnung", "name", "id", "programm")

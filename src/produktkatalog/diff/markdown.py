@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 from produktkatalog.diff.records import AmountChange, CatalogueDiff, Diff, EntityChange, FieldChange, GoalChange
 from produktkatalog.present.figures import LIGHTS
 from produktkatalog.present.markdown import inline
-from produktkatalog.present.numbers import number, with_unit
-from produktkatalog.schema.wording import shorten
+from produktkatalog.wording.numbers import number, with_unit
+from produktkatalog.wording.text import shorten
 
 FOLD_AFTER = 10  # rows; longer Auswirkungen tables are folded into <details>
 TEXT_LIMIT = 80  # characters of a text value shown in a table cell

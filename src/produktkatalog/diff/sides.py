@@ -14,9 +14,9 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from produktkatalog.discover import find_catalogues, shown_path
+from produktkatalog.git.revisions import Repository, repository
+from produktkatalog.load.discover import find_catalogues, shown_path
 from produktkatalog.pipeline import NoCatalogue, Result, validate
-from produktkatalog.revisions import Repository, repository
 
 WORKING_TREE = "Arbeitsverzeichnis"
 

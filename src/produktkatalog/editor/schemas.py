@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from produktkatalog.atomic import write_text
 from produktkatalog.schema import schema_set
+from produktkatalog.system.atomic import write_text
 
 SUFFIX = ".schema.json"
 

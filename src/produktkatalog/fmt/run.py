@@ -8,12 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from produktkatalog import atomic
-from produktkatalog.discover import SourceFile, catalogue_files, catalogue_of, find_catalogues, source_file
 from produktkatalog.findings import Finding
 from produktkatalog.fmt.canonical import Formatted, format_text
+from produktkatalog.load.discover import SourceFile, catalogue_files, catalogue_of, find_catalogues, source_file
 from produktkatalog.load.source import read_bytes
-from produktkatalog.workers import in_processes
+from produktkatalog.system import atomic
+from produktkatalog.system.pool import in_processes
 
 PARALLEL_FROM = 400  # files; below that, starting worker processes costs more than it saves
 

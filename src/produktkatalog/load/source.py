@@ -8,7 +8,7 @@ from pathlib import Path
 
 from produktkatalog.findings import Finding, error
 from produktkatalog.load.limits import MAX_FILE_BYTES
-from produktkatalog.oserror import reason
+from produktkatalog.system.oserror import reason
 
 _BOM = "\ufeff"
 

@@ -1,6 +1,7 @@
 """Model stage: the loaded files of one catalogue as typed objects."""
 
 from produktkatalog.model.build import build_catalogue
+from produktkatalog.model.numbering import canonical
 from produktkatalog.model.templates import template_name, template_of
 from produktkatalog.model.types import (
     Catalogue,
@@ -14,7 +15,6 @@ from produktkatalog.model.types import (
     listed,
     texts,
 )
-from produktkatalog.numbers import canonical
 
 __all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Plan", "Product", "Programme", "Settings", "build_catalogue",
            "canonical", "listed", "template_name", "template_of", "texts"]

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.discover import SourceFile
+from produktkatalog.load.discover import SourceFile
+from produktkatalog.model.reference import RowTemplate, row_template, standard_figures, template_problems
 from produktkatalog.model.types import (
     Catalogue,
     Column,
@@ -18,7 +19,6 @@ from produktkatalog.model.types import (
     Programme,
     Settings,
 )
-from produktkatalog.reference import RowTemplate, row_template, standard_figures, template_problems
 
 
 def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any] | None]]) -> Catalogue:

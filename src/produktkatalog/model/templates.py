@@ -6,8 +6,8 @@ Kennung and by Land.
 
 from __future__ import annotations
 
+from produktkatalog.model.reference import RowTemplate, row_template_for, row_templates
 from produktkatalog.model.types import Catalogue, Plan
-from produktkatalog.reference import RowTemplate, row_template_for, row_templates
 
 
 def template_name(plan: Plan, catalogue: Catalogue) -> str | None:

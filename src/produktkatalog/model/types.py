@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
-from produktkatalog.numbers import canonical
-from produktkatalog.reference import RowTemplate
+from produktkatalog.model.numbering import canonical
+from produktkatalog.model.reference import RowTemplate
 
 _Self = TypeVar("_Self")
 _Value = TypeVar("_Value")

@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.compute import NoValue, Outcome, Period
-from produktkatalog.formula import Binary, Call, Node, Reference, Unary, parse
-from produktkatalog.formula.parser import ROW_FUNCTIONS, Text
 from produktkatalog.model import Kennzahl, canonical
+from produktkatalog.model.formula import Binary, Call, Node, Reference, Unary, parse
+from produktkatalog.model.formula.parser import ROW_FUNCTIONS, Text
 from produktkatalog.present.figures import FigureLine, Listing, shown
-from produktkatalog.present.numbers import euro, number
+from produktkatalog.wording.numbers import euro, number
 
 _NAME = re.compile(r"(?:[0-9]+(?:[ .][0-9]+)*\.)?[A-Za-z_][A-Za-z0-9_]*")
 Span = tuple[int, int, str]  # start, end, replacement

@@ -15,7 +15,7 @@ from produktkatalog.compute import Computation, NoValue, Outcome, Period
 from produktkatalog.compute.goals import GAP, GoalResult, goal_results
 from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, LEVELS, Owner
 from produktkatalog.model import Kennzahl, canonical
-from produktkatalog.present.numbers import places_for, with_unit
+from produktkatalog.wording.numbers import places_for, with_unit
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
 

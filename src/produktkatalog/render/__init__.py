@@ -5,9 +5,9 @@ disk atomically, rewriting only changed files. ``render_site`` with the keys of 
 existing output (``previous_keys``) renders only pages whose inputs changed.
 """
 
+from produktkatalog.incremental.manifest import previous_keys
 from produktkatalog.render.build import FORMATS, Rendered, UnknownProduct, build, render_site
 from produktkatalog.render.environment import TemplateProblem
-from produktkatalog.render.manifest import previous_keys
 from produktkatalog.render.writer import OutputRefused, WriteReport, write_site
 
 __all__ = ["FORMATS", "OutputRefused", "Rendered", "TemplateProblem", "UnknownProduct", "WriteReport", "build",

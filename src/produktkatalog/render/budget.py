@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from produktkatalog.compute import Period
 from produktkatalog.compute.tables import LEVEL_NAMES, Table
-from produktkatalog.present.numbers import number
 from produktkatalog.render.figures import columns_of
 from produktkatalog.render.views import Cell, PlanRow, PlanView
+from produktkatalog.wording.numbers import number
 
 PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 ROLLUP_TITLES = {"ergebnisplan": "Ergebnisplan", "finanzplan": "Finanzplan"}

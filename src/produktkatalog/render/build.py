@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from produktkatalog.compute import Computation
+from produktkatalog.incremental.pages import PageKeys, templates_digest
 from produktkatalog.model import canonical
 from produktkatalog.render.environment import TemplateProblem, Templates, template_folders, templates_for
-from produktkatalog.render.keys import PageKeys, templates_digest
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
 from produktkatalog.render.parallel import render_pages
 from produktkatalog.render.paths import slug, unique_slugs

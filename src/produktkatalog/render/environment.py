@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from produktkatalog.present import markdown
 from produktkatalog.render.pages import VIEW_TYPES
-from produktkatalog.resources import templates_dir
+from produktkatalog.system.resources import templates_dir
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")

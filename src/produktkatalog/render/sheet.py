@@ -11,7 +11,6 @@ from produktkatalog.compute.goals import GoalResult, goal_results
 from produktkatalog.compute.tables import PLAN_KINDS, Owner
 from produktkatalog.model import Entry, Leistung, Product, Programme, canonical
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
-from produktkatalog.present.numbers import with_unit
 from produktkatalog.render import texts
 from produktkatalog.render.budget import PLAN_TITLES, plan_view
 from produktkatalog.render.figures import DIRECTIONS, columns_of, groups, targets, text
@@ -27,6 +26,7 @@ from produktkatalog.render.views import (
     Nav,
     ProgrammeRef,
 )
+from produktkatalog.wording.numbers import with_unit
 
 GOAL_KINDS = {"strategisch": "strategisches Ziel", "operativ": "operatives Ziel"}
 LEISTUNG_KINDS = {"intern": "interne Leistung", "extern": "externe Leistung",

@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.present.numbers import euro
 from produktkatalog.render.figures import text
 from produktkatalog.render.views import Format, Grant, Partner, Person, Section, Strategy, Theme
+from produktkatalog.wording.numbers import euro
 
 
 def mappings(value: Any) -> list[dict[str, Any]]:

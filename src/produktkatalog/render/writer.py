@@ -37,8 +37,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from produktkatalog.atomic import write_text
-from produktkatalog.render import manifest
+from produktkatalog.incremental import manifest
+from produktkatalog.system.atomic import write_text
 
 MARKER = ".katalog-ausgabe"
 MARKER_TEXT = b"Von katalog render erzeugt. Der Ordner wird bei jedem Lauf als Ganzes ersetzt.\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from produktkatalog.findings import Finding, Severity
 from produktkatalog.pipeline import Result
-from produktkatalog.schema.wording import printable
+from produktkatalog.wording.text import printable
 
 
 @dataclass(frozen=True)

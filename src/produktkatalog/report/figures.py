@@ -12,8 +12,8 @@ from produktkatalog import __version__
 from produktkatalog.compute import NoValue, Outcome, Period
 from produktkatalog.compute.goals import Achievement, GoalResult
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, plain, shown
-from produktkatalog.present.numbers import number
 from produktkatalog.report.json_report import record
+from produktkatalog.wording.numbers import number
 
 _LIGHT_STYLE = {"gruen": "green", "gelb": "yellow", "rot": "bold red"}
 

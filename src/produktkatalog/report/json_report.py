@@ -10,7 +10,7 @@ from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options
-from produktkatalog.schema.wording import printable
+from produktkatalog.wording.text import printable
 
 
 def record(finding: Finding) -> dict[str, Any]:

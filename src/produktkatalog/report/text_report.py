@@ -13,7 +13,7 @@ from produktkatalog.codes import title
 from produktkatalog.findings import Finding
 from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options
-from produktkatalog.schema.wording import printable
+from produktkatalog.wording.text import printable
 
 Segments = list[tuple[str, str]]  # (text, rich style)
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from produktkatalog.atomic import create_text
-from produktkatalog.check.index import Index
-from produktkatalog.discover import SETTINGS_FILE, find_catalogues
 from produktkatalog.editor import modeline, schema_folder
+from produktkatalog.load.discover import SETTINGS_FILE, find_catalogues
 from produktkatalog.model import texts
-from produktkatalog.oserror import reason
+from produktkatalog.model.index import Index
 from produktkatalog.pipeline import Result, validate
 from produktkatalog.scaffold import document, place
 from produktkatalog.scaffold.names import CannotCreate, check_values
+from produktkatalog.system.atomic import create_text
+from produktkatalog.system.oserror import reason
 
 KINDS = ("produkt", "leistung", "kennzahl")
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from produktkatalog.check.index import Index
 from produktkatalog.model import Leistung, Product
-from produktkatalog.numbers import canonical
+from produktkatalog.model.index import Index
+from produktkatalog.model.numbering import canonical
 from produktkatalog.scaffold.names import CannotCreate, numbered_name
 
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from produktkatalog.resources import schemas_dir
+from produktkatalog.system.resources import schemas_dir
 
 KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
 _SHARED = ("gemeinsam",)

@@ -10,7 +10,7 @@ from jsonschema.exceptions import ValidationError
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.load import Document
 from produktkatalog.schema.registry import SchemaSet
-from produktkatalog.schema.wording import describe, expected_types, place, shorten, suggestion, within
+from produktkatalog.wording.text import describe, expected_types, place, shorten, suggestion, within
 
 _BOUNDS = {
     "minimum": "muss mindestens {v} sein", "maximum": "darf höchstens {v} sein",

@@ -11,7 +11,7 @@ from typing import Any
 from produktkatalog.load import load_fast
 from produktkatalog.load.source import decode
 from produktkatalog.schema import schema_set
-from produktkatalog.workers import in_processes
+from produktkatalog.system.pool import in_processes
 
 Job = tuple[str, bytes]  # (schema kind, file bytes)
 PARALLEL_FROM = 400

@@ -1,6 +1,6 @@
 """The formula language of derived Kennzahlen: tokens, then an AST from a recursive-descent parser."""
 
-from produktkatalog.formula.parser import (
+from produktkatalog.model.formula.parser import (
     ARITY,
     Binary,
     Call,
@@ -13,7 +13,7 @@ from produktkatalog.formula.parser import (
     parse,
     references,
 )
-from produktkatalog.formula.tokens import Token, TokenError, tokenize
+from produktkatalog.model.formula.tokens import Token, TokenError, tokenize
 
 FUNCTIONS = frozenset(ARITY)
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.compute.evaluate import NoValue, Outcome, Period
-from produktkatalog.reference import Row, RowTemplate
+from produktkatalog.model.reference import Row, RowTemplate
 
 
 def stated(by_year: Any, period: Period, name: str) -> Outcome:

@@ -6,9 +6,9 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from produktkatalog.formula import Reference
 from produktkatalog.model import Catalogue, Kennzahl, Leistung, Product, Programme
-from produktkatalog.reference import Framework, default_vocabulary, framework
+from produktkatalog.model.formula import Reference
+from produktkatalog.model.reference import Framework, default_vocabulary, framework
 
 BUILTIN_NAMES = frozenset({"einwohner"})
 

@@ -34,7 +34,7 @@ from produktkatalog.compute import Computation
 from produktkatalog.compute.catalogue import home
 from produktkatalog.compute.goals import named_figures
 from produktkatalog.compute.tables import Owner
-from produktkatalog.compute.units import Sources
+from produktkatalog.incremental.units import Sources
 from produktkatalog.model import Leistung, Product
 from produktkatalog.render.site import BudgetPlace, Layout, SheetPlace
 from produktkatalog.render.views import Link

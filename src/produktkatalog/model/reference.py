@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from produktkatalog.load import load_document, load_fast
-from produktkatalog.resources import reference_dir
+from produktkatalog.system.resources import reference_dir
 
 LEVELS = ("hauptproduktbereiche", "produktbereiche", "produktgruppen")
 

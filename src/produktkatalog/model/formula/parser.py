@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from produktkatalog.formula.tokens import Token, TokenError, tokenize
-from produktkatalog.numbers import canonical
+from produktkatalog.model.formula.tokens import Token, TokenError, tokenize
+from produktkatalog.model.numbering import canonical
 
 MAX_DEPTH = 40
 

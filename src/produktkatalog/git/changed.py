@@ -25,14 +25,14 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from produktkatalog.check.index import Index
-from produktkatalog.discover import classify, shown_path
-from produktkatalog.formula import Call, Reference, TokenError, parse
-from produktkatalog.formula.parser import ROW_FUNCTIONS, walk
+from produktkatalog.git.revisions import GitError, repository
 from produktkatalog.load import load_document
+from produktkatalog.load.discover import classify, shown_path
 from produktkatalog.model import Catalogue, Entry, Kennzahl, Leistung, Product, canonical
+from produktkatalog.model.formula import Call, Reference, TokenError, parse
+from produktkatalog.model.formula.parser import ROW_FUNCTIONS, walk
+from produktkatalog.model.index import Index
 from produktkatalog.pipeline import NoCatalogue, Result
-from produktkatalog.revisions import GitError, repository
 
 _WHOLE = ("katalog", "zeilenvorlage")
 

@@ -1,0 +1,1 @@
+"""A catalogue in git: revisions read through git itself, and the files changed since a revision."""
