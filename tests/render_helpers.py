@@ -55,5 +55,5 @@ def leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
 
 def render_files(root: Path, formats: tuple[str, ...] = ("html", "md")) -> tuple[Result, dict[str, bytes]]:
     """Validate and render ``root`` in memory, whatever the findings (the library call, not the command)."""
-    result = validate(root, use_cache=False, workers=1, compute_all=True)
-    return result, build(result.computations, root, list(formats))
+    result = validate(root, use_cache=False, workers=1)
+    return result, build(result, root, list(formats))

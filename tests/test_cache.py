@@ -88,15 +88,15 @@ def test_no_cache_writes_nothing(catalogue: Path) -> None:
 
 def test_another_working_directory_reuses_the_stamps(catalogue: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import produktkatalog.incremental.files as loading
     import produktkatalog.incremental.store as cache
-    import produktkatalog.pipeline as pipeline
 
     monkeypatch.setattr(cache, "_RACY_NS", 0)  # the files' ctime is recent here; on a real machine it is older
     monkeypatch.chdir(catalogue)
     validate(Path("."))
     read: list[str] = []
-    original = pipeline.read_bytes
-    monkeypatch.setattr(pipeline, "read_bytes", lambda path, shown: read.append(shown) or original(path, shown))
+    original = loading.read_bytes
+    monkeypatch.setattr(loading, "read_bytes", lambda path, shown: read.append(shown) or original(path, shown))
     monkeypatch.chdir(tmp_path)
     assert validate(catalogue).findings == []
     assert read == []  # every file known by its stamp, although its shown path differs now

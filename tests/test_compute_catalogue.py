@@ -7,8 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from conftest import BUNDLED, PRODUCT, run
-from produktkatalog.compute import CONTEXT, NoValue, Period, compute_catalogue
+from produktkatalog.compute import CONTEXT, compute_catalogue
 from produktkatalog.load import load_document
+from produktkatalog.model.values import NoValue, Period
 
 BUERGERBUERO = "beispielstadt/produkte/02-sicherheit-und-ordnung/020101-buergerbuero"
 
@@ -31,8 +32,8 @@ def test_beispielstadt_figures_recomputed_from_the_files() -> None:
     rows = _raw(f"{BUERGERBUERO}/teilergebnisplan.yaml")["zeilen"]
     coverage = _figure(computation, catalogue, "aufwandsdeckungsgrad", "020101-buergerbuero")
     for period in computation.periods:
-        income = rows["10"][period.kind][str(period.year)]
-        expenses = rows["17"][period.kind][str(period.year)]
+        income = rows["10"][period.wertart][str(period.year)]
+        expenses = rows["17"][period.wertart][str(period.year)]
         with decimal.localcontext(CONTEXT):
             assert coverage[period] == Decimal(income) * 100 / -Decimal(expenses)
     staff = _raw(f"{BUERGERBUERO}/kennzahlen/anzahl_stellen.yaml")["werte"]

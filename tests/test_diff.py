@@ -12,11 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from gitrepo import BEISPIELSTADT, BUERGERBUERO, commit, git, isolate_git, replace, repository_with_beispielstadt
-from produktkatalog import pipeline
 from produktkatalog.cli import app
 from produktkatalog.diff import Diff, compare, open_sides
 from produktkatalog.diff.json_writer import as_json
 from produktkatalog.diff.markdown import markdown
+from produktkatalog.incremental import files
 
 PLAN = f"{BUERGERBUERO}/teilergebnisplan.yaml"
 OWNERS = {"Produkt 020101 Bürgerbüro", "Produktgruppe 0201 Bürgerservice und Einwohnerwesen",
@@ -194,13 +194,13 @@ def test_the_revision_side_borrows_the_working_tree_cache_and_diffs_the_same(rep
         cached = json.loads(as_json(compare(before, after)))
     assert cached == fresh
     parsed: list[str] = []
-    original = pipeline.clean_data
+    original = files.clean_data
 
     def counting(jobs: list[tuple[str, bytes]], workers: int | None = None) -> list[Any]:
         parsed.extend(kind for kind, _ in jobs)
         return original(jobs, workers)
 
-    monkeypatch.setattr("produktkatalog.pipeline.clean_data", counting)
+    monkeypatch.setattr("produktkatalog.incremental.files.clean_data", counting)
     with open_sides(repo / "katalog") as (before, after):
         assert json.loads(as_json(compare(before, after))) == fresh
     assert len(parsed) == 1  # only HEAD's version of the one changed file was parsed again

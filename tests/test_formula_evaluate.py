@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from produktkatalog.compute import CONTEXT, NoValue, Outcome, Period, evaluate
+from produktkatalog.compute import CONTEXT, evaluate
 from produktkatalog.model.formula import Reference, parse
+from produktkatalog.model.values import NoValue, Outcome, Period
 
 ANSATZ_2026 = Period("ansatz", 2026)
 

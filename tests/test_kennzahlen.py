@@ -21,9 +21,10 @@ from typer.testing import CliRunner
 
 from conftest import BUNDLED, run
 from produktkatalog.cli import app
-from produktkatalog.compute import CONTEXT, NoValue, Period, compute_catalogue
+from produktkatalog.compute import CONTEXT, compute_catalogue
 from produktkatalog.compute.goals import goal_results
-from produktkatalog.compute.tables import GESAMT, Owner
+from produktkatalog.model.owners import GESAMT, Owner
+from produktkatalog.model.values import NoValue, Period
 from produktkatalog.system.resources import reference_dir
 
 TEMPLATES = sorted((reference_dir() / "zeilen").glob("*.yaml"))
@@ -154,7 +155,7 @@ def test_standard_figures_of_every_bundled_product_recomputed_from_the_files() -
 def _row_total(rows: dict[str, Any], parts: list[str], total: str, period: Period) -> Decimal | None:
     """PyYAML reads the year keys as integers and the amounts as floats; str() keeps their digits."""
     def amount(number: str) -> Decimal | None:
-        value = (rows.get(number) or {}).get(period.kind, {}).get(period.year)
+        value = (rows.get(number) or {}).get(period.wertart, {}).get(period.year)
         return None if value is None else Decimal(str(value))
 
     found = [value for part in parts if (value := amount(part)) is not None]

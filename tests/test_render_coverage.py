@@ -16,7 +16,7 @@ import pytest
 from conftest import BUNDLED
 from produktkatalog.compute.goals import GAP
 from produktkatalog.model import Catalogue, Entry
-from produktkatalog.model.reference import default_vocabulary
+from produktkatalog.model.framework import default_vocabulary
 from produktkatalog.render.figures import DIRECTIONS, FIGURE_KINDS
 from produktkatalog.render.sheet import GOAL_KINDS, LEISTUNG_KINDS
 from produktkatalog.render.site import catalogue_site

@@ -30,9 +30,9 @@ def stadt(tmp_path: Path) -> Path:
 
 def render_again(root: Path, out: Path) -> Rendered:
     """What ``katalog render`` does: validate with the cache, render what changed, write."""
-    result = validate(root, workers=1, compute_all=True)
+    result = validate(root, workers=1)
     assert not result.errors
-    pages = render_site(result.computations, root, FORMATS, previous=previous_keys(out))
+    pages = render_site(result, root, FORMATS, previous=previous_keys(out))
     write_site(out, pages.files, kept=pages.kept, keys=pages.keys)
     return pages
 
@@ -45,7 +45,7 @@ def assert_same_as_full_render(root: Path, out: Path, tmp_path: Path) -> None:
     """Every file of ``out`` equals a render from scratch without any cache into an empty folder."""
     fresh = tmp_path / "frisch"
     result = validate(root, use_cache=False, workers=1)
-    write_site(fresh, build(result.computations, root, FORMATS))
+    write_site(fresh, build(result, root, FORMATS))
     incremental = files_below(out)
     assert incremental.pop(MANIFEST, None) is not None  # the record of keys, absent without the cache
     assert incremental == files_below(fresh)

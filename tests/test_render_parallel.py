@@ -26,10 +26,10 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_worker_processes_render_the_same_pages(forked: list[int]) -> None:
-    result = validate(BUNDLED, use_cache=False, workers=1, compute_all=True)
-    alone = render_site(result.computations, BUNDLED, ["html", "md"], workers=1)
+    result = validate(BUNDLED, use_cache=False, workers=1)
+    alone = render_site(result, BUNDLED, ["html", "md"], workers=1)
     assert forked == []
-    shared = render_site(result.computations, BUNDLED, ["html", "md"], workers=2)
+    shared = render_site(result, BUNDLED, ["html", "md"], workers=2)
     assert len(forked) == len(result.computations) and sum(forked) > 100
     assert list(shared.files) == list(alone.files)
     assert shared.files == alone.files
@@ -40,7 +40,7 @@ def test_a_template_problem_in_a_worker_is_reported(tmp_path: Path, forked: list
     shutil.copytree(BUNDLED / "leverkusen", root)
     (root / "templates").mkdir()
     (root / "templates" / "produkt.md.j2").write_text("# Titel\n\n{{ produkt.nichtda }}\n")
-    result = validate(root, use_cache=False, workers=1, compute_all=True)
+    result = validate(root, use_cache=False, workers=1)
     with pytest.raises(TemplateProblem, match=r"produkt.md.j2 lässt sich nicht anwenden, Zeile 3: „nichtda“"):
-        render_site(result.computations, root, ["md"], workers=2)
+        render_site(result, root, ["md"], workers=2)
     assert forked != []

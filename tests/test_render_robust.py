@@ -20,6 +20,7 @@ from mutation import loaded, mutated, places
 from produktkatalog.compute import compute_catalogue
 from produktkatalog.model import build_catalogue
 from produktkatalog.render import build
+from produktkatalog.result import Result
 
 ROOTS = (BASE, BUNDLED / "siegburg")
 
@@ -35,12 +36,12 @@ def test_render_survives_any_shape(data: st.DataObject) -> None:
     root = data.draw(st.sampled_from(ROOTS))
     sources = mutated(data, SOURCES[root], PLACES[root])
     catalogue = build_catalogue(str(root), sources)
-    files = build([compute_catalogue(catalogue)], root, ["html", "md"])
+    files = build(Result(computations=[compute_catalogue(catalogue)]), root, ["html", "md"])
     assert "index.html" in files and "index.md" in files
 
 
 def test_unmutated_sources_render_every_product() -> None:
     for root, sources in SOURCES.items():
-        files = build([compute_catalogue(build_catalogue(str(root), sources))], root, ["html"])
+        files = build(Result(computations=[compute_catalogue(build_catalogue(str(root), sources))]), root, ["html"])
         products = [s for s, _ in sources if s.kind == "produkt"]
         assert len([p for p in files if p.startswith("produkte/")]) == len(products)

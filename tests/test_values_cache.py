@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from conftest import BUNDLED
 from produktkatalog.cli import app
-from produktkatalog.compute import Computation, NoValue, Period
-from produktkatalog.compute.stored import decode, encode
+from produktkatalog.compute import Computation
+from produktkatalog.incremental.stored import decode, encode
+from produktkatalog.model.values import NoValue, Period
 from produktkatalog.pipeline import validate
 
 SPORT = "produkte/08-sportfoerderung/080201-foerderung-des-vereinssports"
@@ -32,8 +33,8 @@ def test_cached_values_equal_fresh_ones(tmp_path: Path) -> None:
     validate(root, workers=1)  # fills the cache
     with (root / "beispielstadt" / SPORT / "produkt.yaml").open("a", encoding="utf-8") as stream:
         stream.write("# geändert\n")
-    cached = validate(root, workers=1, compute_all=True)
-    fresh = validate(root, use_cache=False, workers=1, compute_all=True)
+    cached = validate(root, workers=1)
+    fresh = validate(root, use_cache=False, workers=1)
     reused = 0
     for warm, cold in zip(cached.computations, fresh.computations, strict=True):
         computed_now = len(warm.values.settled())

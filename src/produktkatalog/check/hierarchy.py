@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Product, canonical
+from produktkatalog.model.framework import framework
 from produktkatalog.model.index import Index
-from produktkatalog.model.reference import framework
 from produktkatalog.wording.text import suggestion
 
 

@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute.evaluate import Period
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import computed_sum, stated_row
-from produktkatalog.model.reference import RowTemplate, row_template, template_problems
-from produktkatalog.model.templates import known_templates
+from produktkatalog.model.row_templates import RowTemplate, known_templates, row_template, template_problems
+from produktkatalog.model.values import Period
 from produktkatalog.wording.text import suggestion
 
 DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding

@@ -64,7 +64,7 @@ def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, A
             yield error("K211", entry.file, _outside(settings, year), "Ergänzen Sie die Spalte in katalog.yaml "
                         "unter spalten oder korrigieren Sie das Jahr.", path=path, at_key=True)
         elif kind in ("ergebnis", "ansatz", "planung") and (kind, year) not in settings.kinds_by_year:
-            shown = ", ".join(c.kind for c in settings.columns if c.year == year)
+            shown = ", ".join(c.wertart for c in settings.columns if c.year == year)
             yield warning("K214", entry.file, f"Für {year} hat der Katalog keine Spalte „{kind}“ (sondern: {shown}).",
                           "Tragen Sie den Wert unter der Wertart der Spalte ein.", path=path, at_key=True)
 

@@ -17,7 +17,7 @@ import typer
 from produktkatalog.cli.german import GermanCommand, GermanGroup, UsageError, usage_error_text
 
 if TYPE_CHECKING:
-    from produktkatalog.pipeline import Result
+    from produktkatalog.result import Result
 
 # Set by ``main()``, for the short-lived command process only: loading creates about
 # a million acyclic objects, which the cyclic collector would rescan again and again,
@@ -64,7 +64,8 @@ def stop(message: str) -> NoReturn:
 
 def checked(pfad: Path, **options: Any) -> Result:
     """The pipeline's result for ``pfad``; a path without a catalogue ends the command (exit 2)."""
-    from produktkatalog.pipeline import NoCatalogue, validate
+    from produktkatalog.pipeline import validate
+    from produktkatalog.result import NoCatalogue
 
     try:
         return validate(pfad, **options)

@@ -37,7 +37,7 @@ def kennzahlen(
     from produktkatalog.present.figures import Listing
     from produktkatalog.report import REPORTERS, figures
 
-    result = checked(pfad, use_cache=not no_cache, compute_all=True)
+    result = checked(pfad, use_cache=not no_cache)
     listings = [Listing(computation, produkt, jahr) for computation in result.computations]
     if jahr is not None and not any(listing.periods for listing in listings):
         stop(f"Für {jahr} hat kein Katalog eine Spalte.")

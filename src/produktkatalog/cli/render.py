@@ -46,7 +46,7 @@ def render(
     )
     from produktkatalog.report import REPORTERS
 
-    result = checked(pfad, use_cache=not no_cache, compute_all=True)
+    result = checked(pfad, use_cache=not no_cache)
     if result.findings:
         REPORTERS["text"](result, sys.stdout)
     if result.errors:
@@ -55,7 +55,7 @@ def render(
     formats = ["html", "md"] if format is RenderFormat.all else [format.value]
     try:
         with _progress() as progress:
-            pages = render_site(result.computations, pfad, formats, produkt, progress, previous_keys(out))
+            pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out))
         report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
         stop(f"Ein Produkt „{produkt}“ gibt es nicht.")

@@ -14,8 +14,8 @@ from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, ch
 from produktkatalog.system.oserror import reason
 
 if TYPE_CHECKING:
-    from produktkatalog.pipeline import Result
     from produktkatalog.report import Options
+    from produktkatalog.result import Result
 
 
 class Format(StrEnum):

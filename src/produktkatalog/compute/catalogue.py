@@ -8,7 +8,7 @@ Teilergebnisplan: each product, Produktgruppe, Produktbereich and the Gesamtplan
 Values are memoized per (Kennzahl, owner, period), so a Kennzahl used by many
 formulas is evaluated once; a cycle (reported by the check stage) yields "kein Wert".
 Owners whose inputs are unchanged since a cached run (``known``) are not computed
-up front: their values are settled on first read (see ``stored``).
+up front: their values are settled on first read (see ``values``).
 """
 
 from __future__ import annotations
@@ -17,28 +17,22 @@ import decimal
 import functools
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period, evaluate_in_context
-from produktkatalog.compute.stored import Key, Row, Values, decode, encode
-from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, Owner, PlanTables, Table, plan_tables
+from produktkatalog.compute.evaluate import CONTEXT, evaluate_in_context
+from produktkatalog.compute.tables import PlanTables, Table, plan_tables
+from produktkatalog.compute.values import Key, Series, Values
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Kennzahl
 from produktkatalog.model.formula import Node, Reference, TokenError, parse
 from produktkatalog.model.index import Index, Scope, scope_of
+from produktkatalog.model.owners import LEVEL_NAMES, Owner, home
 from produktkatalog.model.plan_rows import stated
-from produktkatalog.model.reference import ROLES
-
-if TYPE_CHECKING:
-    from produktkatalog.incremental.units import Sources
+from produktkatalog.model.row_templates import ROLES
+from produktkatalog.model.values import NoValue, Outcome, Period
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
 _PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
-
-
-def home(figure: Kennzahl) -> Owner:
-    """The owner whose plan a Kennzahl's formula sees: its product, or the Gesamtplan."""
-    return Owner("produkt", figure.product_folder) if figure.product_folder else GESAMT
 
 
 @dataclass
@@ -49,7 +43,6 @@ class Computation:
     values: Values = field(default_factory=Values)
     by_owner: dict[Owner, list[Finding]] = field(default_factory=dict)  # problems, by the owner computed for
     engine: _Engine | None = None
-    sources: Sources | None = None  # file digests and unit keys, when the caller knows them (for reuse)
 
     @property
     def findings(self) -> list[Finding]:
@@ -63,7 +56,7 @@ class Computation:
         assert self.engine is not None
         recorder = _Recorder(self.engine.inputs(figure, owner))
         tree = self.engine.tree(figure)
-        if tree is None or period.kind == "ziel":
+        if tree is None or period.wertart == "ziel":
             return self.of(figure, owner).get(period, NoValue("")), {}
         with decimal.localcontext(CONTEXT):
             return evaluate_in_context(tree, period, recorder), recorder.seen
@@ -76,17 +69,15 @@ class Computation:
         """Where a Kennzahl has values: its home, or every owner a Standardkennzahl was computed for."""
         return sorted(owner for (ident, owner) in self.values if ident == id(figure))
 
-    def encoded(self, owner: Owner) -> bytes:
-        """One owner's values in their cached form (see ``stored``)."""
-        figures = {id(figure): figure for figure in self.index.catalogue.kennzahlen}
-        return encode([(figures[ident], row) for (ident, _), row in self.values.of_owner(owner)], self.periods)
+
+Restore = Callable[[Owner, list[Kennzahl], list[Period]], list[Series] | None]
 
 
 def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: PlanTables | None = None,
-                      known: Collection[Owner] = (), stored: Callable[[Owner], bytes | None] | None = None
-                      ) -> Computation:
+                      known: Collection[Owner] = (), restore: Restore | None = None) -> Computation:
     """Every value of every owner; those in ``known`` (whose findings the caller already has) are settled on
-    first read, from ``stored`` (their cached values, read then) where it fits, else by computing them then."""
+    first read, by ``restore`` (their cached values, in the order of the Kennzahlen given) where it has them,
+    else by computing them then."""
     index = index or Index.of(catalogue)
     periods = periods_of(catalogue)
     tables = tables or plan_tables(catalogue, index.framework)
@@ -101,16 +92,15 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
                 computation.values[(id(figure), owner)] = {period: engine.value(figure, owner, period)
                                                           for period in periods}
     for owner, figures in later.items():
-        computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, stored))
+        computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, restore))
     computation.by_owner = {owner: found for owner, found in engine.findings.items() if owner not in known}
     return computation
 
 
 def _settle(engine: _Engine, periods: list[Period], owner: Owner, figures: list[Kennzahl],
-            stored: Callable[[Owner], bytes | None] | None) -> dict[Key, Row]:
-    """An unchanged owner's values: cached, or computed now where the cache does not fit."""
-    blob = stored(owner) if stored is not None else None
-    rows = decode(blob, figures, periods) if blob is not None else None
+            restore: Restore | None) -> dict[Key, Series]:
+    """An unchanged owner's values: restored, or computed now where nothing fitting was kept."""
+    rows = restore(owner, figures, periods) if restore is not None else None
     if rows is None:
         with decimal.localcontext(CONTEXT):
             rows = [{period: engine.value(figure, owner, period) for period in periods} for figure in figures]
@@ -120,7 +110,7 @@ def _settle(engine: _Engine, periods: list[Period], owner: Owner, figures: list[
 def periods_of(catalogue: Catalogue) -> list[Period]:
     """The columns of the plan, in the catalogue's order."""
     settings = catalogue.settings
-    return [Period(c.kind, int(c.year)) for c in settings.columns if c.year.isdigit()] if settings else []
+    return [Period(c.wertart, int(c.year)) for c in settings.columns if c.year.isdigit()] if settings else []
 
 
 def figure_owners(catalogue: Catalogue, index: Index, tables: PlanTables) -> Iterator[tuple[Kennzahl, Owner]]:
@@ -153,7 +143,7 @@ class _Engine:
 
     def previous(self, period: Period) -> Period:
         before = self.column_of_year.get(period.year - 1)
-        return before if before is not None and period.kind != "ziel" else period.previous()
+        return before if before is not None and period.wertart != "ziel" else period.previous()
 
     def value(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
         key = (id(figure), owner, period)
@@ -164,10 +154,10 @@ class _Engine:
 
     def _compute(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
         tree = self.tree(figure)
-        if tree is None or period.kind == "ziel":
-            if figure.text("formel") is not None and period.kind != "ziel":
+        if tree is None or period.wertart == "ziel":
+            if figure.text("formel") is not None and period.wertart != "ziel":
                 return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
-            return stated(figure.mapping("werte").get(period.kind), period, figure.ident)
+            return stated(figure.mapping("werte").get(period.wertart), period, figure.ident)
         outcome = evaluate_in_context(tree, period, self.inputs(figure, owner))
         if isinstance(outcome, NoValue) and outcome.problem:
             self.findings.setdefault(owner, []).append(self._problem(figure, owner, period, outcome))

@@ -12,39 +12,17 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 from produktkatalog.model.formula import Binary, Call, Node, Number, Reference, Text, Unary
+from produktkatalog.model.values import NoValue, Outcome, Period
 
 CONTEXT = decimal.Context(prec=34, Emax=999_999, Emin=-999_999,
                           traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
 MAX_PLACES = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    kind: str  # ergebnis, ansatz, planung, ziel
-    year: int
-
-    def previous(self) -> Period:
-        return Period(self.kind, self.year - 1)
-
-    def __str__(self) -> str:
-        return f"{self.kind.capitalize()} {self.year}"
-
-
-@dataclass(frozen=True, slots=True)
-class NoValue:
-    """'kein Wert': why, and whether it is a mistake in the catalogue (then ``offset`` points into the formula)."""
-
-    reason: str
-    problem: bool = False
-    offset: int | None = None
-
-
-Outcome = Decimal | NoValue
 
 
 class Inputs(Protocol):

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute.catalogue import Computation, home
-from produktkatalog.compute.evaluate import CONTEXT, NoValue, Outcome, Period
-from produktkatalog.compute.tables import Owner
+from produktkatalog.compute.catalogue import Computation
+from produktkatalog.compute.evaluate import CONTEXT
 from produktkatalog.model import Kennzahl, Leistung, Product, listed
 from produktkatalog.model.formula import Reference, TokenError, parse
+from produktkatalog.model.owners import Owner, home
 from produktkatalog.model.plan_rows import stated
+from produktkatalog.model.values import NoValue, Outcome, Period
 
 DEFAULT_TOLERANCE = Decimal(5)
 GAP = re.compile(r"_{2,}")  # a blank as printed in a goal text, e.g. "Stufe __"
@@ -83,7 +84,7 @@ def named_figures(computation: Computation, entry: Product | Leistung) -> list[K
 def _column_periods(periods: list[Period]) -> dict[int, Period]:
     """The column each year is judged in: Ergebnis before Ansatz before Planung."""
     chosen: dict[int, Period] = {}
-    for period in sorted(periods, key=lambda p: _BASIS_ORDER.index(p.kind) if p.kind in _BASIS_ORDER else 9):
+    for period in sorted(periods, key=lambda p: _BASIS_ORDER.index(p.wertart) if p.wertart in _BASIS_ORDER else 9):
         chosen.setdefault(period.year, period)
     return chosen
 

@@ -14,27 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute.evaluate import NoValue, Outcome, Period
 from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
-from produktkatalog.model.formula.parser import PLAN_LEVELS
+from produktkatalog.model.framework import Framework
+from produktkatalog.model.owners import GESAMT, LEVELS, STATEMENTS, Owner
 from produktkatalog.model.plan_rows import stated_row, sum_of_parts
-from produktkatalog.model.reference import Framework, RowTemplate
-
-LEVELS = PLAN_LEVELS
-LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
-               "gesamt": "Gesamtplan"}
-PLAN_KINDS = ("ergebnisplan", "finanzplan")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Owner:
-    """Whose plan a formula sees: a product (by folder), a Produktgruppe or -bereich (by number), or the whole."""
-
-    level: str
-    key: str = ""
-
-
-GESAMT = Owner("gesamt")
+from produktkatalog.model.row_templates import RowTemplate
+from produktkatalog.model.values import NoValue, Outcome, Period
 
 
 @dataclass(eq=False)
@@ -150,7 +135,7 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
             owner = Owner("produkt", plan.product_folder)
             tables.setdefault((owner, plan.kind), Table(owner, plan.kind, template, rows=plan.mapping("zeilen"),
                                                          plan=plan))
-    for kind in PLAN_KINDS:
+    for kind in STATEMENTS:
         _roll_up([t for (o, k), t in tables.items() if k == kind and o.level == "produkt"], lifts, tables)
     return PlanTables(tables, lifts, placement)
 

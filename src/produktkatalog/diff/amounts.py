@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute import Computation, Outcome, Period
+from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import Achievement, goal_results
-from produktkatalog.compute.tables import LEVELS, Owner, Table
+from produktkatalog.compute.tables import Table
 from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
+from produktkatalog.model.owners import LEVELS, Owner
 from produktkatalog.model.plan_rows import stated, stated_row
+from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
 from produktkatalog.wording.numbers import places_for
 
@@ -64,7 +66,7 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
                               and table.column(period).get(number) == now):
                 continue
             yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.kind], number,
-                               row.name if row else "", period.kind, period.year, was, now, file=pair.new.file)
+                               row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
 
 
 def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
@@ -73,8 +75,8 @@ def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     before, after = pair.old.mapping("werte"), figure.mapping("werte")
     owner = Owner("produkt", figure.product_folder) if figure.product_folder else Owner("gesamt")
     for period in _periods(before, after):
-        was = _amount(stated(before.get(period.kind), period, ""))
-        now = _amount(stated(after.get(period.kind), period, ""))
+        was = _amount(stated(before.get(period.wertart), period, ""))
+        now = _amount(stated(after.get(period.wertart), period, ""))
         if was != now:
             yield _figure_change(new.listing.label(owner), owner.level, figure, period, was, now)
 
@@ -97,7 +99,7 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
                 a, b = _cell(was, row.number, period), _cell(now, row.number, period)
                 if a != b:
                     found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.kind], row.number,
-                                              row.name, period.kind, period.year, a, b,
+                                              row.name, period.wertart, period.year, a, b,
                                               file=table.plan.file if table.plan else ""))
     return found
 
@@ -127,7 +129,7 @@ def goal_changes(old: State, new: State) -> list[GoalChange]:
         a = (was[3].degree, was[3].light) if was else (None, None)
         b = (now[3].degree, now[3].light) if now else (None, None)
         if a != b:
-            found.append(GoalChange(subject, goal, key[3], achievement.period.kind, achievement.period.year,
+            found.append(GoalChange(subject, goal, key[3], achievement.period.wertart, achievement.period.year,
                                     a[0], b[0], a[1], b[1], file))
     return found
 
@@ -164,7 +166,7 @@ def _figure_change(subject: str, level: str, figure: Kennzahl, period: Period, o
     unit = figure.text("einheit") or ""
     value = new if new is not None else old if old is not None else Decimal(0)
     places = places_for(unit, figure.data.get("nachkommastellen"), value)
-    return AmountChange(subject, level, "kennzahl", figure.ident, figure.text("bezeichnung") or "", period.kind,
+    return AmountChange(subject, level, "kennzahl", figure.ident, figure.text("bezeichnung") or "", period.wertart,
                         period.year, old, new, unit, places, "" if figure.shipped else figure.file)
 
 
@@ -183,7 +185,7 @@ def _periods(old: Any, new: Any) -> list[Period]:
         for kind, years in (values.items() if isinstance(values, dict) else ()):
             if kind in _KINDS and isinstance(years, dict):
                 found |= {Period(kind, int(year)) for year in years if str(year).isdigit()}
-    return sorted(found, key=lambda p: (_KINDS.index(p.kind), p.year))
+    return sorted(found, key=lambda p: (_KINDS.index(p.wertart), p.year))
 
 
 def _union_periods(old: State, new: State) -> list[Period]:

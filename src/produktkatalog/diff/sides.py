@@ -16,7 +16,8 @@ from pathlib import Path
 
 from produktkatalog.git.revisions import Repository, repository
 from produktkatalog.load.discover import find_catalogues, shown_path
-from produktkatalog.pipeline import NoCatalogue, Result, validate
+from produktkatalog.pipeline import validate
+from produktkatalog.result import NoCatalogue, Result
 
 WORKING_TREE = "Arbeitsverzeichnis"
 
@@ -67,7 +68,7 @@ def _side(label: str, commit: str | None, folder: Path, shown: str, use_cache: b
     if not folder.is_dir() or not find_catalogues(folder):
         return Side(label, commit, folder, shown, Result(), found=False)
     try:
-        result = validate(folder, use_cache=use_cache, compute_all=True, shown_as=shown, cache_of=cache_of)
+        result = validate(folder, use_cache=use_cache, shown_as=shown, cache_of=cache_of)
     except NoCatalogue:
         return Side(label, commit, folder, shown, Result(), found=False)
     return Side(label, commit, folder, shown, result)

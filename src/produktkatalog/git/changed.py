@@ -25,55 +25,47 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from produktkatalog.git.revisions import GitError, repository
+from produktkatalog.git.revisions import repository
 from produktkatalog.load import load_document
 from produktkatalog.load.discover import classify, shown_path
 from produktkatalog.model import Catalogue, Entry, Kennzahl, Leistung, Product, canonical
 from produktkatalog.model.formula import Call, Reference, TokenError, parse
 from produktkatalog.model.formula.parser import ROW_FUNCTIONS, walk
 from produktkatalog.model.index import Index
-from produktkatalog.pipeline import NoCatalogue, Result
 
 _WHOLE = ("katalog", "zeilenvorlage")
 
 
-def select_changed(result: Result, path: Path, since: str) -> None:
-    """Keeps the findings of the changed files and their dependants; ``result.selected`` names them."""
-    try:
-        repo = repository(path)
-        commit = repo.commit(since)
-        changed = repo.changed_since(commit, repo.inside(path))
-        shown = {repo_path: _shown(repo.root / repo_path) for repo_path in changed}
-        files = repo.files(commit, "")
-        wanted = [p for p in changed if p in files]
-        before = dict(zip((shown[p] for p in wanted), repo.blobs([files[p] for p in wanted]), strict=True))
-    except GitError as exc:
-        raise NoCatalogue(str(exc)) from exc
+def changed_files(path: Path, since: str, catalogues: list[Catalogue], reported: set[str]) -> set[str]:
+    """The files below ``path`` changed since ``since`` and their dependants; ``reported``: the files with
+    findings (a file that cannot be loaded belongs to its catalogue too). Raises ``GitError``."""
+    repo = repository(path)
+    commit = repo.commit(since)
+    changed = repo.changed_since(commit, repo.inside(path))
+    shown = {repo_path: _shown(repo.root / repo_path) for repo_path in changed}
+    files = repo.files(commit, "")
+    wanted = [p for p in changed if p in files]
+    before = dict(zip((shown[p] for p in wanted), repo.blobs([files[p] for p in wanted]), strict=True))
     selected: set[str] = set()
-    for catalogue in result.catalogues:
+    for catalogue in catalogues:
         mine = {s for s in shown.values() if s.startswith(f"{catalogue.root}/") or catalogue.root == "."}
         if mine:
             old = {s: _data(before[s], s) for s in mine if s in before}
-            selected |= Selection(catalogue, result, mine, old).files()
-    present = _present_files(result)
-    result.selected = sorted(selected & present)
-    result.since = since
-    result.findings = [f for f in result.findings if f.file in selected]
-    result.files = len(result.selected)
-    result.paths = [p for p in result.paths if p in selected]
+            selected |= Selection(catalogue, reported, mine, old).files()
+    return selected & _present_files(catalogues, reported)
 
 
 class Selection:
     """The files of one catalogue that a change touches."""
 
-    def __init__(self, catalogue: Catalogue, result: Result, changed: set[str], old: dict[str, Any]) -> None:
+    def __init__(self, catalogue: Catalogue, reported: set[str], changed: set[str], old: dict[str, Any]) -> None:
         self.catalogue = catalogue
         self.index = Index.of(catalogue)
         self.changed = changed
         self.old = old
         self.entries = _entries(catalogue)
         self.every = {entry.file for entry in self.entries} | set(catalogue.unplaced) | {
-            f.file for f in result.findings if f.file.startswith(f"{catalogue.root}/")}
+            file for file in reported if file.startswith(f"{catalogue.root}/")}
         self.new = {entry.file: entry.data for entry in self.entries}
 
     def files(self) -> set[str]:
@@ -195,9 +187,9 @@ def _listed(value: Any) -> Iterable[Any]:
     return value if isinstance(value, list) else ()
 
 
-def _present_files(result: Result) -> set[str]:
-    files = {f.file for f in result.findings}
-    for catalogue in result.catalogues:
+def _present_files(catalogues: list[Catalogue], reported: set[str]) -> set[str]:
+    files = set(reported)
+    for catalogue in catalogues:
         files |= {entry.file for entry in _entries(catalogue)} | set(catalogue.unplaced)
     return files
 

@@ -5,11 +5,11 @@ the installed package, which includes the shipped reference data), every
 template in use (built-in and the catalogue's own), the catalogue's folder in the
 output and its link to the top page. Then, with the built-in templates:
 
-- the layout every page shows of the others (``site.Layout``: the facts, the
-  product tree, order, titles, pages and navigation of the sheets and Haushalt
-  pages, the programme pages) and the catalogue-wide files (katalog.yaml,
+- the layout every page shows of the others (the render stage's skeleton: the
+  facts, the product tree, order, titles, pages and navigation of the sheets and
+  Haushalt pages, the programme pages) and the catalogue-wide files (katalog.yaml,
   kennzahlen/, zeilenvorlagen/, programme/);
-- Produktblatt: the files of its product folder and its unit key (``compute.units``:
+- Produktblatt: the files of its product folder and its unit key (``units``:
   what its values are computed from). No key if the unit key is unknown (a formula
   reaches into another owner) or a Ziel names a Kennzahl of another owner;
 - Haushalt page: the unit key of its roll-up (its products' plans, which products);
@@ -26,30 +26,23 @@ page's key is the base plus every file of the catalogue. Without ``sources``
 from __future__ import annotations
 
 import functools
-import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from produktkatalog.compute import Computation
-from produktkatalog.compute.catalogue import home
 from produktkatalog.compute.goals import named_figures
-from produktkatalog.compute.tables import Owner
 from produktkatalog.incremental.units import Sources
 from produktkatalog.model import Leistung, Product
-from produktkatalog.render.site import BudgetPlace, Layout, SheetPlace
-from produktkatalog.render.views import Link
+from produktkatalog.model.owners import Owner, home
+from produktkatalog.system.digest import digest
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def digest(*parts: str | None) -> str | None:
+def key(*parts: str | None) -> str | None:
     """One digest of ``parts``; None if any part is unknown."""
-    if any(part is None for part in parts):
-        return None
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(f"{len(part or '')}:{part}".encode())
-    return hasher.hexdigest()
+    known = [part for part in parts if part is not None]
+    return digest(*known) if len(known) == len(parts) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,34 +52,36 @@ def program_digest() -> str:
 
 
 def templates_digest(folders: Iterable[Path]) -> str:
-    return digest(*(_folder_digest(folder) for folder in folders)) or ""
+    return digest(*(_folder_digest(folder) for folder in folders))
 
 
 def _folder_digest(folder: Path, skip: str = "") -> str:
-    hasher = hashlib.blake2b(digest_size=16)
+    parts = []
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         if path.is_file() and not path.is_symlink() and skip not in path.relative_to(folder).parts:
-            name = path.relative_to(folder).as_posix()
-            hasher.update(f"{name}\0{path.stat().st_size}\0".encode("utf-8", "surrogateescape"))
-            hasher.update(path.read_bytes())
-    return hasher.hexdigest()
+            parts += [path.relative_to(folder).as_posix(), digest(path.read_bytes())]
+    return digest(*parts)
 
 
 class PageKeys:
-    """The keys of one catalogue's pages, before the format and template are added (``page``)."""
+    """The keys of one catalogue's pages, before the format and template are added (``page``).
 
-    def __init__(self, layout: Layout, computation: Computation, templates: str, own_templates: bool,
-                 top: Link | None) -> None:
-        self.layout = layout
+    ``base``: what every page of the catalogue shows (templates, output folder, link to the top page);
+    ``skeleton``: the layout every page shows of the others; ``sheets``: the product folders in page order.
+    """
+
+    def __init__(self, computation: Computation, sources: Sources | None, base: str, skeleton: str,
+                 sheets: Sequence[str], own_templates: bool) -> None:
         self.computation = computation
-        self.sources: Sources | None = computation.sources
-        base = digest(program_digest(), templates, layout.site.folder, repr(top))
-        if self.sources is None:
+        self.sources = sources
+        self.sheets = sheets
+        start = key(program_digest(), base)
+        if sources is None:
             self.base = None
         elif own_templates:
-            self.base = digest(base, "alles", self.sources.everything())
+            self.base = key(start, "alles", sources.everything())
         else:
-            self.base = digest(base, self._skeleton(), self.sources.digest_of(""))
+            self.base = key(start, skeleton, sources.digest_of(""))
         self.own_templates = own_templates
         self._sheets: dict[str, str | None] = {}  # page → inputs, the same for every format
         self.leistungen: dict[str, list[Leistung]] = {}
@@ -95,31 +90,30 @@ class PageKeys:
 
     def page(self, inputs: str | None, template: str) -> str | None:
         """The final key of a page that shows ``inputs`` through ``template`` (name with format suffix)."""
-        return digest(self.base, template, inputs if not self.own_templates else "")
+        return key(self.base, template, inputs if not self.own_templates else "")
 
-    def sheet(self, place: SheetPlace) -> str | None:
-        if place.page not in self._sheets:
-            self._sheets[place.page] = self._sheet(place)
-        return self._sheets[place.page]
+    def sheet(self, page: str, product: Product) -> str | None:
+        if page not in self._sheets:
+            self._sheets[page] = self._sheet(page, product)
+        return self._sheets[page]
 
-    def _sheet(self, place: SheetPlace) -> str | None:
+    def _sheet(self, page: str, product: Product) -> str | None:
         if self.sources is None or self.own_templates:
             return ""
-        folder = place.product.folder
-        owner = Owner("produkt", folder)
+        owner = Owner("produkt", product.folder)
         values = self.sources.keys.get(owner, "")  # an owner without a unit key has no values at all
-        return digest("produkt", place.page, self.sources.digest_of(folder), values, self._goals_inside(place))
+        return key("produkt", page, self.sources.digest_of(product.folder), values, self._goals_inside(product))
 
-    def budget(self, place: BudgetPlace) -> str | None:
+    def budget(self, page: str, owner: Owner) -> str | None:
         if self.sources is None or self.own_templates:
             return ""
-        return digest("haushalt", place.page, self.sources.keys.get(place.owner))
+        return key("haushalt", page, self.sources.keys.get(owner))
 
     def programme(self, page: str) -> str | None:
         if self.sources is None or self.own_templates:
             return ""
         products = sorted(self.computation.index.catalogue.products, key=lambda p: p.folder)
-        return digest("programm", page, repr([(p.folder, p.data.get("programmbezuege")) for p in products]))
+        return key("programm", page, repr([(p.folder, p.data.get("programmbezuege")) for p in products]))
 
     def overview(self) -> str | None:
         if self.sources is None or self.own_templates:
@@ -130,26 +124,18 @@ class PageKeys:
             if figure.product_folder is not None and figure.leistung_key is None:
                 files.setdefault(figure.product_folder, set()).add(figure.file)
         parts = []
-        for place in self.layout.sheets:
-            folder = place.product.folder
+        for folder in self.sheets:
             owner = Owner("produkt", folder)
             values = sources.values.get(owner) if owner in sources.keys else ""
-            parts.append(digest(folder, values, *(sources.digests.get(f) for f in sorted(files.get(folder, ())))))
-        return digest("kennzahlen", *parts)
+            parts.append(key(folder, values, *(sources.digests.get(f) for f in sorted(files.get(folder, ())))))
+        return key("kennzahlen", *parts)
 
-    def _goals_inside(self, place: SheetPlace) -> str | None:
+    def _goals_inside(self, product: Product) -> str | None:
         """"" if every Zielkennzahl of the product and its Leistungen has its values in the product, else None."""
-        owner = Owner("produkt", place.product.folder)
-        entries: list[Product | Leistung] = [place.product, *self.leistungen.get(place.product.folder, [])]
+        owner = Owner("produkt", product.folder)
+        entries: list[Product | Leistung] = [product, *self.leistungen.get(product.folder, [])]
         for entry in entries:
             for figure in named_figures(self.computation, entry):
                 if not figure.per_owner and home(figure) != owner:
                     return None
         return ""
-
-    def _skeleton(self) -> str:
-        layout, site = self.layout, self.layout.site
-        return repr((site.name, site.folder, site.facts, site.source, site.rules, site.columns, site.tree,
-                     site.unplaced, [(p.product.folder, p.page, p.title, p.nav) for p in layout.sheets],
-                     [(b.owner, b.page, b.title, b.nav) for b in layout.budgets],
-                     [(p.file, p.ident, page) for p, page in layout.programmes]))

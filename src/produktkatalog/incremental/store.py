@@ -14,19 +14,20 @@ read is treated as untrusted anyway: an unpickler that resolves no global except
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
 import re
-import tempfile
 import time
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 4
+from produktkatalog.system.atomic import write_bytes
+from produktkatalog.system.digest import digest
+
+_FORMAT = 5
 _SHARD_NAME = re.compile(r"^[0-9a-f]{2}\.pickle$")
 _STAMPS = "stempel.stamps"
 _RESULTS = "rechnung.results"
@@ -55,9 +56,9 @@ def load_data(raw: bytes) -> Any:
         return None
 
 
-def digest(kind: str, raw: bytes) -> str:
-    """The cache key: the same bytes checked as another file kind are another entry."""
-    return hashlib.blake2b(kind.encode() + b"\0" + raw, digest_size=16).hexdigest()
+def content_key(kind: str, raw: bytes) -> str:
+    """The cache key of a file: the same bytes checked as another file kind are another entry."""
+    return digest(kind, raw)
 
 
 def stamp_of(status: os.stat_result, key: str) -> Stamp:
@@ -74,8 +75,7 @@ def cache_home() -> Path:
 
 class Cache:
     def __init__(self, catalogue_root: Path, salt: str) -> None:
-        where = str(catalogue_root.resolve()).encode("utf-8", "surrogateescape")
-        name = hashlib.blake2b(where, digest_size=8).hexdigest()
+        name = digest(str(catalogue_root.resolve()), size=8)
         self.folder = cache_home() / name
         self.salt = f"{_FORMAT}:{salt}"
         self.started = time.time_ns()
@@ -170,7 +170,7 @@ class Cache:
 
     def _value_name(self, key: str) -> str:
         """A values file is named by its key and the salt: files of another program version are not reused."""
-        return hashlib.blake2b(f"{self.salt}\0{key}".encode(), digest_size=16).hexdigest()
+        return digest(self.salt, key)
 
     def _load(self, path: Path) -> dict[str, Any] | None:
         try:
@@ -180,9 +180,5 @@ class Cache:
         return stored if isinstance(stored, dict) and stored.get("salt") == self.salt else None
 
     def _atomic(self, name: str, content: dict[str, Any]) -> None:
-        payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        os.replace(temporary, self.folder / name)
+        write_bytes(self.folder / name, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
 

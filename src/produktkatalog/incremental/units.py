@@ -15,13 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from produktkatalog.compute.catalogue import home
-from produktkatalog.compute.tables import GESAMT, Owner, PlanTables
+from produktkatalog.compute.tables import PlanTables
 from produktkatalog.load.discover import PLAN_FILES
 from produktkatalog.model import Catalogue, Kennzahl
 from produktkatalog.model.formula import Call, Reference, TokenError, parse
 from produktkatalog.model.formula.parser import ROW_FUNCTIONS, walk
 from produktkatalog.model.index import Index
+from produktkatalog.model.owners import GESAMT, Owner, home
 
 Digests = dict[str, str]  # shown path → content digest
 

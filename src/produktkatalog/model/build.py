@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.load.discover import SourceFile
-from produktkatalog.model.reference import RowTemplate, row_template, standard_figures, template_problems
+from produktkatalog.model.framework import standard_figures
+from produktkatalog.model.row_templates import RowTemplate, row_template, template_problems
 from produktkatalog.model.types import (
     Catalogue,
     Column,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from produktkatalog.model import Catalogue, Kennzahl, Leistung, Product, Programme
 from produktkatalog.model.formula import Reference
-from produktkatalog.model.reference import Framework, default_vocabulary, framework
+from produktkatalog.model.framework import Framework, default_vocabulary, framework
 
 BUILTIN_NAMES = frozenset({"einwohner"})
 

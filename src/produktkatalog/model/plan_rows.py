@@ -12,8 +12,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute.evaluate import NoValue, Outcome, Period
-from produktkatalog.model.reference import Row, RowTemplate
+from produktkatalog.model.row_templates import Row, RowTemplate
+from produktkatalog.model.values import NoValue, Outcome, Period
 
 
 def stated(by_year: Any, period: Period, name: str) -> Outcome:
@@ -35,7 +35,7 @@ def row_value(template: RowTemplate | None, rows: dict[str, Any], number: str, p
 
 def stated_row(rows: dict[str, Any], number: str, period: Period) -> Outcome:
     values = rows.get(number)
-    return stated(values.get(period.kind) if isinstance(values, dict) else None, period, f"Zeile {number}")
+    return stated(values.get(period.wertart) if isinstance(values, dict) else None, period, f"Zeile {number}")
 
 
 def computed_sum(template: RowTemplate | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:

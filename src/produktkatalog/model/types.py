@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from produktkatalog.model.numbering import canonical
-from produktkatalog.model.reference import RowTemplate
+from produktkatalog.model.row_templates import RowTemplate
 
 _Self = TypeVar("_Self")
 _Value = TypeVar("_Value")
@@ -63,7 +63,7 @@ class Entry:
 
 @dataclass
 class Column:
-    kind: str
+    wertart: str  # ergebnis, ansatz, planung
     year: str
 
 
@@ -76,10 +76,10 @@ class Settings(Entry):
 
     def __post_init__(self) -> None:
         self.years = {column.year for column in self.columns}
-        self.kinds_by_year = {(column.kind, column.year) for column in self.columns}
+        self.kinds_by_year = {(column.wertart, column.year) for column in self.columns}
         self._years_by_kind = {}
         for column in self.columns:
-            self._years_by_kind.setdefault(column.kind, set()).add(column.year)
+            self._years_by_kind.setdefault(column.wertart, set()).add(column.year)
 
     def years_of(self, kind: str | None) -> set[str]:
         """Years with a column of ``kind``; every column year for Zielwerte and ``None``."""

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute import NoValue, Outcome, Period
 from produktkatalog.model import Kennzahl, canonical
 from produktkatalog.model.formula import Binary, Call, Node, Reference, Unary, parse
 from produktkatalog.model.formula.parser import ROW_FUNCTIONS, Text
+from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, Listing, shown
 from produktkatalog.wording.numbers import euro, number
 
@@ -43,7 +43,7 @@ def explain(listing: Listing, line: FigureLine) -> list[str]:
 
 
 def _period(listing: Listing, line: FigureLine, formula: str, period: Period) -> list[str]:
-    if period.kind == "ziel":
+    if period.wertart == "ziel":
         return [f"{period}: {line.shown(period)} (Zielwert wie angegeben)"]
     outcome, seen = listing.computation.trace(line.figure, line.owner, period)
     tree = parse(formula)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from produktkatalog.compute import Computation, NoValue, Outcome, Period
+from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GAP, GoalResult, goal_results
-from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, LEVELS, Owner
 from produktkatalog.model import Kennzahl, canonical
+from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, Owner
+from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.wording.numbers import places_for, with_unit
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}

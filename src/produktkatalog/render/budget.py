@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from produktkatalog.compute import Period
-from produktkatalog.compute.tables import LEVEL_NAMES, Table
+from produktkatalog.compute.tables import Table
+from produktkatalog.model.owners import LEVEL_NAMES
+from produktkatalog.model.values import Period
 from produktkatalog.render.figures import columns_of
 from produktkatalog.render.views import Cell, PlanRow, PlanView
 from produktkatalog.wording.numbers import number

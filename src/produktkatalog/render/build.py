@@ -28,6 +28,8 @@ from produktkatalog.render.paths import slug, unique_slugs
 from produktkatalog.render.site import Layout, catalogue_layout
 from produktkatalog.render.template_errors import explained
 from produktkatalog.render.views import Link
+from produktkatalog.result import Result
+from produktkatalog.system.digest import digest
 
 FORMATS = {"html": ".html", "md": ".md"}
 STYLESHEETS = ("stil.css", "druck.css")
@@ -120,17 +122,19 @@ class Pages:
             self.progress(self.done, self.total)
 
 
-def build(computations: Sequence[Computation], root: Path, formats: Sequence[str], wanted: str | None = None,
+def build(result: Result, root: Path, formats: Sequence[str], wanted: str | None = None,
           progress: Progress | None = None) -> dict[str, bytes]:
     """All pages of all catalogues. One catalogue at ``root`` fills the output folder; several get a folder each."""
-    return render_site(computations, root, formats, wanted, progress).files
+    return render_site(result, root, formats, wanted, progress).files
 
 
-def render_site(computations: Sequence[Computation], root: Path, formats: Sequence[str], wanted: str | None = None,
+def render_site(result: Result, root: Path, formats: Sequence[str], wanted: str | None = None,
                 progress: Progress | None = None, previous: Mapping[str, str] | None = None,
                 workers: int | None = None) -> Rendered:
     """``build``, keeping every page whose key is in ``previous`` (page → key of the existing output);
     ``workers`` processes apply the templates (default: one per core)."""
+    computations = result.computations
+    sources = result.sources or [None] * len(computations)
     folders = _folders(computations, root)
     multiple = len(computations) != 1 or folders[0] != ""
     top = Link("Alle Kataloge", "../index.html") if multiple else None
@@ -139,10 +143,12 @@ def render_site(computations: Sequence[Computation], root: Path, formats: Sequen
     top_files = len(formats) + (len(STYLESHEETS) if "html" in formats else 0) if multiple and wanted is None else 0
     pages = Pages(sum(_count(layout, formats, wanted) for layout, _ in layouts) + top_files, progress,
                   previous if wanted is None else None, workers)
-    for layout, computation in layouts:
+    for (layout, computation), known in zip(layouts, sources, strict=True):
         root_of = Path(computation.index.catalogue.root)
-        keys = PageKeys(layout, computation, templates_digest(template_folders(root_of)),
-                        len(template_folders(root_of)) > 1, top)
+        folders_of = template_folders(root_of)
+        base = digest(templates_digest(folders_of), layout.site.folder, repr(top))
+        keys = PageKeys(computation, known, base, layout.skeleton(), [p.product.folder for p in layout.sheets],
+                        len(folders_of) > 1)
         _render_catalogue(layout, templates_for(root_of), keys, formats, wanted, pages)
     if wanted is not None and not any(_selected(layout, wanted) for layout, _ in layouts):
         raise UnknownProduct(wanted)
@@ -193,14 +199,14 @@ def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, form
         for i, place in enumerate(layout.sheets):
             if wanted is None or _wanted(place.product.number, wanted):
                 sheet = functools.partial(_sheet_context, site, i)
-                page(place.page, "produkt", sheet, suffix, keys.sheet(place))
+                page(place.page, "produkt", sheet, suffix, keys.sheet(place.page, place.product))
         if wanted is not None:
             continue
         page("index", "index", lambda: PageContext(katalog=site, wurzel=""), suffix, "index")
         page("kennzahlen", "kennzahlen", lambda: PageContext(katalog=site, wurzel=""), suffix, keys.overview())
         for i, budget_place in enumerate(layout.budgets):
             budget = functools.partial(_budget_context, site, i)
-            page(budget_place.page, "haushalt", budget, suffix, keys.budget(budget_place))
+            page(budget_place.page, "haushalt", budget, suffix, keys.budget(budget_place.page, budget_place.owner))
         for i, (_, programme_page) in enumerate(layout.programmes):
             programme = functools.partial(_programme_context, site, i)
             page(programme_page, "programm", programme, suffix, keys.programme(programme_page))

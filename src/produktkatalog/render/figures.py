@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute import NoValue, Outcome, Period
 from produktkatalog.model import Kennzahl
+from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown
 from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigureRow
 
@@ -21,7 +21,7 @@ _BAR, _GAP, _PLOT, _LABEL = 16, 4, 32, 10  # pixels of a chart: bar width, gap, 
 
 
 def columns_of(periods: Iterable[Period]) -> list[Column]:
-    return [Column(KINDS.get(p.kind, p.kind), str(p.year)) for p in periods]
+    return [Column(KINDS.get(p.wertart, p.wertart), str(p.year)) for p in periods]
 
 
 def text(data: Any, key: str) -> str:
@@ -68,7 +68,7 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 def cell(figure: Kennzahl, stated: dict[str, Any], period: Period, value: Outcome) -> Cell:
     """A value as printed, with the notes its stated entry carries (vorläufig, Bemerkung)."""
-    by_year = stated.get(period.kind)
+    by_year = stated.get(period.wertart)
     entry = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
     if not isinstance(entry, dict):
         return Cell(shown(value, figure))
@@ -117,7 +117,7 @@ def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome]
     bars = []
     for position, (period, value, shown_value) in enumerate(points):
         height = int((abs(value) * span / largest).to_integral_value())
-        kind = KINDS.get(period.kind, period.kind)
+        kind = KINDS.get(period.wertart, period.wertart)
         bars.append(Bar(str(_GAP + position * (_BAR + _GAP)), str(zero - height if value >= 0 else zero), str(_BAR),
                         str(height), f"{kind[:1]}{period.year % 100:02d}", f"{kind} {period.year}", shown_value))
     width = _GAP + len(points) * (_BAR + _GAP)

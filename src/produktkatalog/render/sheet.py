@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.compute import Computation, Period
+from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult, goal_results
-from produktkatalog.compute.tables import PLAN_KINDS, Owner
 from produktkatalog.model import Entry, Leistung, Product, Programme, canonical
+from produktkatalog.model.owners import STATEMENTS, Owner
+from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
 from produktkatalog.render import texts
 from produktkatalog.render.budget import PLAN_TITLES, plan_view
@@ -79,7 +80,7 @@ class SheetMaker:
             audiences=texts.strings(data.get("zielgruppen")),
             goals=self.goal_views(product, page), leistungen=self.leistungen(product, lines, page),
             figures=groups(own, self.periods, self.listing.group_order), columns=columns_of(self.periods),
-            plans=[plan_view(table, self.periods, PLAN_TITLES[kind]) for kind in PLAN_KINDS
+            plans=[plan_view(table, self.periods, PLAN_TITLES[kind]) for kind in STATEMENTS
                    if (table := self.computation.tables.table(owner, kind)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),

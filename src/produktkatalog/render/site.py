@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from produktkatalog.compute import Computation
-from produktkatalog.compute.tables import GESAMT, LEVEL_NAMES, PLAN_KINDS, Owner
 from produktkatalog.model import Product, Programme, canonical
+from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, STATEMENTS, Owner
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
 from produktkatalog.render.figures import columns_of, groups, text
@@ -54,6 +54,14 @@ class Layout:
     sheets: list[SheetPlace]
     budgets: list[BudgetPlace]
     programmes: list[tuple[Programme, str]]  # each programme with its page
+
+    def skeleton(self) -> str:
+        """What every page shows of the others, as one text (part of every page key)."""
+        site = self.site
+        return repr((site.name, site.folder, site.facts, site.source, site.rules, site.columns, site.tree,
+                     site.unplaced, [(p.product.folder, p.page, p.title, p.nav) for p in self.sheets],
+                     [(b.owner, b.page, b.title, b.nav) for b in self.budgets],
+                     [(p.file, p.ident, page) for p, page in self.programmes]))
 
 
 def catalogue_site(computation: Computation, folder: str, top: Link | None) -> CatalogueSite:
@@ -165,7 +173,7 @@ def _budget_page(owner: Owner) -> str:
 
 def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPlace]:
     tables = computation.tables
-    owners = sorted({t.owner for kind in PLAN_KINDS for t in tables.rollups(kind)},
+    owners = sorted({t.owner for kind in STATEMENTS for t in tables.rollups(kind)},
                     key=lambda o: (-["produkt", "produktgruppe", "produktbereich", "gesamt"].index(o.level), o.key))
     places = []
     for position, owner in enumerate(owners):
@@ -182,7 +190,7 @@ def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPl
 def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
     owner = place.owner
     plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
-             for kind in PLAN_KINDS if (table := computation.tables.table(owner, kind)) is not None]
+             for kind in STATEMENTS if (table := computation.tables.table(owner, kind)) is not None]
     members = _members(computation, owner, pages, place.page)
     return BudgetPage(place.page, place.title, plans, groups(maker.listing.lines_of(owner), computation.periods,
                                                                maker.listing.group_order),

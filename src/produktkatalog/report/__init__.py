@@ -6,8 +6,8 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import Protocol, TextIO, cast
 
-from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options
+from produktkatalog.result import Result
 
 
 class Reporter(Protocol):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from produktkatalog.findings import Finding, Severity
-from produktkatalog.pipeline import Result
+from produktkatalog.result import Result
 from produktkatalog.wording.text import printable
 
 

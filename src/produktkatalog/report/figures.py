@@ -9,8 +9,8 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from produktkatalog import __version__
-from produktkatalog.compute import NoValue, Outcome, Period
 from produktkatalog.compute.goals import Achievement, GoalResult
+from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, plain, shown
 from produktkatalog.report.json_report import record
 from produktkatalog.wording.numbers import number
@@ -86,7 +86,7 @@ def write_csv(listings: list[Listing], stream: TextIO) -> None:
                 value = line.values.get(period, NoValue(""))
                 writer.writerow([line.owner.level, line.number, line.label, line.figure.ident,
                                  line.figure.text("leistung") or "", line.figure.text("bezeichnung") or "",
-                                 line.unit, period.kind, period.year, plain(value) if isinstance(value, Decimal)
+                                 line.unit, period.wertart, period.year, plain(value) if isinstance(value, Decimal)
                                  else "", shown(value, line.figure) if isinstance(value, Decimal) else "",
                                  value.reason if isinstance(value, NoValue) else ""])
 
@@ -115,7 +115,7 @@ def _line(listing: Listing, line: FigureLine) -> dict[str, Any]:
 
 
 def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
-    entry: dict[str, Any] = {"wertart": period.kind, "jahr": period.year}
+    entry: dict[str, Any] = {"wertart": period.wertart, "jahr": period.year}
     if isinstance(value, NoValue):
         entry["kein_wert"] = value.reason
     else:
@@ -136,7 +136,7 @@ def _goal(listing: Listing, goal: GoalResult) -> dict[str, Any]:
 def _achievement(achievement: Achievement) -> dict[str, Any]:
     value = achievement.actual
     return {
-        "wertart": achievement.period.kind, "jahr": achievement.period.year, "zielwert": str(achievement.target),
+        "wertart": achievement.period.wertart, "jahr": achievement.period.year, "zielwert": str(achievement.target),
         "wert": str(value) if isinstance(value, Decimal) else None,
         "kein_wert": value.reason if isinstance(value, NoValue) else None,
         "zielerreichungsgrad": str(achievement.degree) if achievement.degree is not None else None,

@@ -12,10 +12,10 @@ from typing import TextIO
 
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
-from produktkatalog.pipeline import Result
 from produktkatalog.present.markdown import inline
 from produktkatalog.report.common import Options, Places, message
 from produktkatalog.report.text_report import summary
+from produktkatalog.result import Result
 
 SUMMARY_ROWS = 200  # a step summary may hold 1 MiB; more findings are counted, not listed
 

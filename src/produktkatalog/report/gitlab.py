@@ -11,8 +11,8 @@ import json
 from typing import Any, TextIO
 
 from produktkatalog.findings import Finding, Severity
-from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options, Places, fingerprints, message
+from produktkatalog.result import Result
 
 # GitLab's scale is info, minor, major, critical, blocker.
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}

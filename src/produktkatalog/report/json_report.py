@@ -8,8 +8,8 @@ from typing import Any, TextIO
 from produktkatalog import __version__
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
-from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options
+from produktkatalog.result import Result
 from produktkatalog.wording.text import printable
 
 

@@ -13,8 +13,8 @@ from typing import TextIO
 
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
-from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options, Places, message
+from produktkatalog.result import Result
 
 CLEAN = "keine Befunde"
 

@@ -14,8 +14,8 @@ from urllib.parse import quote
 from produktkatalog import __version__
 from produktkatalog.codes import CODES, explanation, title
 from produktkatalog.findings import Finding
-from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options, Places, fingerprints, message
+from produktkatalog.result import Result
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "katalogBefund/v1"

@@ -11,8 +11,8 @@ from typing import TextIO
 
 from produktkatalog.codes import title
 from produktkatalog.findings import Finding
-from produktkatalog.pipeline import Result
 from produktkatalog.report.common import Options
+from produktkatalog.result import Result
 from produktkatalog.wording.text import printable
 
 Segments = list[tuple[str, str]]  # (text, rich style)

@@ -9,7 +9,8 @@ from produktkatalog.editor import modeline, schema_folder
 from produktkatalog.load.discover import SETTINGS_FILE, find_catalogues
 from produktkatalog.model import texts
 from produktkatalog.model.index import Index
-from produktkatalog.pipeline import Result, validate
+from produktkatalog.pipeline import load_catalogue, validate
+from produktkatalog.result import Result
 from produktkatalog.scaffold import document, place
 from produktkatalog.scaffold.names import CannotCreate, check_values
 from produktkatalog.system.atomic import create_text
@@ -58,7 +59,7 @@ def create(request: Request, use_cache: bool = True) -> Created:
     _check_options(request)
     _checked(request.kind, _identity(request))  # before the catalogue is read: a typo is refused at once
     root = catalogue_root(request.catalogue)
-    index = Index.of(validate(root, use_cache=use_cache).catalogues[0])
+    index = Index.of(load_catalogue(root, use_cache=use_cache))
     values, target = _planned(request, root, index)
     _confined(root, target)
     if target.exists() or target.is_symlink():

@@ -7,19 +7,30 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO, cast
 
 
 @contextlib.contextmanager
-def _finished(path: Path, mode: int = 0o644) -> Iterator[tuple[TextIO, str]]:
+def _finished(path: Path, mode: int = 0o644, binary: bool = False) -> Iterator[tuple[IO[Any], str]]:
     """A stream into a hidden file beside ``path`` (same file system) with permissions ``mode``, removed
     again if the block fails."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
+        opened = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", errors="replace",
+                                                                   newline="\n")
+        with opened as stream:
             if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the file from other users of a CI runner
                 os.fchmod(handle, mode)
             yield stream, temporary
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _into_place(temporary: str, path: Path) -> None:
+    try:
+        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -35,19 +46,21 @@ def atomic_text(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
     A symbolic link at ``path`` is replaced by the file, never written through.
     """
     with _finished(path, mode) as (stream, temporary):
-        yield stream
-    try:
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        yield cast(TextIO, stream)
+    _into_place(temporary, path)
 
 
 def write_text(path: Path, text: str, mode: int = 0o644) -> None:
     """Writes ``text`` (UTF-8) to ``path``, replacing any file there in one step; ``mode``: its permissions."""
     with atomic_text(path, mode) as stream:
         stream.write(text)
+
+
+def write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Writes ``data`` to ``path``, replacing any file there in one step; a failed write leaves nothing behind."""
+    with _finished(path, mode, binary=True) as (stream, temporary):
+        stream.write(data)
+    _into_place(temporary, path)
 
 
 def create_text(path: Path, text: str) -> None:

@@ -1,71 +1,20 @@
-"""Reference data shipped with the tool: Produktrahmen schemes and default vocabularies."""
+"""Row templates: the rows of a Teilergebnis- or Teilfinanzplan as a Land's Haushaltsverordnung fixes them,
+and which template a plan follows (its own choice, the catalogue's, or its Land's).
+
+A catalogue's own templates (zeilenvorlagen/) come before the shipped ones, by Kennung and by Land.
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from produktkatalog.load import load_document, load_fast
+from produktkatalog.model.framework import shipped
 from produktkatalog.system.resources import reference_dir
 
-LEVELS = ("hauptproduktbereiche", "produktbereiche", "produktgruppen")
-
-
-@functools.cache
-def _shipped(relative: str) -> dict[str, Any]:
-    raw = (reference_dir() / relative).read_bytes()
-    data = load_fast(raw.decode("utf-8")) or load_document(raw, relative).data
-    if data is None:  # a broken shipped file is a bug in the tool, not in the catalogue
-        raise RuntimeError(f"shipped reference data unreadable: {relative}")
-    return data
-
-
-@dataclass(frozen=True)
-class Framework:
-    """A Produktrahmen: number → name for each level, including a catalogue's own additions."""
-
-    scheme: str
-    name: str
-    levels: dict[str, dict[str, str]]
-
-    def names(self, level: str) -> dict[str, str]:
-        return self.levels.get(level, {})
-
-    def group_for(self, product_key: str) -> str | None:
-        """The longest Produktgruppe number the product number starts with."""
-        groups = [g for g in self.names("produktgruppen") if product_key.startswith(g) and product_key != g]
-        return max(groups, key=len) if groups else None
-
-    def extended(self, additions: dict[str, Any]) -> Framework:
-        levels = {level: {**self.names(level), **_strings(additions.get(level))} for level in LEVELS}
-        return Framework(self.scheme, self.name, levels)
-
-
-def schemes() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in (reference_dir() / "produktrahmen").glob("*.yaml")))
-
-
-@functools.cache
-def framework(scheme: str) -> Framework | None:
-    if scheme not in schemes():
-        return None
-    data = _shipped(f"produktrahmen/{scheme}.yaml")
-    return Framework(scheme, str(data.get("name", scheme)), {level: _strings(data.get(level)) for level in LEVELS})
-
-
-def default_vocabulary(name: str) -> dict[str, str]:
-    return _strings(_shipped("vokabular.yaml").get(name))
-
-
-def standard_figures() -> list[dict[str, Any]]:
-    """The Standardkennzahlen that ship with the tool, in the Kennzahl file format."""
-    return [figure for figure in _shipped("standardkennzahlen.yaml")["kennzahlen"] if isinstance(figure, dict)]
-
-
-def _strings(value: Any) -> dict[str, str]:
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
+if TYPE_CHECKING:
+    from produktkatalog.model.types import Catalogue, Plan
 
 ROLES = ("ordentliche_ertraege", "ordentliche_aufwendungen", "personalaufwendungen", "ordentliches_ergebnis",
          "ergebnis", "einzahlungen_investitionen", "auszahlungen_investitionen", "saldo_investitionen")
@@ -196,7 +145,7 @@ def _optional(value: Any) -> str | None:
 @functools.lru_cache(maxsize=1)
 def row_templates() -> dict[str, RowTemplate]:
     """The templates that ship with the tool, by Kennung."""
-    templates = (row_template(_shipped(f"zeilen/{path.name}"))
+    templates = (row_template(shipped(f"zeilen/{path.name}"))
                  for path in sorted((reference_dir() / "zeilen").glob("*.yaml")))
     return {template.ident: template for template in templates}
 
@@ -204,3 +153,25 @@ def row_templates() -> dict[str, RowTemplate]:
 def row_template_for(land: str | None, plan: str) -> RowTemplate | None:
     """The shipped template of a Land for a plan kind, if one ships."""
     return next((t for t in row_templates().values() if t.land == land and t.plan == plan), None)
+
+
+def template_name(plan: Plan, catalogue: Catalogue) -> str | None:
+    """The template the plan asks for by name, if it or the catalogue names one."""
+    chosen = plan.text("vorlage")
+    if chosen is None and catalogue.settings is not None:
+        value = catalogue.settings.mapping("zeilenvorlagen").get(plan.kind)
+        chosen = value if isinstance(value, str) else None
+    return chosen
+
+
+def template_of(plan: Plan, catalogue: Catalogue) -> RowTemplate | None:
+    name = template_name(plan, catalogue)
+    if name is not None:
+        return known_templates(catalogue).get(name)
+    land = catalogue.settings.text("land") if catalogue.settings is not None else None
+    own = (t for t in catalogue.own_templates.values() if t.land == land and t.plan == plan.kind)
+    return next(own, None) or row_template_for(land, plan.kind)
+
+
+def known_templates(catalogue: Catalogue) -> dict[str, RowTemplate]:
+    return {**row_templates(), **catalogue.own_templates}

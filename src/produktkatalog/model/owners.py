@@ -1,0 +1,29 @@
+"""Whose plan and values: a product, a Produktgruppe, a Produktbereich, or the Gesamtplan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from produktkatalog.model.formula.parser import PLAN_LEVELS
+from produktkatalog.model.types import Kennzahl
+
+LEVELS = PLAN_LEVELS
+LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
+               "gesamt": "Gesamtplan"}
+STATEMENTS = ("ergebnisplan", "finanzplan")  # the two plans a product has: Teilergebnis- and Teilfinanzplan
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Owner:
+    """Whose plan a formula sees: a product (by folder), a Produktgruppe or -bereich (by number), or the whole."""
+
+    level: str
+    key: str = ""
+
+
+GESAMT = Owner("gesamt")
+
+
+def home(figure: Kennzahl) -> Owner:
+    """The owner whose plan a Kennzahl's formula sees: its product, or the Gesamtplan."""
+    return Owner("produkt", figure.product_folder) if figure.product_folder else GESAMT
