@@ -16,7 +16,7 @@ from produktkatalog.render import TemplateProblem, render_site
 @pytest.fixture
 def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Every catalogue goes to worker processes, however few its pages; records how many pages went there."""
-    if not parallel._can_fork():
+    if not parallel.can_fork():
         pytest.skip("no fork on this platform")
     counts: list[int] = []
     original = parallel._in_workers

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Kennzahl
-from produktkatalog.model.formula import FUNCTIONS, Call, Reference, TokenError, parse, references
+from produktkatalog.model.formula import FUNCTIONS, Call, Reference, TokenError, references
 from produktkatalog.model.formula.parser import walk
 from produktkatalog.model.index import Index, scope_of
 from produktkatalog.wording.text import suggestion
@@ -20,20 +20,19 @@ def check(index: Index) -> Iterator[Finding]:
     edges: Edges = {}
     by_id: dict[int, Kennzahl] = {}
     for figure in index.catalogue.kennzahlen:
-        formula = figure.text("formel")
-        if formula is None:
+        if figure.parsed is None:
             continue
         by_id[id(figure)] = figure
-        findings, edges[id(figure)] = _formula(index, figure, formula)
+        findings, edges[id(figure)] = _formula(index, figure)
         yield from findings
     yield from _cycles(edges, by_id)
 
 
-def _formula(index: Index, figure: Kennzahl, formula: str) -> tuple[list[Finding], list[tuple[Kennzahl, Reference]]]:
-    try:
-        tree = parse(formula)
-    except TokenError as exc:  # ParseError included: both carry the offset into the formula
-        return [_at(figure, "K209", exc.message, _SYNTAX_HINT, exc.offset)], []
+def _formula(index: Index, figure: Kennzahl) -> tuple[list[Finding], list[tuple[Kennzahl, Reference]]]:
+    tree = figure.parsed
+    if isinstance(tree, TokenError):
+        return [_at(figure, "K209", tree.message, _SYNTAX_HINT, tree.offset)], []
+    assert tree is not None  # figures without a formula are skipped above
     findings = [_at(figure, "K208", f"Die Funktion „{call.function}“ gibt es nicht.",
                     suggestion(call.function, FUNCTIONS) or f"Funktionen: {', '.join(sorted(FUNCTIONS))}.",
                     call.offset)

@@ -7,7 +7,7 @@ from typing import Any
 
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.model import Entry, Leistung, Product, listed
-from produktkatalog.model.formula import Reference, TokenError, parse
+from produktkatalog.model.formula.reads import named_reference
 from produktkatalog.model.index import Index, Scope
 from produktkatalog.wording.text import suggestion
 
@@ -51,7 +51,7 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
         if not isinstance(goal, dict):
             continue
         for number, name in enumerate(listed(goal.get("kennzahlen"))):
-            reference = _as_reference(name)
+            reference = named_reference(name)
             if reference is None:
                 continue  # not a Kennzahl name at all: the schema layer reports it
             path = ("ziele", position, "kennzahlen", number)
@@ -59,15 +59,6 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
                 yield _missing(entry, path, "Die Kennzahl", reference.text, index.visible_names(scope),
                                "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts.")
         yield from _programme_links(index, entry, ("ziele", position))
-
-
-def _as_reference(name: Any) -> Reference | None:
-    """A Ziel names its Kennzahl as a formula would, so the formula parser reads it."""
-    try:
-        reference = parse(name) if isinstance(name, str) else None
-    except TokenError:
-        return None
-    return reference if isinstance(reference, Reference) else None
 
 
 def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Finding]:

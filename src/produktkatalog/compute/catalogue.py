@@ -24,7 +24,7 @@ from produktkatalog.compute.tables import PlanTables, Table, plan_tables
 from produktkatalog.compute.values import Key, Series, Values
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Kennzahl
-from produktkatalog.model.formula import Node, Reference, TokenError, parse
+from produktkatalog.model.formula import Reference
 from produktkatalog.model.index import Index, Scope, scope_of
 from produktkatalog.model.owners import LEVEL_NAMES, Owner, home
 from produktkatalog.model.plan_rows import stated
@@ -55,7 +55,7 @@ class Computation:
         """A value with every input its formula read: (Reference, period) and (kind, row, level, period) keys."""
         assert self.engine is not None
         recorder = _Recorder(self.engine.inputs(figure, owner))
-        tree = self.engine.tree(figure)
+        tree = figure.tree
         if tree is None or period.wertart == "ziel":
             return self.of(figure, owner).get(period, NoValue("")), {}
         with decimal.localcontext(CONTEXT):
@@ -134,7 +134,6 @@ class _Engine:
         self.index = index
         self.tables = tables
         self.memo: dict[tuple[int, Owner, Period], Outcome] = {}
-        self.trees: dict[int, Node | None] = {}  # parsed formula per Kennzahl; None without one
         self.findings: dict[Owner, list[Finding]] = {}
         self.products = catalogue.product_by_folder()
         settings = catalogue.settings
@@ -153,7 +152,7 @@ class _Engine:
         return self.memo[key]
 
     def _compute(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
-        tree = self.tree(figure)
+        tree = figure.tree
         if tree is None or period.wertart == "ziel":
             if figure.text("formel") is not None and period.wertart != "ziel":
                 return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
@@ -167,16 +166,6 @@ class _Engine:
     def inputs(self, figure: Kennzahl, owner: Owner) -> _Inputs:
         scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
         return _Inputs(self, scope, owner)
-
-    def tree(self, figure: Kennzahl) -> Node | None:
-        key = id(figure)
-        if key not in self.trees:
-            formula = figure.text("formel")
-            try:
-                self.trees[key] = parse(formula) if formula is not None else None
-            except TokenError:
-                self.trees[key] = None
-        return self.trees[key]
 
     def _problem(self, figure: Kennzahl, owner: Owner, period: Period, outcome: NoValue) -> Finding:
         where = f" ({self.owner_name(owner)})" if figure.per_owner else ""

@@ -23,7 +23,7 @@ from typing import Any
 from produktkatalog.compute.catalogue import Computation
 from produktkatalog.compute.evaluate import CONTEXT
 from produktkatalog.model import Kennzahl, Leistung, Product, listed
-from produktkatalog.model.formula import Reference, TokenError, parse
+from produktkatalog.model.formula.reads import named_reference
 from produktkatalog.model.owners import Owner, home
 from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
@@ -109,11 +109,8 @@ def _result(computation: Computation, entry: Product | Leistung, position: int, 
 
 
 def _resolve(computation: Computation, text: str, scope: tuple[str | None, str | None]) -> Kennzahl | None:
-    try:
-        reference = parse(text)
-    except TokenError:
-        return None
-    if not isinstance(reference, Reference):
+    reference = named_reference(text)
+    if reference is None:
         return None
     target = computation.index.resolve(reference, scope)
     return target if isinstance(target, Kennzahl) else None

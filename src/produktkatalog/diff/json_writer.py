@@ -51,7 +51,11 @@ def _goal(change: GoalChange) -> dict[str, Any]:
 
 
 def _record(fields: dict[str, Any]) -> dict[str, Any]:
-    return {key: plain(value) for key, value in fields.items()}
+    """Plain values under the keys of the published format (a Wertart is ``kind`` there)."""
+    return {_KEYS.get(key, key): plain(value) for key, value in fields.items()}
+
+
+_KEYS = {"wertart": "kind"}
 
 
 def plain(value: Any) -> Any:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.findings import DocPath
+from produktkatalog.model.values import Period
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class AmountChange:
     source: str  # teilergebnisplan, teilfinanzplan, kennzahl
     item: str  # row number or Kennung
     name: str  # row or Kennzahl name
-    kind: str  # Wertart: ergebnis, ansatz, planung, ziel
+    wertart: str  # ergebnis, ansatz, planung, ziel
     year: int
     old: Decimal | None  # None: kein Wert
     new: Decimal | None
@@ -54,7 +55,7 @@ class AmountChange:
 
     @property
     def column(self) -> str:
-        return f"{self.kind.capitalize()} {self.year}"
+        return str(Period(self.wertart, self.year))
 
     @property
     def delta(self) -> Decimal | None:
@@ -79,7 +80,7 @@ class GoalChange:
     subject: str  # the product or Leistung the Ziel belongs to
     goal: str  # its titel (or Kennung)
     figure: str  # the Zielkennzahl as written
-    kind: str
+    wertart: str
     year: int
     old_degree: Decimal | None
     new_degree: Decimal | None
@@ -89,7 +90,7 @@ class GoalChange:
 
     @property
     def column(self) -> str:
-        return f"{self.kind.capitalize()} {self.year}"
+        return str(Period(self.wertart, self.year))
 
 
 @dataclass

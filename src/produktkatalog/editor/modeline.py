@@ -12,21 +12,18 @@ import os
 from pathlib import Path
 
 from produktkatalog.editor.schemas import SUFFIX
+from produktkatalog.git.revisions import GitError, top_folder
 
 PREFIX = "# yaml-language-server: $schema="
 
 
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` with a ``.git`` entry (a folder, or a file in a worktree)."""
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
 def schema_folder(catalogue_root: Path) -> Path:
     root = catalogue_root.resolve()
-    return (repository_root(root) or root.parent) / "schemas"
+    try:
+        top = top_folder(root)
+    except GitError:  # no git installed: the catalogue's parent, as outside a repository
+        top = None
+    return (top or root.parent) / "schemas"
 
 
 def modeline(file: Path, schemas: Path, kind: str) -> str:

@@ -29,8 +29,8 @@ from produktkatalog.git.revisions import repository
 from produktkatalog.load import load_document
 from produktkatalog.load.discover import classify, shown_path
 from produktkatalog.model import Catalogue, Entry, Kennzahl, Leistung, Product, canonical
-from produktkatalog.model.formula import Call, Reference, TokenError, parse
-from produktkatalog.model.formula.parser import ROW_FUNCTIONS, walk
+from produktkatalog.model.formula import references
+from produktkatalog.model.formula.reads import rollup_levels, row_calls
 from produktkatalog.model.index import Index
 
 _WHOLE = ("katalog", "zeilenvorlage")
@@ -104,15 +104,14 @@ class Selection:
         return found
 
     def _reads(self, figure: Kennzahl, names: set[str], numbers: set[str], planned: set[str]) -> bool:
-        tree = _tree(figure)
+        tree = figure.tree
         if tree is None:
             return False
-        nodes = list(walk(tree))
-        rows = [n for n in nodes if isinstance(n, Call) and n.function in ROW_FUNCTIONS]
-        if planned and (any(len(n.arguments) > 1 for n in rows) or (rows and figure.product_folder is None)
+        rows = row_calls(tree)
+        if planned and (rollup_levels(tree) or (rows and figure.product_folder is None)
                         or (rows and figure.product_folder in planned)):
             return True
-        return any(isinstance(n, Reference) and (n.name in names or (n.qualifier or "") in numbers) for n in nodes)
+        return any(n.name in names or (n.qualifier or "") in numbers for n in references(tree))
 
     def _closure(self, figures: list[Kennzahl]) -> list[Kennzahl]:
         """``figures`` and every Kennzahl reading one of them, directly or through others."""
@@ -134,22 +133,13 @@ def _readers(index: Index) -> dict[int, list[Kennzahl]]:
     for figure in index.catalogue.kennzahlen:
         by_name.setdefault(figure.ident, []).append(figure)
     for figure in index.catalogue.kennzahlen:
-        tree = _tree(figure)
-        for node in walk(tree) if tree is not None else ():
-            if isinstance(node, Reference):
-                target = index.resolve(node, (figure.product_folder, figure.leistung_key))
-                targets = [target] if isinstance(target, Kennzahl) else by_name.get(node.name, [])
-                for found in targets:
-                    readers.setdefault(id(found), []).append(figure)
+        tree = figure.tree
+        for node in references(tree) if tree is not None else ():
+            target = index.resolve(node, (figure.product_folder, figure.leistung_key))
+            targets = [target] if isinstance(target, Kennzahl) else by_name.get(node.name, [])
+            for found in targets:
+                readers.setdefault(id(found), []).append(figure)
     return readers
-
-
-def _tree(figure: Kennzahl) -> Any:
-    formula = figure.text("formel")
-    try:
-        return parse(formula) if formula is not None else None
-    except TokenError:
-        return None
 
 
 def _entries(catalogue: Catalogue) -> list[Entry]:

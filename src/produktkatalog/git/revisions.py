@@ -113,11 +113,17 @@ class Repository:
 
 def repository(path: Path) -> Repository:
     """The git repository that holds ``path``."""
+    top = top_folder(path)
+    if top is None:
+        raise GitError(f"Kein git-Repository: {path} liegt in keinem von git verwalteten Ordner.")
+    return Repository(top)
+
+
+def top_folder(path: Path) -> Path | None:
+    """The top folder of the git work tree holding ``path``; None outside one. Raises ``GitError`` without git."""
     folder = path if path.is_dir() else path.parent
     found = run_git(["-C", str(folder), "rev-parse", "--show-toplevel"], accept=(0, 128))
-    if not found.strip():
-        raise GitError(f"Kein git-Repository: {path} liegt in keinem von git verwalteten Ordner.")
-    return Repository(Path(os.fsdecode(found.rstrip(b"\n"))).resolve())
+    return Path(os.fsdecode(found.rstrip(b"\n"))).resolve() if found.strip() else None
 
 
 def renames(old: Path, new: Path) -> list[tuple[str, str]]:

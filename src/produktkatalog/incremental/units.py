@@ -9,7 +9,6 @@ depend on everything: such an owner gets no digest and is always computed.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,8 +17,7 @@ from dataclasses import dataclass
 from produktkatalog.compute.tables import PlanTables
 from produktkatalog.load.discover import PLAN_FILES
 from produktkatalog.model import Catalogue, Kennzahl
-from produktkatalog.model.formula import Call, Reference, TokenError, parse
-from produktkatalog.model.formula.parser import ROW_FUNCTIONS, walk
+from produktkatalog.model.formula.reads import qualified, rollup_levels
 from produktkatalog.model.index import Index
 from produktkatalog.model.owners import GESAMT, Owner, home
 
@@ -81,29 +79,16 @@ def _products_below(tables: PlanTables) -> dict[Owner, list[str]]:
 
 def _reaches_out(index: Index, figure: Kennzahl) -> bool:
     """A formula naming another product's Kennzahl, or a roll-up's row."""
-    formula = figure.text("formel")
-    if formula is None:
+    tree = figure.tree
+    if tree is None:
         return False
-    rolls_up, qualified = _outward(formula)
-    if rolls_up:
+    if rollup_levels(tree):
         return True
-    for reference in qualified:
+    for reference in qualified(tree):
         target = index.resolve(reference, (figure.product_folder, figure.leistung_key))
         if not isinstance(target, Kennzahl) or target.product_folder != figure.product_folder:
             return True
     return False
-
-
-@functools.lru_cache(maxsize=8192)
-def _outward(formula: str) -> tuple[bool, tuple[Reference, ...]]:
-    """Whether a formula reads a roll-up's row, and the qualified names it uses."""
-    try:
-        tree = parse(formula)
-    except TokenError:
-        return False, ()
-    nodes = list(walk(tree))
-    rolls_up = any(isinstance(n, Call) and n.function in ROW_FUNCTIONS and len(n.arguments) > 1 for n in nodes)
-    return rolls_up, tuple(n for n in nodes if isinstance(n, Reference) and n.qualifier is not None)
 
 
 def _files(digests: Digests, shown: Iterable[str]) -> list[tuple[str, str]] | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
+from produktkatalog.model.formula import Node, TokenError, parse
 from produktkatalog.model.numbering import canonical
 from produktkatalog.model.row_templates import RowTemplate
 
@@ -132,6 +133,22 @@ class Kennzahl(Entry):
     def leistung_key(self) -> str | None:
         number = self.text("leistung")
         return canonical(number) if number else None
+
+    @cached
+    def parsed(self) -> Node | TokenError | None:
+        """The formula's tree, once per Kennzahl; the error (with its offset) if it does not parse; None without
+        a formula."""
+        formula = self.text("formel")
+        try:
+            return parse(formula) if formula is not None else None
+        except TokenError as problem:  # ParseError included: both carry the offset into the formula
+            return problem
+
+    @property
+    def tree(self) -> Node | None:
+        """The formula's tree; None without a formula or when it does not parse."""
+        parsed = self.parsed
+        return None if isinstance(parsed, TokenError) else parsed
 
 
 @dataclass

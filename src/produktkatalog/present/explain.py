@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.model import Kennzahl, canonical
-from produktkatalog.model.formula import Binary, Call, Node, Reference, Unary, parse
+from produktkatalog.model.formula import Binary, Call, Node, Reference, Unary
 from produktkatalog.model.formula.parser import ROW_FUNCTIONS, Text
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, Listing, shown
@@ -46,7 +46,9 @@ def _period(listing: Listing, line: FigureLine, formula: str, period: Period) ->
     if period.wertart == "ziel":
         return [f"{period}: {line.shown(period)} (Zielwert wie angegeben)"]
     outcome, seen = listing.computation.trace(line.figure, line.owner, period)
-    tree = parse(formula)
+    tree = line.figure.tree
+    if tree is None:
+        return [f"{period}: kein Wert (die Formel ist fehlerhaft, siehe Befunde)"]
     spans = sorted(_spans(listing, line, formula, tree, period, seen), reverse=True)
     filled = formula
     for start, end, text in spans:

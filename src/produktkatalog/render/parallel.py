@@ -12,8 +12,9 @@ the order of the pages.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
+
+from produktkatalog.system.pool import can_fork, cores, each_in_forks
 
 PARALLEL_FROM = 200  # pages; fewer render faster than worker processes start
 Render = Callable[[], str]
@@ -24,8 +25,8 @@ _PAGES: list[Render] = []  # the pages of the current run, inherited by the fork
 def render_pages(pages: list[tuple[Callable[[], object], Callable[[object], str]]], workers: int | None = None,
                  done: Callable[[], None] | None = None) -> list[bytes]:
     """Each page's ``apply(context())`` as UTF-8; ``done`` is called once per page as it is finished."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(pages) < PARALLEL_FROM or not _can_fork():
+    workers = cores(workers)
+    if workers < 2 or len(pages) < PARALLEL_FROM or not can_fork():
         return [_serial(context, apply, done) for context, apply in pages]
     contexts = [context() for context, _ in pages]  # built here: shared content is built once
     _PAGES[:] = [_bound(apply, built) for (_, apply), built in zip(pages, contexts, strict=True)]
@@ -46,24 +47,8 @@ def _bound(apply: Callable[[object], str], context: object) -> Render:
     return lambda: apply(context)
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _in_workers(count: int, workers: int, done: Callable[[], None] | None) -> list[bytes]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, count // (workers * 8))  # small chunks even out pages of different length
-    results = []
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for content in pool.map(_render, range(count), chunksize=chunk):
-            results.append(content)
-            if done is not None:
-                done()
-    return results
+    return each_in_forks(_render, count, workers, done)
 
 
 def _render(position: int) -> bytes:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +34,12 @@ class Options:
 
 def repository_root(start: Path) -> Path:
     """The top folder of the git work tree holding ``start``; the working directory outside git."""
+    from produktkatalog.git.revisions import GitError, top_folder  # git runs only where a report names paths
+
     try:
-        found = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"], capture_output=True,
-                               text=True, check=False, timeout=30)
-    except (OSError, subprocess.SubprocessError):
+        return top_folder(start) or Path.cwd().resolve()
+    except (GitError, OSError):
         return Path.cwd().resolve()
-    top = found.stdout.strip()
-    return Path(top).resolve() if found.returncode == 0 and top else Path.cwd().resolve()
 
 
 class Places:
