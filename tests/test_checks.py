@@ -51,14 +51,14 @@ def test_row_templates_are_consistent() -> None:
 
     templates = row_templates()
     assert {"nrw_ergebnisplan", "nrw_finanzplan"} <= set(templates)
-    assert len({t.land for t in templates.values() if t.plan == "ergebnisplan"}) >= 4
+    assert len({t.land for t in templates.values() if t.statement == "ergebnisplan"}) >= 4
     for template in templates.values():
         seen: set[str] = set()
         for row in template.rows:
             assert row.number not in seen, (template.ident, row.number)
             assert set(row.parts) <= seen, (template.ident, row.number)
-            assert not any(template.by_number[part].kind == "darunter" for part in row.parts)
-            assert (row.kind == "summe") == bool(row.parts), (template.ident, row.number)
+            assert not any(template.by_number[part].nature == "darunter" for part in row.parts)
+            assert (row.nature == "summe") == bool(row.parts), (template.ident, row.number)
             assert row.under is None or row.under in seen
             seen.add(row.number)
 

@@ -9,7 +9,7 @@ from produktkatalog.findings import DocPath, Finding, error, warning
 from produktkatalog.model import Catalogue, Entry, Settings
 from produktkatalog.model.index import Index
 
-_KINDS = ("ergebnis", "ansatz", "planung", "ziel")
+_WERTARTEN = ("ergebnis", "ansatz", "planung", "ziel")
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -28,12 +28,12 @@ def check(index: Index) -> Iterator[Finding]:
 def _all_years(index: Index, settings: Settings) -> Iterator[Finding]:
     catalogue = index.catalogue
     yield from _years(settings, settings, ("einwohner",), settings.mapping("einwohner"), None)
-    allowed = {kind: settings.years_of(kind) for kind in _KINDS}
+    allowed = {wertart: settings.years_of(wertart) for wertart in _WERTARTEN}
     for entry, base, values in _values(catalogue):
-        for kind, by_year in values.items():
-            years = allowed.get(kind)
+        for wertart, by_year in values.items():
+            years = allowed.get(wertart)
             if years is not None and isinstance(by_year, dict) and not by_year.keys() <= years:
-                yield from _years(settings, entry, (*base, kind), by_year, kind)
+                yield from _years(settings, entry, (*base, wertart), by_year, wertart)
     for entry in (*catalogue.products, *catalogue.leistungen):
         for position, goal in enumerate(entry.items("ziele")):
             if isinstance(goal, dict) and isinstance(goal.get("zielwerte"), dict):
@@ -41,7 +41,7 @@ def _all_years(index: Index, settings: Settings) -> Iterator[Finding]:
 
 
 def _values(catalogue: Catalogue) -> Iterator[tuple[Entry, DocPath, dict[str, Any]]]:
-    """Each mapping of values by kind and year: a Kennzahl's werte, a plan row's values."""
+    """Each mapping of values by wertart and year: a Kennzahl's werte, a plan row's values."""
     for figure in catalogue.kennzahlen:
         values = figure.data.get("werte")
         if isinstance(values, dict):
@@ -52,9 +52,9 @@ def _values(catalogue: Catalogue) -> Iterator[tuple[Entry, DocPath, dict[str, An
                 yield plan, ("zeilen", row), values
 
 
-def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, Any], kind: str | None
+def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, Any], wertart: str | None
            ) -> Iterator[Finding]:
-    if by_year.keys() <= settings.years_of(kind):
+    if by_year.keys() <= settings.years_of(wertart):
         return  # the common case, decided by one set comparison
     for year in by_year:
         path = (*base, year)
@@ -63,9 +63,10 @@ def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, A
         if year not in settings.years:
             yield error("K211", entry.file, _outside(settings, year), "Ergänzen Sie die Spalte in katalog.yaml "
                         "unter spalten oder korrigieren Sie das Jahr.", path=path, at_key=True)
-        elif kind in ("ergebnis", "ansatz", "planung") and (kind, year) not in settings.kinds_by_year:
+        elif wertart in ("ergebnis", "ansatz", "planung") and (wertart, year) not in settings.column_keys:
             shown = ", ".join(c.wertart for c in settings.columns if c.year == year)
-            yield warning("K214", entry.file, f"Für {year} hat der Katalog keine Spalte „{kind}“ (sondern: {shown}).",
+            yield warning("K214", entry.file,
+                          f"Für {year} hat der Katalog keine Spalte „{wertart}“ (sondern: {shown}).",
                           "Tragen Sie den Wert unter der Wertart der Spalte ein.", path=path, at_key=True)
 
 

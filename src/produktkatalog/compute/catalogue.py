@@ -52,7 +52,7 @@ class Computation:
         return self.values.get((id(figure), owner or home(figure)), {})
 
     def trace(self, figure: Kennzahl, owner: Owner, period: Period) -> tuple[Outcome, dict[tuple[Any, ...], Outcome]]:
-        """A value with every input its formula read: (Reference, period) and (kind, row, level, period) keys."""
+        """A value with every input its formula read: (Reference, period) and (statement, row, level, period) keys."""
         assert self.engine is not None
         recorder = _Recorder(self.engine.inputs(figure, owner))
         tree = figure.tree
@@ -115,7 +115,7 @@ def periods_of(catalogue: Catalogue) -> list[Period]:
 
 def figure_owners(catalogue: Catalogue, index: Index, tables: PlanTables) -> Iterator[tuple[Kennzahl, Owner]]:
     """Each Kennzahl with each owner it is computed for."""
-    standard_owners = [owner for (owner, kind) in tables.tables if kind == "ergebnisplan"]
+    standard_owners = [owner for (owner, statement) in tables.tables if statement == "ergebnisplan"]
     for figure in catalogue.kennzahlen:
         for owner in _owners(index, figure, standard_owners):
             yield figure, owner
@@ -174,11 +174,11 @@ class _Engine:
                      "teile(a, b), wenn 0 ein möglicher Nenner ist.",
                      path=() if figure.shipped else ("formel",), offset=None if figure.shipped else outcome.offset)
 
-    def row(self, owner: Owner, kind: str, name: str, level: str | None, period: Period) -> Outcome:
+    def row(self, owner: Owner, statement: str, name: str, level: str | None, period: Period) -> Outcome:
         target = self.tables.lifted(owner, level or owner.level)
-        table = self.tables.table(target, kind) if target else None
+        table = self.tables.table(target, statement) if target else None
         if table is None:
-            return NoValue(f"{self.owner_name(target or owner)} hat keinen {_PLAN_NAMES[kind]}.")
+            return NoValue(f"{self.owner_name(target or owner)} hat keinen {_PLAN_NAMES[statement]}.")
         row = table.template.row(name)
         if row is None:
             return _missing_row(table, name)
@@ -214,8 +214,8 @@ class _Inputs:
         outcome = self.engine.value(target, owner, period)
         return NoValue(f"{reference.text}: {outcome.reason}") if isinstance(outcome, NoValue) else outcome
 
-    def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
-        return self.engine.row(self.owner, kind, name, level, period)
+    def row(self, statement: str, name: str, level: str | None, period: Period) -> Outcome:
+        return self.engine.row(self.owner, statement, name, level, period)
 
     def previous(self, period: Period) -> Period:
         return self.engine.previous(period)
@@ -230,8 +230,8 @@ class _Recorder:
         self.seen[(reference, period)] = value = self.inputs.figure(reference, period)
         return value
 
-    def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
-        self.seen[(kind, name, level, period)] = value = self.inputs.row(kind, name, level, period)
+    def row(self, statement: str, name: str, level: str | None, period: Period) -> Outcome:
+        self.seen[(statement, name, level, period)] = value = self.inputs.row(statement, name, level, period)
         return value
 
     def previous(self, period: Period) -> Period:

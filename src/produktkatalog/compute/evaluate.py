@@ -30,8 +30,9 @@ class Inputs(Protocol):
 
     def figure(self, reference: Reference, period: Period) -> Outcome: ...
 
-    def row(self, kind: str, name: str, level: str | None, period: Period) -> Outcome:
-        """A row (by number or role) of the owner's plan of ``kind``, or of its roll-up at ``level``."""
+    def row(self, statement: str, name: str, level: str | None, period: Period) -> Outcome:
+        """A row (by number or role) of the owner's ``statement`` (ergebnisplan, finanzplan), or of its roll-up at
+        ``level``."""
         ...
 
     def previous(self, period: Period) -> Period:
@@ -132,10 +133,10 @@ def _previous_year(call: Call, period: Period, inputs: Inputs) -> Outcome:
     return _value(call.arguments[0], inputs.previous(period), inputs)
 
 
-def _row(kind: str) -> _Function:
+def _row(statement: str) -> _Function:
     def apply(call: Call, period: Period, inputs: Inputs) -> Outcome:
         texts = [argument.value for argument in call.arguments if isinstance(argument, Text)]  # the parser ensures
-        outcome = inputs.row(kind, texts[0], texts[1] if len(texts) > 1 else None, period)
+        outcome = inputs.row(statement, texts[0], texts[1] if len(texts) > 1 else None, period)
         if isinstance(outcome, NoValue) and outcome.problem and outcome.offset is None:
             return NoValue(outcome.reason, problem=True, offset=call.offset)
         return outcome

@@ -35,7 +35,7 @@ _BASIS_ORDER = ("ergebnis", "ansatz", "planung")
 
 @dataclass(frozen=True)
 class Achievement:
-    period: Period  # the column compared: its kind and year
+    period: Period  # the column compared: its Wertart and year
     target: Decimal
     actual: Outcome
     degree: Decimal | None  # Zielerreichungsgrad in %

@@ -25,7 +25,7 @@ from produktkatalog.model.values import NoValue, Outcome, Period
 @dataclass(eq=False)
 class Table:
     owner: Owner
-    kind: str  # ergebnisplan or finanzplan
+    statement: str  # ergebnisplan or finanzplan
     template: RowTemplate
     members: list[Table] = field(default_factory=list)  # what a roll-up adds up: the level just below
     rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
@@ -98,12 +98,12 @@ class Placement:
 
 @dataclass
 class PlanTables:
-    tables: dict[tuple[Owner, str], Table]  # (owner, plan kind) → table
+    tables: dict[tuple[Owner, str], Table]  # (owner, statement) → table
     lifts: dict[Owner, dict[str, Owner]]  # product owner → its owner at each level
     placement: Placement
 
-    def table(self, owner: Owner, kind: str) -> Table | None:
-        return self.tables.get((owner, kind))
+    def table(self, owner: Owner, statement: str) -> Table | None:
+        return self.tables.get((owner, statement))
 
     def lifted(self, owner: Owner, level: str) -> Owner | None:
         """The owner at ``level`` above ``owner``: a product's Produktgruppe, a Produktgruppe's bereich, …"""
@@ -118,9 +118,9 @@ class PlanTables:
             return Owner(level, area) if area else None
         return None  # a roll-up has no plan of a lower level
 
-    def rollups(self, kind: str) -> list[Table]:
-        """Roll-up tables of a plan kind: Produktgruppen, Produktbereiche, then the Gesamtplan."""
-        found = [t for (owner, k), t in self.tables.items() if k == kind and owner.level != "produkt"]
+    def rollups(self, statement: str) -> list[Table]:
+        """Roll-up tables of a statement: Produktgruppen, Produktbereiche, then the Gesamtplan."""
+        found = [t for (owner, s), t in self.tables.items() if s == statement and owner.level != "produkt"]
         return sorted(found, key=lambda t: (LEVELS.index(t.owner.level), t.owner.key))
 
 
@@ -133,10 +133,10 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
-            tables.setdefault((owner, plan.kind), Table(owner, plan.kind, template, rows=plan.mapping("zeilen"),
-                                                         plan=plan))
-    for kind in STATEMENTS:
-        _roll_up([t for (o, k), t in tables.items() if k == kind and o.level == "produkt"], lifts, tables)
+            table = Table(owner, plan.statement, template, rows=plan.mapping("zeilen"), plan=plan)
+            tables.setdefault((owner, plan.statement), table)
+    for statement in STATEMENTS:
+        _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables)
     return PlanTables(tables, lifts, placement)
 
 
@@ -155,7 +155,7 @@ def _roll_up(products: list[Table], lifts: dict[Owner, dict[str, Owner]],
             owner = lifts.get(table.owner, {}).get(level)
             if owner is None:
                 continue
-            parent = tables.setdefault((owner, table.kind), Table(owner, table.kind, common))
+            parent = tables.setdefault((owner, table.statement), Table(owner, table.statement, common))
             if (parent.owner, child.owner) not in linked:
                 linked.add((parent.owner, child.owner))
                 parent.members.append(child)

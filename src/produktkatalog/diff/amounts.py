@@ -25,7 +25,7 @@ from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
 from produktkatalog.wording.numbers import places_for
 
-_KINDS = ("ergebnis", "ansatz", "planung", "ziel")
+_WERTARTEN = ("ergebnis", "ansatz", "planung", "ziel")
 _PLAN_NAMES = {"ergebnisplan": "teilergebnisplan", "finanzplan": "teilfinanzplan"}
 OwnerKey = tuple[str, str]
 
@@ -55,8 +55,8 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     assert isinstance(pair.old, Plan) and isinstance(pair.new, Plan)
     before, after = pair.old.mapping("zeilen"), pair.new.mapping("zeilen")
     owner = Owner("produkt", pair.new.product_folder)
-    table = new.computation.tables.table(owner, pair.new.kind) or old.computation.tables.table(
-        Owner("produkt", pair.old.product_folder), pair.old.kind)
+    table = new.computation.tables.table(owner, pair.new.statement) or old.computation.tables.table(
+        Owner("produkt", pair.old.product_folder), pair.old.statement)
     rows = {row.number: row for row in table.template.rows} if table else {}
     for number in _ordered([*rows, *before, *after], {*before, *after}):
         for period in _periods(before.get(number), after.get(number)):
@@ -65,7 +65,7 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
             if was == now or (row is not None and row.parts and table is not None
                               and table.column(period).get(number) == now):
                 continue
-            yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.kind], number,
+            yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.statement], number,
                                row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
 
 
@@ -83,8 +83,8 @@ def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
 
 def computed_rows(old: State, new: State) -> list[AmountChange]:
     """Sum rows of each product, and every row of each roll-up, where the computed value differs."""
-    before = {(old.owner_key(o), kind): t for (o, kind), t in old.computation.tables.tables.items()}
-    after = {(new.owner_key(o), kind): t for (o, kind), t in new.computation.tables.tables.items()}
+    before = {(old.owner_key(o), statement): t for (o, statement), t in old.computation.tables.tables.items()}
+    after = {(new.owner_key(o), statement): t for (o, statement), t in new.computation.tables.tables.items()}
     periods = _union_periods(old, new)
     found = []
     for key in sorted({*before, *after}, key=lambda k: (LEVELS.index(k[0][0]), k[0][1], k[1])):
@@ -98,7 +98,7 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
             for period in periods:
                 a, b = _cell(was, row.number, period), _cell(now, row.number, period)
                 if a != b:
-                    found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.kind], row.number,
+                    found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.statement], row.number,
                                               row.name, period.wertart, period.year, a, b,
                                               file=table.plan.file if table.plan else ""))
     return found
@@ -149,14 +149,14 @@ def _achievements(state: State) -> dict[tuple[Any, ...], tuple[str, str, str, Ac
     found = {}
     for result in goal_results(state.computation):
         entry = result.entry
-        kind = "Produkt" if isinstance(entry, Product) else "Leistung"
+        entity = "Produkt" if isinstance(entry, Product) else "Leistung"
         assert isinstance(entry, (Product, Leistung))
-        subject = f"{kind} {entry.number} {entry.text('bezeichnung') or ''}".strip()
+        subject = f"{entity} {entry.number} {entry.text('bezeichnung') or ''}".strip()
         title = result.goal.get("titel") or result.goal.get("id") or f"Ziel {result.position + 1}"
         ident = result.goal.get("id") or str(result.position)
         for text, achievements in result.achievements.items():
             for achievement in achievements:
-                key = (kind, state.number(entry.key), ident, text, achievement.period)
+                key = (entity, state.number(entry.key), ident, text, achievement.period)
                 found[key] = (subject, str(title), entry.file, achievement)
     return found
 
@@ -182,10 +182,10 @@ def _periods(old: Any, new: Any) -> list[Period]:
     """The (Wertart, Jahr) pairs stated on either side, in Wertart and year order."""
     found = set()
     for values in (old, new):
-        for kind, years in (values.items() if isinstance(values, dict) else ()):
-            if kind in _KINDS and isinstance(years, dict):
-                found |= {Period(kind, int(year)) for year in years if str(year).isdigit()}
-    return sorted(found, key=lambda p: (_KINDS.index(p.wertart), p.year))
+        for wertart, years in (values.items() if isinstance(values, dict) else ()):
+            if wertart in _WERTARTEN and isinstance(years, dict):
+                found |= {Period(wertart, int(year)) for year in years if str(year).isdigit()}
+    return sorted(found, key=lambda p: (_WERTARTEN.index(p.wertart), p.year))
 
 
 def _union_periods(old: State, new: State) -> list[Period]:

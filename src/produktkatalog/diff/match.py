@@ -106,7 +106,7 @@ def identity(entry: Entry, matching: Matching, catalogue: Catalogue, old_side: b
         leistung = matching.numbers.get(leistung, leistung) if old_side else leistung
         return (matching.product_key(old_side, entry.product_folder), leistung, entry.ident)
     if isinstance(entry, Plan):
-        return (matching.product_key(old_side, entry.product_folder), entry.kind)
+        return (matching.product_key(old_side, entry.product_folder), entry.statement)
     if isinstance(entry, Programme):
         return (entry.ident or entry.file,)
     if entry is catalogue.settings:
@@ -155,5 +155,5 @@ KIND_NAMES = {"katalog": "Katalogeinstellungen", "produkt": "Produkt", "leistung
 
 def kind_name(kind: str, entry: Entry) -> str:
     if isinstance(entry, Plan):
-        return "Teilfinanzplan" if entry.kind == "finanzplan" else "Teilergebnisplan"
+        return "Teilfinanzplan" if entry.statement == "finanzplan" else "Teilergebnisplan"
     return KIND_NAMES[kind]

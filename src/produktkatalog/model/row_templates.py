@@ -24,7 +24,7 @@ ROLES = ("ordentliche_ertraege", "ordentliche_aufwendungen", "personalaufwendung
 class Row:
     number: str
     name: str
-    kind: str  # ertrag, aufwand, einzahlung, auszahlung, summe, darunter
+    nature: str  # ertrag, aufwand, einzahlung, auszahlung, summe, darunter
     parts: tuple[str, ...] = ()  # rows a sum adds up
     under: str | None = None  # the row a "darunter" line details; never added
     role: str | None = None  # what the row means across Länder, e.g. ordentliche_aufwendungen
@@ -37,7 +37,7 @@ class RowTemplate:
     ident: str
     name: str
     land: str
-    plan: str  # ergebnisplan or finanzplan
+    statement: str  # ergebnisplan or finanzplan
     source: str
     rows: tuple[Row, ...]
 
@@ -106,7 +106,7 @@ def _row_problems(template: RowTemplate, row: Row) -> list[tuple[str, str]]:
         if target is None:
             problems.append((f"Zeile {row.number} summiert die Zeile „{part}“, die es nicht gibt.",
                              "Nennen Sie unter summe nur Nummern von Zeilen dieser Vorlage."))
-        elif target.kind == "darunter":
+        elif target.nature == "darunter":
             problems.append((f"Zeile {row.number} summiert die darunter-Zeile {part}.",
                              "darunter-Zeilen untergliedern eine andere Zeile und werden nie addiert."))
     if row.under is not None and row.under not in template.by_number:
@@ -150,16 +150,16 @@ def row_templates() -> dict[str, RowTemplate]:
     return {template.ident: template for template in templates}
 
 
-def row_template_for(land: str | None, plan: str) -> RowTemplate | None:
-    """The shipped template of a Land for a plan kind, if one ships."""
-    return next((t for t in row_templates().values() if t.land == land and t.plan == plan), None)
+def row_template_for(land: str | None, statement: str) -> RowTemplate | None:
+    """The shipped template of a Land for a plan (ergebnisplan or finanzplan), if one ships."""
+    return next((t for t in row_templates().values() if t.land == land and t.statement == statement), None)
 
 
 def template_name(plan: Plan, catalogue: Catalogue) -> str | None:
     """The template the plan asks for by name, if it or the catalogue names one."""
     chosen = plan.text("vorlage")
     if chosen is None and catalogue.settings is not None:
-        value = catalogue.settings.mapping("zeilenvorlagen").get(plan.kind)
+        value = catalogue.settings.mapping("zeilenvorlagen").get(plan.statement)
         chosen = value if isinstance(value, str) else None
     return chosen
 
@@ -169,8 +169,8 @@ def template_of(plan: Plan, catalogue: Catalogue) -> RowTemplate | None:
     if name is not None:
         return known_templates(catalogue).get(name)
     land = catalogue.settings.text("land") if catalogue.settings is not None else None
-    own = (t for t in catalogue.own_templates.values() if t.land == land and t.plan == plan.kind)
-    return next(own, None) or row_template_for(land, plan.kind)
+    own = (t for t in catalogue.own_templates.values() if t.land == land and t.statement == plan.statement)
+    return next(own, None) or row_template_for(land, plan.statement)
 
 
 def known_templates(catalogue: Catalogue) -> dict[str, RowTemplate]:

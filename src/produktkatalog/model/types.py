@@ -72,21 +72,21 @@ class Column:
 class Settings(Entry):
     columns: list[Column] = field(default_factory=list)
     years: set[str] = field(init=False)
-    kinds_by_year: set[tuple[str, str]] = field(init=False)
-    _years_by_kind: dict[str, set[str]] = field(init=False)
+    column_keys: set[tuple[str, str]] = field(init=False)  # (Wertart, year) of every column
+    _years_by_wertart: dict[str, set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.years = {column.year for column in self.columns}
-        self.kinds_by_year = {(column.wertart, column.year) for column in self.columns}
-        self._years_by_kind = {}
+        self.column_keys = {(column.wertart, column.year) for column in self.columns}
+        self._years_by_wertart = {}
         for column in self.columns:
-            self._years_by_kind.setdefault(column.wertart, set()).add(column.year)
+            self._years_by_wertart.setdefault(column.wertart, set()).add(column.year)
 
-    def years_of(self, kind: str | None) -> set[str]:
-        """Years with a column of ``kind``; every column year for Zielwerte and ``None``."""
-        if kind in (None, "ziel"):
+    def years_of(self, wertart: str | None) -> set[str]:
+        """Years with a column of ``wertart``; every column year for Zielwerte and ``None``."""
+        if wertart in (None, "ziel"):
             return self.years
-        return self._years_by_kind.get(kind or "", set())
+        return self._years_by_wertart.get(wertart or "", set())
 
     @property
     def scheme(self) -> str:
@@ -156,7 +156,7 @@ class Plan(Entry):
     product_folder: str = ""
 
     @property
-    def kind(self) -> str:
+    def statement(self) -> str:
         """ergebnisplan or finanzplan, from the file name."""
         return "finanzplan" if self.file.endswith("teilfinanzplan.yaml") else "ergebnisplan"
 

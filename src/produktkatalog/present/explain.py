@@ -67,8 +67,8 @@ def _spans(listing: Listing, line: FigureLine, formula: str, node: Node, period:
             yield node.offset, match.end(), _value(listing, line, node, value)
     elif isinstance(node, Call) and node.function in ROW_FUNCTIONS:
         texts = [argument.value for argument in node.arguments if isinstance(argument, Text)]
-        kind = "finanzplan" if node.function == "finanzzeile" else "ergebnisplan"
-        value = seen.get((kind, texts[0], texts[1] if len(texts) > 1 else None, period))
+        statement = "finanzplan" if node.function == "finanzzeile" else "ergebnisplan"
+        value = seen.get((statement, texts[0], texts[1] if len(texts) > 1 else None, period))
         if value is not None:
             yield node.offset, _call_end(formula, node.offset), _bracketed(value, euro)
     elif isinstance(node, Call):

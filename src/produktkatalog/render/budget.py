@@ -26,7 +26,7 @@ def amount(value: Decimal) -> Cell:
 def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
     """Every row of the template, in its order; sums computed, "—" where no product states a value."""
     columns = [table.column(period) for period in periods]
-    rows = [PlanRow(row.number, row.name, row.kind,
+    rows = [PlanRow(row.number, row.name, row.nature,
                     [amount(value) if (value := column.get(row.number)) is not None else EMPTY
                      for column in columns])
             for row in table.template.rows]
@@ -38,5 +38,5 @@ def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
 def rollup_title(table: Table, name: str) -> str:
     """"Teilergebnisplan Produktbereich 01 Innere Verwaltung", "Gesamtergebnisplan"."""
     if table.owner.level == "gesamt":
-        return "Gesamt" + ROLLUP_TITLES[table.kind].lower()
-    return f"{PLAN_TITLES[table.kind]} {LEVEL_NAMES[table.owner.level]} {table.owner.key} {name}".strip()
+        return "Gesamt" + ROLLUP_TITLES[table.statement].lower()
+    return f"{PLAN_TITLES[table.statement]} {LEVEL_NAMES[table.owner.level]} {table.owner.key} {name}".strip()

@@ -11,7 +11,7 @@ from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown
 from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigureRow
 
-KINDS = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "ziel": "Ziel"}
+WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "ziel": "Ziel"}
 FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl": "Zielkennzahl",
                 "standardkennzahl": "Standardkennzahl", "leistungsdaten": "Leistungsdaten"}
 DIRECTIONS = {"hoeher_besser": "höher ist besser", "niedriger_besser": "niedriger ist besser"}
@@ -21,7 +21,7 @@ _BAR, _GAP, _PLOT, _LABEL = 16, 4, 32, 10  # pixels of a chart: bar width, gap, 
 
 
 def columns_of(periods: Iterable[Period]) -> list[Column]:
-    return [Column(KINDS.get(p.wertart, p.wertart), str(p.year)) for p in periods]
+    return [Column(WERTARTEN.get(p.wertart, p.wertart), str(p.year)) for p in periods]
 
 
 def text(data: Any, key: str) -> str:
@@ -117,9 +117,9 @@ def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome]
     bars = []
     for position, (period, value, shown_value) in enumerate(points):
         height = int((abs(value) * span / largest).to_integral_value())
-        kind = KINDS.get(period.wertart, period.wertart)
+        wertart = WERTARTEN.get(period.wertart, period.wertart)
         bars.append(Bar(str(_GAP + position * (_BAR + _GAP)), str(zero - height if value >= 0 else zero), str(_BAR),
-                        str(height), f"{kind[:1]}{period.year % 100:02d}", f"{kind} {period.year}", shown_value))
+                        str(height), f"{wertart[:1]}{period.year % 100:02d}", f"{wertart} {period.year}", shown_value))
     width = _GAP + len(points) * (_BAR + _GAP)
     return Chart(figure.text("bezeichnung") or figure.ident, str(width), str(_LABEL + _PLOT + _LABEL), str(zero),
                  bars)

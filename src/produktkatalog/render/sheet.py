@@ -80,8 +80,8 @@ class SheetMaker:
             audiences=texts.strings(data.get("zielgruppen")),
             goals=self.goal_views(product, page), leistungen=self.leistungen(product, lines, page),
             figures=groups(own, self.periods, self.listing.group_order), columns=columns_of(self.periods),
-            plans=[plan_view(table, self.periods, PLAN_TITLES[kind]) for kind in STATEMENTS
-                   if (table := self.computation.tables.table(owner, kind)) is not None],
+            plans=[plan_view(table, self.periods, PLAN_TITLES[statement]) for statement in STATEMENTS
+                   if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),
             source=text(data, "quelle"), nav=nav)

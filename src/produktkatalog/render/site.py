@@ -173,7 +173,7 @@ def _budget_page(owner: Owner) -> str:
 
 def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPlace]:
     tables = computation.tables
-    owners = sorted({t.owner for kind in STATEMENTS for t in tables.rollups(kind)},
+    owners = sorted({t.owner for statement in STATEMENTS for t in tables.rollups(statement)},
                     key=lambda o: (-["produkt", "produktgruppe", "produktbereich", "gesamt"].index(o.level), o.key))
     places = []
     for position, owner in enumerate(owners):
@@ -190,7 +190,7 @@ def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPl
 def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
     owner = place.owner
     plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
-             for kind in STATEMENTS if (table := computation.tables.table(owner, kind)) is not None]
+             for statement in STATEMENTS if (table := computation.tables.table(owner, statement)) is not None]
     members = _members(computation, owner, pages, place.page)
     return BudgetPage(place.page, place.title, plans, groups(maker.listing.lines_of(owner), computation.periods,
                                                                maker.listing.group_order),

@@ -44,12 +44,12 @@ class Person:
 
 @dataclass(frozen=True)
 class Column:
-    kind: str  # Ergebnis, Ansatz, Planung
+    wertart: str  # Ergebnis, Ansatz, Planung
     year: str
 
     @property
     def label(self) -> str:
-        return f"{self.kind} {self.year}"
+        return f"{self.wertart} {self.year}"
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class Goal:
 class PlanRow:
     number: str
     name: str
-    kind: str  # summe, darunter, or the row's kind
+    nature: str  # summe, darunter, or what the row holds: ertrag, aufwand, einzahlung, auszahlung
     cells: list[Cell]
 
 

@@ -159,12 +159,12 @@ class _Parser:
 
     def primary(self, depth: int) -> Node:
         token = self.take()
-        if token.kind == "number":
+        if token.category == "number":
             return Number(Decimal(token.text), token.offset)
-        if token.kind == "qualified":
+        if token.category == "qualified":
             qualifier, _, name = token.text.rpartition(".")
             return Reference(canonical(qualifier), name, token.offset)
-        if token.kind == "name":
+        if token.category == "name":
             if (following := self.peek()) is not None and following.text == "(":
                 return self.call(token, depth)
             return Reference(None, token.text, token.offset)
@@ -172,7 +172,7 @@ class _Parser:
             node = self._deeper(depth, token, self.expression)
             self._close(token)
             return node
-        if token.kind == "string":
+        if token.category == "string":
             raise ParseError(f"Text in Anführungszeichen ({token.text}) steht nur in zeile(\"…\") und "
                              f"finanzzeile(\"…\").", token.offset)
         raise ParseError(f"An dieser Stelle erwartet die Formel eine Zahl, eine Kennung oder „(“, nicht "
@@ -196,7 +196,7 @@ class _Parser:
 
     def argument(self, function: Token, index: int, depth: int) -> Node:
         token = self.peek()
-        if token is not None and token.kind == "string":
+        if token is not None and token.category == "string":
             if index not in TEXT_ARGUMENTS.get(function.text, set()):
                 raise ParseError(f"{function.text}() erwartet hier keinen Text in Anführungszeichen.", token.offset)
             self.position += 1

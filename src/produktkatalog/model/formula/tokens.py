@@ -26,7 +26,7 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    kind: str
+    category: str  # number, qualified, name, string, operator
     text: str
     offset: int
 
@@ -45,9 +45,9 @@ def tokenize(formula: str) -> tuple[Token, ...]:
         raise TokenError(f"Die Formel ist länger als {MAX_FORMULA_LENGTH} Zeichen.", 0)
     tokens = []
     for match in _TOKEN.finditer(formula):
-        kind = match.lastgroup or ""
-        if kind == "invalid":
+        category = match.lastgroup or ""
+        if category == "invalid":
             raise TokenError(f"Das Zeichen „{match.group()}“ ist in Formeln nicht erlaubt.", match.start())
-        if kind != "space":
-            tokens.append(Token(kind, match.group(), match.start()))
+        if category != "space":
+            tokens.append(Token(category, match.group(), match.start()))
     return tuple(tokens)
