@@ -1,9 +1,9 @@
 """The pages' own context: a sheet, the product tree, programme and Haushalt pages, the catalogue site.
 
 Built from the parts in ``views``; ``VIEW_TYPES`` lists every class a template may read.
-The site's lists of sheets, programme and Haushalt pages are ``Later`` sequences: each
-page is built the first time anything reads it, so a run that renders one sheet builds
-one sheet, while a template that reads every page still gets every page.
+The site's lists of sheets, programme and Haushalt pages and of overview rows are ``Later``
+sequences: each item is built the first time anything reads it, so a run that renders one
+sheet builds one sheet, while a template that reads every page still gets every page.
 """
 
 from __future__ import annotations
@@ -42,14 +42,21 @@ T = TypeVar("T")
 
 
 class Later(Sequence[T], Generic[T]):
-    """``count`` items, item ``i`` made by ``make(i)`` on first read and kept."""
+    """Items made on first read and kept: item ``i`` by ``make(i)``.
 
-    def __init__(self, count: int, make: Callable[[int], T]) -> None:
-        self._made: list[T | None] = [None] * count
+    ``count`` is the number of items, or a function giving it when it is known only once something is built
+    (the overview's rows, which come from the sheets).
+    """
+
+    def __init__(self, count: int | Callable[[], int], make: Callable[[int], T]) -> None:
+        self._count = count
+        self._made: dict[int, T] = {}
         self._make = make
 
     def __len__(self) -> int:
-        return len(self._made)
+        if callable(self._count):
+            self._count = self._count()
+        return self._count
 
     @overload
     def __getitem__(self, position: int) -> T: ...
@@ -60,41 +67,13 @@ class Later(Sequence[T], Generic[T]):
     def __getitem__(self, position: int | slice) -> T | list[T]:
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
-        item = self._made[position]
-        if item is None:
-            item = self._made[position] = self._make(range(len(self))[position])
-        return item
+        index = range(len(self))[position]
+        if index not in self._made:
+            self._made[index] = self._make(index)
+        return self._made[index]
 
     def __iter__(self) -> Iterator[T]:
         return (self[i] for i in range(len(self)))
-
-
-class Deferred(Sequence[T], Generic[T]):
-    """A list made by ``make()`` on first read."""
-
-    def __init__(self, make: Callable[[], list[T]]) -> None:
-        self._items: list[T] | None = None
-        self._make = make
-
-    def _list(self) -> list[T]:
-        if self._items is None:
-            self._items = self._make()
-        return self._items
-
-    def __len__(self) -> int:
-        return len(self._list())
-
-    @overload
-    def __getitem__(self, position: int) -> T: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[T]: ...
-
-    def __getitem__(self, position: int | slice) -> T | list[T]:
-        return self._list()[position]
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self._list())
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,6 @@ from produktkatalog.render.figures import columns_of, groups, text
 from produktkatalog.render.pages import (
     BudgetPage,
     CatalogueSite,
-    Deferred,
     Later,
     OverviewRow,
     ProductSheet,
@@ -92,7 +92,7 @@ def catalogue_layout(computation: Computation, folder: str, top: Link | None) ->
         columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
         programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
         budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
-        overview=Deferred(lambda: _overview(sheets)), top=top)
+        overview=_later_overview(sheets), top=top)
     return Layout(site, places, budgets, programmes)
 
 
@@ -219,6 +219,11 @@ def _members(computation: Computation, owner: Owner, pages: dict[str, str], page
             links.append(Link(f"{LEVEL_NAMES[member.owner.level]} {member.owner.key}",
                               relative(page, _budget_page(member.owner) + ".html")))
     return links
+
+
+def _later_overview(sheets: Sequence[ProductSheet]) -> Later[OverviewRow]:
+    rows = functools.cache(lambda: _overview(sheets))
+    return Later(lambda: len(rows()), lambda i: rows()[i])
 
 
 def _overview(sheets: Sequence[ProductSheet]) -> list[OverviewRow]:
