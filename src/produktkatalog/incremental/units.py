@@ -9,7 +9,6 @@ depend on everything: such an owner gets no digest and is always computed.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from produktkatalog.model import Catalogue, Kennzahl
 from produktkatalog.model.formula.reads import qualified, rollup_levels
 from produktkatalog.model.index import Index
 from produktkatalog.model.owners import GESAMT, Owner, home
+from produktkatalog.system.digest import digest
 
 Digests = dict[str, str]  # shown path → content digest
 
@@ -103,7 +103,4 @@ def _files(digests: Digests, shown: Iterable[str]) -> list[tuple[str, str]] | No
 def _digest(files: list[tuple[str, str]] | None) -> str | None:
     if files is None:
         return None
-    hasher = hashlib.blake2b(digest_size=16)
-    for path, content in sorted(files):
-        hasher.update(f"{path}\0{content}\n".encode("utf-8", "surrogateescape"))
-    return hasher.hexdigest()
+    return digest(*(part for pair in sorted(files) for part in pair))

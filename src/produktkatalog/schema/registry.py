@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from produktkatalog.system.digest import digest
 from produktkatalog.system.resources import schemas_dir
 
 KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
@@ -26,10 +27,7 @@ class SchemaSet:
 
     @functools.cached_property
     def digest(self) -> str:
-        import hashlib
-
-        text = json.dumps(self.documents, sort_keys=True)
-        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+        return digest(json.dumps(self.documents, sort_keys=True), size=8)
 
     @functools.cache  # noqa: B019 - one SchemaSet per process
     def fast(self, kind: str) -> Any:
