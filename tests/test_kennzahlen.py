@@ -50,7 +50,7 @@ def _expected(template: dict[str, Any], amounts: dict[str, Decimal], number: str
 def _amounts(template: dict[str, Any], seed: int) -> dict[str, Decimal]:
     """Distinct cent amounts per detail row; Aufwendungen negative, as the templates expect."""
     rows = {r["nummer"]: r for r in template["zeilen"]}
-    return {number: Decimal(seed * 1000 + 17 * position) + Decimal("0.37") * (position % 3)
+    return {number: (Decimal(seed * 1000 + 17 * position) + Decimal("0.37") * (position % 3))
             * (-1 if rows[number]["art"] in ("aufwand", "auszahlung") else 1)
             for position, number in enumerate(_detail_rows(template), start=1)}
 

@@ -49,6 +49,9 @@ CODES: dict[str, str] = {
     "K216": "Summenzeile stimmt nicht",
     "K217": "Zeile nicht in der Zeilenvorlage",
     "K218": "Zeilenvorlage fehlerhaft",
+    "K219": "Plan ohne Zeilenvorlage",
+    "K220": "Angegebener Wert weicht von der Formel ab",
+    "K221": "Vorzeichen widerspricht der Zeilenvorlage",
 }
 
 
@@ -99,6 +102,13 @@ EXPLANATIONS: dict[str, str] = {
     "K216": "Eine im Plan angegebene Summenzeile weicht mehr als die Toleranz von der Summe ihrer Zeilen ab.",
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
     "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, oder eine Summe enthält sich selbst.",
+    "K219": "Für einen Teilergebnis- oder Teilfinanzplan gibt es keine Zeilenvorlage (weder für das Land noch im "
+            "Katalog); katalog kann weder seine Zeilen prüfen noch Summen und Standardkennzahlen berechnen.",
+    "K220": "Eine Kennzahl mit Formel nennt auch Werte (etwa aus einem gedruckten Plan); ein angegebener Wert weicht "
+            "mehr als die Toleranz vom berechneten ab.",
+    "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "
+            "Aufwand unter „Aufwendungen negativ“ (Warnung); ist der ganze Plan so erfasst, nennt eine Warnung "
+            "die wahrscheinliche Ursache.",
 }
 
 

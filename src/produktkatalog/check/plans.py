@@ -9,7 +9,7 @@ from typing import Any
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
 from produktkatalog.model.index import Index
-from produktkatalog.model.plan_rows import computed_sum, stated_row
+from produktkatalog.model.plan_rows import STATEMENT_NAMES, PlanColumn, plan_column, stated_cell
 from produktkatalog.model.row_templates import RowTemplate, known_templates, row_template, template_problems
 from produktkatalog.model.values import Period
 from produktkatalog.wording.text import suggestion
@@ -31,9 +31,25 @@ def check(index: Index) -> Iterator[Finding]:
             known = known_templates(catalogue)
             yield error("K207", plan.file, f"Die Zeilenvorlage „{name}“ gibt es nicht.",
                         suggestion(name, known) or f"Vorlagen: {', '.join(sorted(known))}.", path=where)
+        elif template is None and name is None:
+            yield _unreadable(plan, catalogue)
         elif template is not None:
             yield from _rows(plan, template)
             yield from _sums(plan, template, tolerance)
+
+
+def _unreadable(plan: Plan, catalogue: Catalogue) -> Finding:
+    """A plan without a row template: katalog cannot tell its rows, sums or Standardkennzahlen."""
+    land = catalogue.settings.text("land") if catalogue.settings is not None else None
+    shipped = sorted(t.ident for t in known_templates(catalogue).values() if t.statement == plan.statement)
+    kind = STATEMENT_NAMES[plan.statement]
+    cause = f"für das Land {land} gibt es" if land else "katalog.yaml nennt kein Land, und es gibt"
+    return error("K219", plan.file, f"Für diesen {kind} gibt es keine Zeilenvorlage: {cause} keine mitgelieferte "
+                 "und keine eigene; katalog kann seine Zeilen, Summen und Standardkennzahlen nicht berechnen.",
+                 f"Legen Sie in zeilenvorlagen/ eine Vorlage an (plan: {plan.statement}"
+                 f"{f', land: {land}' if land else ''}) oder wählen Sie eine vorhandene mit vorlage: … im Plan "
+                 f"bzw. zeilenvorlagen: {{{plan.statement}: …}} in katalog.yaml (vorhanden: {', '.join(shipped)}).",
+                 path=("zeilen",), at_key=True)
 
 
 def _template_findings(catalogue: Catalogue) -> Iterator[Finding]:
@@ -62,6 +78,7 @@ def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
 
 def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Finding]:
     rows = plan.mapping("zeilen")
+    columns: dict[Period, PlanColumn] = {}
     for number, values in rows.items():
         spec = template.by_number.get(number)
         if spec is None or not spec.parts or not isinstance(values, dict):
@@ -69,15 +86,17 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
         for kind, by_year in values.items():
             for year in (by_year if isinstance(by_year, dict) else ()):
                 if year.isascii() and year.isdigit():
-                    yield from _compare(plan, template, rows, (number, kind, year), tolerance)
+                    period = Period(kind, int(year))
+                    if period not in columns:
+                        columns[period] = plan_column(template, rows, period, plan.statement)
+                    yield from _compare(plan, template, columns[period], (number, kind, year), tolerance)
 
 
-def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tuple[str, str, str],
+def _compare(plan: Plan, template: RowTemplate, column: PlanColumn, where: tuple[str, str, str],
              tolerance: Decimal) -> Iterator[Finding]:
     number, kind, year = where
-    period = Period(kind, int(year))
-    amount = stated_row(rows, number, period)
-    computed = computed_sum(template, rows, number, period)
+    amount = stated_cell(plan.mapping("zeilen"), number, Period(kind, int(year)))
+    computed = column.amount(number)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
         from produktkatalog.wording.numbers import euro  # Babel loads only when a sum is wrong
 

@@ -1,51 +1,108 @@
-"""Rows of a Teilergebnis- or Teilfinanzplan: stated amounts, and sums computed from the row template.
+"""What a cell of a Teilergebnis- or Teilfinanzplan means, and the sums computed from the row template.
 
-A sum row is the sum of its parts, computed from the detail rows (stated sums of
-parts are not trusted); a part that is not stated counts as 0, as in a printed
-plan, but a sum none of whose parts is stated has no value of its own making and
-falls back to what the plan states.
+A cell of a product's plan (one row, one column) is one of four things (README, "So werden Werte geschrieben"):
+
+- a number: the amount;
+- ``~`` (also ``{wert: ~}``): known to be unknown, "kein Wert", and so is every sum and Kennzahl that reads it;
+- absent, in a column for which the plan states at least one cell: nothing planned, printed blank, counted as 0;
+- absent in a column for which the plan states no cell at all: the column is not drawn up, "kein Wert".
+
+A sum row is the sum of its parts (a stated sum is compared with it, never trusted, K216). A sum none of whose
+parts is stated stands as the plan states it, or is blank (0) like any row the plan leaves out, so a sum of
+blank rows is 0 in every row that adds it up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import decimal
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.model.row_templates import Row, RowTemplate
+from produktkatalog.model.row_templates import RowTemplate
 from produktkatalog.model.values import NoValue, Outcome, Period
+
+STATEMENT_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
+ZERO = Decimal(0)
+# Stated amounts have at most 15 digits before and after the point (Y018): sums of them stay exact in 60 digits.
+EXACT = decimal.Context(prec=60, Emax=999_999, Emin=-999_999)
+
+
+@dataclass(frozen=True)
+class PlanColumn:
+    """Every row of a template in one column: an amount (0 where blank) or kein Wert with its reason."""
+
+    values: dict[str, Outcome]
+    blank: frozenset[str]  # rows no stated cell reaches: printed blank, counted as 0
+
+    def amount(self, number: str) -> Decimal | None:
+        value = self.values.get(number)
+        return value if isinstance(value, Decimal) else None
 
 
 def stated(by_year: Any, period: Period, name: str) -> Outcome:
-    """A stated value: a number, ``{wert: …}``, or kein Wert (blank, missing, not a number)."""
-    value = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
+    """A stated value of a Kennzahl or Ziel: a number, ``{wert: …}``, or kein Wert (``~``, missing, no number)."""
+    if not isinstance(by_year, dict) or str(period.year) not in by_year:
+        return NoValue(f"{name} hat für {period} keinen Wert.")
+    value = by_year[str(period.year)]
     if isinstance(value, dict):
         value = value.get("wert")
+    if value is None:
+        return NoValue(f"{name} ist für {period} als unbekannt (~) angegeben.")
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         return NoValue(f"{name} hat für {period} keinen Wert.")
     return Decimal(value)
 
 
-def row_value(template: RowTemplate | None, rows: dict[str, Any], number: str, period: Period) -> Outcome:
-    computed = computed_sum(template, rows, number, period)
-    if computed is not None:
-        return computed
-    return stated_row(rows, number, period)
-
-
-def stated_row(rows: dict[str, Any], number: str, period: Period) -> Outcome:
+def stated_cell(rows: dict[str, Any], number: str, period: Period, subject: str = "") -> Outcome | None:
+    """A cell as the plan states it: its amount, kein Wert for ``~``, None where the plan leaves it out."""
     values = rows.get(number)
-    return stated(values.get(period.wertart) if isinstance(values, dict) else None, period, f"Zeile {number}")
-
-
-def computed_sum(template: RowTemplate | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
-    """The sum of a sum row's parts, or None if the row is no sum or none of its parts has a value."""
-    spec = template.by_number.get(number) if template else None
-    return sum_of_parts(spec, lambda part: row_value(template, rows, part, period))
-
-
-def sum_of_parts(spec: Row | None, value: Callable[[str], Outcome]) -> Decimal | None:
-    if spec is None or not spec.parts:
+    by_year = values.get(period.wertart) if isinstance(values, dict) else None
+    if not isinstance(by_year, dict) or str(period.year) not in by_year:
         return None
-    present = [amount for part in spec.parts if isinstance(amount := value(part), Decimal)]
-    return sum(present, Decimal(0)) if present else None
+    value = by_year[str(period.year)]
+    if type(value) is Decimal or type(value) is int:
+        return Decimal(value)
+    where = f" ({subject})" if subject else ""
+    return stated(by_year, period, f"Zeile {number}{where}")
+
+
+def drawn_up(rows: dict[str, Any], period: Period) -> bool:
+    """Whether the plan states any cell (a number or ``~``) in ``period``'s column."""
+    year = str(period.year)
+    for values in rows.values():
+        by_year = values.get(period.wertart) if isinstance(values, dict) else None
+        if isinstance(by_year, dict) and year in by_year:
+            return True
+    return False
+
+
+def plan_column(template: RowTemplate, rows: dict[str, Any], period: Period, statement: str = "ergebnisplan",
+                subject: str = "") -> PlanColumn:
+    """One column of a product's plan, every row of its template, sums computed in template order."""
+    if not drawn_up(rows, period):
+        where = f" von {subject}" if subject else ""
+        missing = NoValue(f"Der {STATEMENT_NAMES.get(statement, 'Plan')}{where} nennt für {period} keinen Betrag "
+                          "(Spalte nicht aufgestellt).")
+        return PlanColumn(dict.fromkeys(template.by_number, missing), frozenset())
+    values: dict[str, Outcome] = {}
+    blank: set[str] = set()
+    for row in template.in_order:
+        if row.parts and any(part not in blank for part in row.parts):
+            values[row.number] = total(values.get(part, ZERO) for part in row.parts)
+            continue
+        own = stated_cell(rows, row.number, period, subject)
+        if own is None:
+            blank.add(row.number)
+        values[row.number] = ZERO if own is None else own
+    return PlanColumn(values, frozenset(blank))
+
+
+def total(parts: Any) -> Outcome:
+    """The sum of amounts; the first kein Wert among them (with its reason) if there is one."""
+    amount = ZERO
+    for part in parts:
+        if isinstance(part, NoValue):
+            return part
+        amount = EXACT.add(amount, part)
+    return amount

@@ -28,6 +28,7 @@ class Row:
     parts: tuple[str, ...] = ()  # rows a sum adds up
     under: str | None = None  # the row a "darunter" line details; never added
     role: str | None = None  # what the row means across Länder, e.g. ordentliche_aufwendungen
+    either_sign: bool = False  # printed "+/-" (Bestandsveränderungen): either sign is plausible
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class RowTemplate:
     statement: str  # ergebnisplan or finanzplan
     source: str
     rows: tuple[Row, ...]
+    convention: str = "aufwand_negativ"  # vorzeichen: how signs are entered
 
     @functools.cached_property
     def by_number(self) -> dict[str, Row]:
@@ -75,10 +77,11 @@ def row_template(data: dict[str, Any]) -> RowTemplate:
     """A template from its file's data; any shape is accepted, ``template_problems`` judges it."""
     rows = tuple(Row(_text(r.get("nummer")), _text(r.get("bezeichnung")), _text(r.get("art")),
                      tuple(_text(p) for p in _list(r.get("summe"))), _optional(r.get("darunter_von")),
-                     _optional(r.get("rolle")))
+                     _optional(r.get("rolle")), r.get("vorzeichen") == "beide")
                  for r in _list(data.get("zeilen")) if isinstance(r, dict))
     return RowTemplate(_text(data.get("id")), _text(data.get("name")), _text(data.get("land")),
-                       _text(data.get("plan")), _text(data.get("quelle")), rows)
+                       _text(data.get("plan")), _text(data.get("quelle")), rows,
+                       _optional(data.get("vorzeichen")) or "aufwand_negativ")
 
 
 def template_problems(template: RowTemplate) -> list[tuple[int, str, str]]:

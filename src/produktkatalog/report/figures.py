@@ -33,7 +33,7 @@ def write_text(listings: list[Listing], stream: TextIO) -> None:
                 table.add_column(header, justify="right")
             for line in lines:
                 name = line.figure.text("bezeichnung") or line.figure.ident
-                table.add_row(name, line.unit, *(line.shown(period) for period in listing.periods))
+                table.add_row(name, line.unit, *(line.shown_with_stated(period) for period in listing.periods))
             console.print(table)
         goals = listing.goals()
         if goals:
@@ -73,7 +73,7 @@ def _budget_year(listing: Listing) -> int | None:
 
 
 CSV_COLUMNS = ("ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit", "wertart", "jahr",
-               "wert", "anzeige", "kein_wert")
+               "wert", "anzeige", "kein_wert", "angegeben")
 
 
 def write_csv(listings: list[Listing], stream: TextIO) -> None:
@@ -84,11 +84,13 @@ def write_csv(listings: list[Listing], stream: TextIO) -> None:
         for line in listing.lines():
             for period in listing.periods:
                 value = line.values.get(period, NoValue(""))
+                written = line.stated(period)
                 writer.writerow([line.owner.level, line.number, line.label, line.figure.ident,
                                  line.figure.text("leistung") or "", line.figure.text("bezeichnung") or "",
                                  line.unit, period.wertart, period.year, plain(value) if isinstance(value, Decimal)
                                  else "", shown(value, line.figure) if isinstance(value, Decimal) else "",
-                                 value.reason if isinstance(value, NoValue) else ""])
+                                 value.reason if isinstance(value, NoValue) else "",
+                                 plain(written) if written is not None else ""])
 
 
 def write_json(listings: list[Listing], findings: list[Any], stream: TextIO) -> None:
@@ -110,17 +112,21 @@ def _line(listing: Listing, line: FigureLine) -> dict[str, Any]:
         "kennung": figure.ident, "leistung": figure.text("leistung"), "bezeichnung": figure.text("bezeichnung"),
         "art": figure.data.get("art"), "gruppe": figure.text("gruppe"), "einheit": figure.text("einheit"),
         "formel": figure.text("formel"), "mitgeliefert": figure.shipped,
-        "werte": [_value(period, line.values.get(period, NoValue("")), figure) for period in listing.periods],
+        "werte": [_value(period, line.values.get(period, NoValue("")), figure, line.stated(period))
+                  for period in listing.periods],
     }
 
 
-def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
+def _value(period: Period, value: Outcome, figure: Any, written: Decimal | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"wertart": period.wertart, "jahr": period.year}
     if isinstance(value, NoValue):
         entry["kein_wert"] = value.reason
     else:
         entry["wert"] = str(value)  # a string: JSON numbers would lose Decimal precision
         entry["anzeige"] = shown(value, figure)
+    if written is not None:  # stated next to the formula: a printed figure, compared with the computed one (K220)
+        entry["angegeben"] = str(written)
+        entry["angegeben_anzeige"] = shown(written, figure)
     return entry
 
 
@@ -136,7 +142,9 @@ def _goal(listing: Listing, goal: GoalResult) -> dict[str, Any]:
 def _achievement(achievement: Achievement) -> dict[str, Any]:
     value = achievement.actual
     return {
-        "wertart": achievement.period.wertart, "jahr": achievement.period.year, "zielwert": str(achievement.target),
+        "wertart": achievement.period.wertart, "jahr": achievement.period.year,
+        "zielwert": str(achievement.target) if isinstance(achievement.target, Decimal) else None,
+        **({"kein_zielwert": achievement.target.reason} if isinstance(achievement.target, NoValue) else {}),
         "wert": str(value) if isinstance(value, Decimal) else None,
         "kein_wert": value.reason if isinstance(value, NoValue) else None,
         "zielerreichungsgrad": str(achievement.degree) if achievement.degree is not None else None,
