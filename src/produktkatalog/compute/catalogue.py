@@ -247,7 +247,7 @@ class _Engine:
     def _problem(self, figure: Kennzahl, owner: Owner, period: Period, outcome: NoValue) -> Finding:
         where = f" ({self.owner_name(owner)})" if figure.per_owner else ""
         return error("K215", figure.file, f"„{figure.ident}“{where} lässt sich für {period} nicht berechnen: "
-                     f"{outcome.reason}", "Prüfen Sie die Eingangswerte dieses Jahres oder verwenden Sie "
+                     f"{outcome.reason}", "Prüfen Sie die Formel und die Eingangswerte dieses Jahres; verwenden Sie "
                      "teile(a, b), wenn 0 ein möglicher Nenner ist.",
                      path=() if figure.shipped else ("formel",), offset=None if figure.shipped else outcome.offset)
 

@@ -78,6 +78,8 @@ def run(program: Program, period: Period, inputs: Inputs) -> Outcome:
     for step, payload in program:
         step(payload, state)
     result = state.values[-1]
+    if isinstance(result, Decimal) and not result:
+        return abs(result)  # 0 × -1 is -0: a zero has no sign
     if isinstance(result, Decimal) and abs(result) >= LIMIT:
         return NoValue(f"Das Ergebnis in {period} hat mehr als {MAX_DIGITS_BEFORE_POINT} Stellen vor dem Komma und "
                        "lässt sich nicht auf den Cent genau zeigen.", problem=True, offset=program[-1][1].offset)

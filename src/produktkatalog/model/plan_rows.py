@@ -8,8 +8,9 @@ A cell of a product's plan (one row, one column) is one of four things (README, 
 - absent in a column for which the plan states no cell at all: the column is not drawn up, "kein Wert".
 
 A sum row is the sum of its parts (a stated sum is compared with it, never trusted, K216). A sum none of whose
-parts is stated stands as the plan states it, or is blank (0) like any row the plan leaves out, so a sum of
-blank rows is 0 in every row that adds it up.
+parts is stated stands as the plan states it, and its parts are then kein Wert (they are in the sum, not
+broken down); a sum stated neither way is blank (0) like any row the plan leaves out, so a sum of blank rows is
+0 in every row that adds it up.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def plan_column(template: RowTemplate, rows: dict[str, Any], period: Period, sta
         return PlanColumn(dict.fromkeys(template.by_number, missing), frozenset())
     values: dict[str, Outcome] = {}
     blank: set[str] = set()
+    standing: list[str] = []  # stated sums none of whose parts is stated
     for row in template.in_order:
         if row.parts and any(part not in blank for part in row.parts):
             values[row.number] = total(values.get(part, ZERO) for part in row.parts)
@@ -94,8 +96,26 @@ def plan_column(template: RowTemplate, rows: dict[str, Any], period: Period, sta
         own = stated_cell(rows, row.number, period, subject)
         if own is None:
             blank.add(row.number)
+        elif row.parts:
+            standing.append(row.number)
         values[row.number] = ZERO if own is None else own
+    for number in standing:
+        _not_broken_down(template, number, period, subject, values, blank)
     return PlanColumn(values, frozenset(blank))
+
+
+def _not_broken_down(template: RowTemplate, number: str, period: Period, subject: str, values: dict[str, Outcome],
+                     blank: set[str]) -> None:
+    """The parts of a sum that stands as stated are in it, not 0: kein Wert, down to the detail rows."""
+    where = f" ({subject})" if subject else ""
+    pending = list(template.by_number[number].parts)
+    while pending:
+        part = pending.pop()
+        if part in blank:
+            blank.discard(part)
+            values[part] = NoValue(f"Zeile {part}{where} ist für {period} nicht einzeln angegeben, nur in der "
+                                   f"Summenzeile {number}.")
+            pending.extend(template.by_number[part].parts)
 
 
 def total(parts: Any) -> Outcome:

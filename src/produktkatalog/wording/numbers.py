@@ -36,7 +36,8 @@ def rounded(value: Decimal, places: int) -> Decimal:
     """``value`` to ``places`` places, in a context just wide enough for it: never the caller's (whose precision
     may be too small for a large value), never an exception for a finite value."""
     digits = max(value.adjusted(), 0) + places + 2
-    return value.quantize(_quantum(places), ROUND_HALF_UP, context=_context(max(digits, _MIN_PRECISION)))
+    shown = value.quantize(_quantum(places), ROUND_HALF_UP, context=_context(max(digits, _MIN_PRECISION)))
+    return shown if shown else shown.copy_abs()  # -0,004 is shown as 0,00, not -0,00
 
 
 _MIN_PRECISION = 34
