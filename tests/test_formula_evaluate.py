@@ -15,6 +15,7 @@ from produktkatalog.compute import CONTEXT, evaluate
 from produktkatalog.model.formula import Reference, parse
 from produktkatalog.model.formula.parser import MAX_DEPTH
 from produktkatalog.model.values import NoValue, Outcome, Period
+from shallow import shallow
 
 ANSATZ_2026 = Period("ansatz", 2026)
 
@@ -161,12 +162,13 @@ def _flat(first: int, rest: list[tuple[str, int]]) -> Decimal:
         return total
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(DIGITS, st.lists(st.tuples(OPERATORS, DIGITS), min_size=200, max_size=999))
 def test_long_flat_formulas_agree_with_a_reference(first: int, rest: list[tuple[str, int]]) -> None:
     formula = str(first) + "".join(f"{operator}{digit}" for operator, digit in rest)
     expected = _flat(first, rest)
-    result = run(formula)
+    tree = parse(formula)  # the parser builds a chain without recursion; the evaluator must not recurse over it
+    result = shallow(lambda: evaluate(tree, ANSATZ_2026, Table()), frames=60)
     if abs(expected) >= Decimal(10) ** 24:
         assert isinstance(result, NoValue) and result.problem
     else:
@@ -197,4 +199,5 @@ def test_deeply_nested_formulas_agree_with_a_reference(first: int, layers: list[
             break
         formula = wrapper.format(formula, digit)
         expected = _wrapped(wrapper, expected, digit)
-    assert run(formula) == expected  # a Table without figures: vorjahr of a number is the number
+    tree = parse(formula)
+    assert shallow(lambda: evaluate(tree, ANSATZ_2026, Table()), frames=60) == expected  # vorjahr(1) is 1 here
