@@ -185,3 +185,20 @@ def test_a_plan_without_a_row_template_is_an_error_and_nothing_is_rendered(catal
     assert "für das Land HE" in result.findings[0].message and "zeilenvorlagen/" in result.findings[0].hint
     rendered = CliRunner().invoke(app, ["render", str(catalogue), "-o", str(tmp_path / "aus"), "--no-cache"])
     assert rendered.exit_code == 1 and not (tmp_path / "aus").exists()
+
+
+def test_a_stated_value_within_its_wertetoleranz_is_shown_beside_the_computed_one(tmp_path: Path) -> None:
+    root = tmp_path / "werte"
+    shutil.copytree(WERTE, root)
+    path = root / STREETS / "kennzahlen" / "deckung_gedruckt.yaml"
+    path.write_text(path.read_text("utf-8").replace("{2025: 16.3}", "{2025: 16.0}\nwertetoleranz: 0.5"), "utf-8")
+    runner = CliRunner()
+    text = runner.invoke(app, ["kennzahlen", str(root), "--produkt", "010102", "--no-cache"])
+    assert text.exit_code == 0 and "16,3 % (angegeben: 16,0 %)" in text.stdout.replace("\u00a0", " ")
+    assert runner.invoke(app, ["render", str(root), "-o", str(tmp_path / "aus"), "-f", "md"]).exit_code == 0
+    sheet = (tmp_path / "aus" / "produkte" / "010102-gemeindestrassen.md").read_text("utf-8")
+    assert "| 16,3\u00a0% (angegeben: 16,0\u00a0%) |" in sheet
+    path.write_text(path.read_text("utf-8").replace("wertetoleranz: 0.5", "wertetoleranz: 0.3"), "utf-8")
+    [finding] = run(root).findings
+    assert (finding.code, finding.line, finding.column) == ("K220", 9, 18)
+    assert "nennt für Ansatz 2025 16,0\u00a0%, die Formel ergibt 16,3\u00a0%" in finding.message

@@ -44,9 +44,13 @@ class _Amount:
     amount: Decimal
     expected: int
 
-    @property
-    def contradicts(self) -> bool:
-        return (1 if self.amount > 0 else -1) != self.expected
+
+@dataclass
+class _Side:
+    """The amounts of one sign the convention expects (all Erträge, or all Aufwendungen) in one plan."""
+
+    rows: set[str]
+    fitting: int = 0  # amounts with the expected sign
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -58,11 +62,12 @@ def check(index: Index) -> Iterator[Finding]:
 
 
 def plan_signs(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
-    amounts = list(_amounts(plan, template))
-    wrong = [amount for amount in amounts if amount.contradicts]
+    sides = {1: _Side(set()), -1: _Side(set())}
+    wrong = list(_contradicting(plan, template, sides))
     if not wrong:
         return
-    flipped = [side for side in (1, -1) if _all_flipped([a for a in amounts if a.expected == side])]
+    flipped = [side for side, found in sides.items() if not found.fitting and len(found.rows) > 1
+               and any(a.expected == side for a in wrong)]
     if flipped:
         yield _plan_warning(plan, template, flipped, [a for a in wrong if a.expected in flipped])
     by_row: dict[str, list[_Amount]] = {}
@@ -73,28 +78,32 @@ def plan_signs(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
         yield _row_warning(plan, template, found)
 
 
-def _amounts(plan: Plan, template: RowTemplate) -> Iterator[_Amount]:
-    """Every non-zero stated amount of a row whose sign the convention fixes, in the order of the file."""
+def _contradicting(plan: Plan, template: RowTemplate, sides: dict[int, _Side]) -> Iterator[_Amount]:
+    """Every non-zero stated amount whose sign the convention fixes otherwise, in the order of the file; counts
+    the fitting ones and the rows of each side on the way."""
     for number, values in plan.mapping("zeilen").items():
         row = template.by_number.get(number)
         expected = expected_sign(template.convention, row) if row is not None else None
         if expected is None or row is None or not isinstance(values, dict):
             continue
+        side = sides[expected]
         for wertart, by_year in values.items():
             for year, value in (by_year.items() if isinstance(by_year, dict) else ()):
                 amount = _number(value)
-                if amount:
-                    yield _Amount(row, (number, wertart, year), amount, expected)
+                if not amount:
+                    continue
+                side.rows.add(number)
+                if (amount > 0) == (expected > 0):
+                    side.fitting += 1
+                else:
+                    yield _Amount(row, (number, wertart, year), Decimal(amount), expected)
 
 
-def _number(value: Any) -> Decimal | None:
+def _number(value: Any) -> Decimal | int | None:
+    if type(value) is Decimal or type(value) is int:
+        return value
     value = value.get("wert") if isinstance(value, dict) else value
-    return Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None
-
-
-def _all_flipped(side: list[_Amount]) -> bool:
-    """Every amount of one side has the other sign, in more than one row: the whole side was typed that way."""
-    return len({a.row.number for a in side}) > 1 and all(a.contradicts for a in side)
+    return value if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None
 
 
 def _plan_warning(plan: Plan, template: RowTemplate, sides: list[int], wrong: list[_Amount]) -> Finding:
