@@ -24,6 +24,7 @@ from produktkatalog.compute.tables import Table
 from produktkatalog.diff.compare import compare_catalogues
 from produktkatalog.model.owners import GESAMT, Owner
 from produktkatalog.model.values import NoValue, Outcome, Period
+from produktkatalog.present.explain import explain, matching
 from produktkatalog.present.figures import Listing
 from produktkatalog.render.budget import plan_view
 from produktkatalog.report.figures import write_json
@@ -138,6 +139,11 @@ def test_a_stock_continues_from_its_stated_start(werte: Computation) -> None:
     values = figure(werte, "strassen_km", STREETS)
     assert (values[E24], values[A25], values[A26]) == (Decimal("212.4"), Decimal("213.6"), Decimal("214.4"))
     assert "neubau_km" in reason(values[P27])
+    listing = Listing(werte)
+    [(_, line)] = matching(listing, "strassen_km")
+    explained = explain(listing, line)[5:8]
+    assert explained[0].endswith("; es gilt der angegebene Wert 212,4")
+    assert explained[1:] == ["Ansatz 2025: vorjahr(212,4) + 1,2 = 213,6", "Ansatz 2026: vorjahr(213,6) + 0,8 = 214,4"]
 
 
 def test_a_stated_value_next_to_a_formula_is_kept_beside_the_computed_one(werte: Computation) -> None:

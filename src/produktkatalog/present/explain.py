@@ -55,8 +55,17 @@ def _period(listing: Listing, line: FigureLine, formula: str, period: Period) ->
         pieces += [formula[position:start], text]
         position = end
     filled = "".join(pieces) + formula[position:]
-    result = line.shown(period) if isinstance(outcome, Decimal) else f"kein Wert ({_reason(outcome)})"
-    return [f"{period}: {filled} = {result}"]
+    return [f"{period}: {filled} = {_result(line, period, outcome)}"]
+
+
+def _result(line: FigureLine, period: Period, outcome: Outcome) -> str:
+    """The formula's value, and the stated one where it stands beside or in place of it."""
+    if isinstance(outcome, Decimal):
+        return line.shown_with_stated(period)
+    written = line.stated(period)
+    if written is not None and line.values.get(period) == written:
+        return f"kein Wert ({_reason(outcome)}); es gilt der angegebene Wert {line.shown(period)}"
+    return f"kein Wert ({_reason(outcome)})"
 
 
 def _spans(listing: Listing, line: FigureLine, formula: str, tree: Node, period: Period,
