@@ -64,6 +64,17 @@ def stop(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def unknown_product(what: str, wanted: str, known: list[str]) -> str:
+    """The message for a ``--produkt`` that names nothing: the closest handles and a list of those there are."""
+    from produktkatalog.wording.text import close_matches, one_of
+
+    near = close_matches(wanted, known, 3)
+    hint = f" Meinten Sie {one_of(near)}?" if near else ""
+    shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    return (f"{what} „{wanted}“ gibt es nicht.{hint} Gewählt wird mit der Nummer, ein Produkt ohne Nummer mit "
+            f"seinem Ordnernamen: {shown or 'keine'}")
+
+
 def checked(pfad: Path, **options: Any) -> Result:
     """The pipeline's result for ``pfad``; a path without a catalogue ends the command (exit 2)."""
     from produktkatalog.pipeline import validate

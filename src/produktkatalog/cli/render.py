@@ -7,12 +7,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop
+from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop, unknown_product
 from produktkatalog.system.oserror import reason
+
+if TYPE_CHECKING:
+    from produktkatalog.result import Result
 
 PROGRESS_FROM = 50  # pages; fewer render too fast for a progress bar to help
 
@@ -58,7 +61,7 @@ def render(
             pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out))
         report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
-        stop(f"Ein Produkt „{produkt}“ gibt es nicht.")
+        _unknown_product(result, produkt or "")
     except (OutputRefused, TemplateProblem) as exc:
         stop(f"{exc} Die bisherige Ausgabe bleibt unverändert.")
     except OSError as exc:
@@ -68,6 +71,12 @@ def render(
     typer.echo(f"{len(report.written)} Dateien geschrieben, {report.unchanged} unverändert, "
                f"{len(report.removed)} entfernt. Einstieg: {entry}")
     finish(0)
+
+
+def _unknown_product(result: Result, wanted: str) -> None:
+    known = [product.handle for catalogue in result.catalogues for product in
+             sorted(catalogue.products, key=lambda product: (product.key, product.folder))]
+    stop(unknown_product("Ein Produkt", wanted, known))
 
 
 @contextmanager

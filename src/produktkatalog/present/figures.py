@@ -55,7 +55,7 @@ class Listing:
 
     def __init__(self, computation: Computation, product: str | None = None, year: int | None = None) -> None:
         self.computation = computation
-        self.wanted = canonical(product) if product else None
+        self.wanted = product or None
         self.periods = [p for p in computation.periods if year is None or p.year == year]
         catalogue = computation.index.catalogue
         self.products = catalogue.product_by_folder()
@@ -83,8 +83,39 @@ class Listing:
     def label(self, owner: Owner) -> str:
         if owner == GESAMT:
             return "Gesamtplan"
-        name = self._name(owner)
-        return f"{LEVEL_NAMES[owner.level]} {self.number(owner)} {name}".strip()
+        return " ".join(part for part in (LEVEL_NAMES[owner.level], self.number(owner), self._name(owner)) if part)
+
+    def handle(self, line: FigureLine) -> str:
+        """What ``-e`` takes for this line: NR.KENNUNG (the Leistung's number for its Kennzahlen, a product's
+        folder name when it has no number), the bare Kennung for the Gesamtplan."""
+        figure = line.figure
+        if figure.leistung_key:
+            qualifier = figure.text("leistung") or ""
+        elif line.owner.level == "produkt":
+            product = self.products.get(line.owner.key)
+            qualifier = product.handle if product else ""
+        else:
+            qualifier = line.number
+        return f"{qualifier}.{figure.ident}" if qualifier else figure.ident
+
+    def handles(self) -> list[str]:
+        """Every product, Produktgruppe and Produktbereich ``--produkt`` takes, in order."""
+        products = sorted(self.products.values(), key=lambda product: (canonical(product.number), product.folder))
+        return [product.handle for product in products] + self._rollup_numbers()
+
+    def names_anything(self) -> bool:
+        """Whether the wanted number or folder names a product or roll-up of this catalogue."""
+        if self.wanted is None:
+            return True
+        digits = canonical(self.wanted)
+        return any(product.named_by(self.wanted) for product in self.products.values()) or (
+            bool(digits) and any(canonical(number) == digits for number in self._rollup_numbers()))
+
+    def _rollup_numbers(self) -> list[str]:
+        framework = self.computation.index.framework
+        if framework is None:
+            return []
+        return sorted({*framework.names("produktgruppen"), *framework.names("produktbereiche")})
 
     def number(self, owner: Owner) -> str:
         if owner.level == "produkt":
@@ -112,7 +143,12 @@ class Listing:
         return framework.names(level).get(owner.key, "") if framework else ""
 
     def _wanted(self, owner: Owner) -> bool:
-        return self.wanted is None or canonical(self.number(owner)) == self.wanted
+        if self.wanted is None:
+            return True
+        if owner.level == "produkt":
+            product = self.products.get(owner.key)
+            return product is not None and product.named_by(self.wanted)
+        return bool(canonical(self.wanted)) and canonical(owner.key) == canonical(self.wanted)
 
     def _order(self, line: FigureLine) -> tuple[object, ...]:
         figure = line.figure

@@ -22,22 +22,27 @@ _LIGHT_STYLE = {"gruen": "green", "gelb": "yellow", "rot": "bold red"}
 
 NAME = TextColumn("Kennzahl", 18)
 UNIT = TextColumn("Einheit", 10)
+HANDLE = TextColumn("Kennung", 16)
 GOAL_TEXT, GOAL_FIGURE = TextColumn("Ziel", 20), TextColumn("Zielkennzahl", 14)
 
 
-def write_text(listings: list[Listing], stream: TextIO) -> None:
-    """A table per product and level; at a narrow terminal the years are split over several tables."""
+def write_text(listings: list[Listing], stream: TextIO, handles: bool = False) -> None:
+    """A table per product and level; at a narrow terminal the years are split over several tables.
+
+    ``handles`` adds the column „Kennung“ with what ``--erklaeren`` takes (NR.KENNUNG).
+    """
     from rich.console import Console
 
     console = Console(file=stream, highlight=False, width=_width(stream))
     for listing in listings:
         headers = [str(period) for period in listing.periods]
         for label, lines in groupby(listing.lines(), key=lambda line: line.label):
-            rows = [([line.figure.text("bezeichnung") or line.figure.ident, line.unit],
+            rows = [([line.figure.text("bezeichnung") or line.figure.ident, line.unit,
+                      *([listing.handle(line)] if handles else [])],
                      [line.shown(period) for period in listing.periods]) for line in lines]
-            _print_tables(console, label, [NAME, UNIT], headers, rows)
+            _print_tables(console, label, [NAME, UNIT, *([HANDLE] if handles else [])], headers, rows)
         goals = listing.goals()
-        if goals:
+        if any(goal.achievements for goal in goals):
             _print_tables(console, "Zielerreichung (Wert ÷ Zielwert, Ampel)", [GOAL_TEXT, GOAL_FIGURE], headers,
                           _goal_rows(listing, goals))
 
