@@ -67,8 +67,9 @@ def validate(
                 REPORTERS[format.value](result, stream, options)
         except OSError as exc:
             stop(f"Der Bericht kann nicht nach {output} geschrieben werden ({reason(exc)}).")
-        if format is not Format.text:  # the job log still shows the findings
+        if format is not Format.text:  # the job log still shows the findings, and where the report went
             REPORTERS["text"](result, sys.stdout, options)
+            typer.echo(f"Bericht ({format.value}) geschrieben: {output}")
     if format is Format.github:
         _append_step_summary(result, options)
     finish(1 if options.fails(result) else 0)
