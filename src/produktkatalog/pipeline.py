@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from produktkatalog import __version__
-from produktkatalog.check import check_catalogue
+from produktkatalog.check import check_catalogue, link_causes
 from produktkatalog.compute import compute_catalogue
 from produktkatalog.compute.tables import plan_tables
 from produktkatalog.findings import Finding
@@ -87,7 +87,7 @@ def _validate_catalogue(files: CatalogueFiles, options: _Options, result: Result
     computation = compute_catalogue(catalogue, index, tables, reuse.known, reuse.restore)
     computed = {owner: [loaded.locate(f) for f in found] for owner, found in computation.by_owner.items()}
     sources = reuse.keep(computation, computed, loaded.digests, files_of)
-    checked = [loaded.locate(f) for f in check_catalogue(catalogue, index)]
+    checked = link_causes(index, [loaded.locate(f) for f in check_catalogue(catalogue, index)])
     found = [*checked, *(f for group in (*reuse.known.values(), *computed.values()) for f in group)]
     result.findings.extend(_one_per_place(loaded.findings, found))
     result.catalogues.append(catalogue)
