@@ -16,7 +16,8 @@ from produktkatalog.compute.goals import GAP, GoalResult, goal_results
 from produktkatalog.model import Kennzahl, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, Owner
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.wording.numbers import places_for, with_unit
+from produktkatalog.wording.numbers import places_for, unsigned_zero, with_unit
+from produktkatalog.wording.text import level_name
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
 
@@ -47,7 +48,7 @@ def shown(value: Outcome, figure: Kennzahl) -> str:
 
 def plain(value: Decimal) -> str:
     """Full precision with a decimal comma, for spreadsheets."""
-    return format(value, "f").replace(".", ",")
+    return format(unsigned_zero(value), "f").replace(".", ",")
 
 
 class Listing:
@@ -83,7 +84,8 @@ class Listing:
     def label(self, owner: Owner) -> str:
         if owner == GESAMT:
             return "Gesamtplan"
-        return " ".join(part for part in (LEVEL_NAMES[owner.level], self.number(owner), self._name(owner)) if part)
+        label, number = LEVEL_NAMES[owner.level], self.number(owner)
+        return " ".join(part for part in (label, number, level_name(label, number, self._name(owner))) if part)
 
     def handle(self, line: FigureLine) -> str:
         """What ``-e`` takes for this line: NR.KENNUNG (the Leistung's number for its Kennzahlen, a product's

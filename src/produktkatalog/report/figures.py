@@ -15,7 +15,7 @@ from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, plain, shown
 from produktkatalog.report.fitting import TextColumn, split_columns, table, value_width
 from produktkatalog.report.json_report import record
-from produktkatalog.wording.numbers import number
+from produktkatalog.wording.numbers import number, unsigned_zero
 
 _LIGHT_STYLE = {"gruen": "green", "gelb": "yellow", "rot": "bold red"}
 
@@ -154,7 +154,7 @@ def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
     if isinstance(value, NoValue):
         entry["kein_wert"] = value.reason
     else:
-        entry["wert"] = str(value)  # a string: JSON numbers would lose Decimal precision
+        entry["wert"] = str(unsigned_zero(value))  # a string: JSON numbers would lose Decimal precision
         entry["anzeige"] = shown(value, figure)
     return entry
 
@@ -172,8 +172,8 @@ def _achievement(achievement: Achievement) -> dict[str, Any]:
     value = achievement.actual
     return {
         "wertart": achievement.period.wertart, "jahr": achievement.period.year, "zielwert": str(achievement.target),
-        "wert": str(value) if isinstance(value, Decimal) else None,
+        "wert": str(unsigned_zero(value)) if isinstance(value, Decimal) else None,
         "kein_wert": value.reason if isinstance(value, NoValue) else None,
-        "zielerreichungsgrad": str(achievement.degree) if achievement.degree is not None else None,
+        "zielerreichungsgrad": str(unsigned_zero(achievement.degree)) if achievement.degree is not None else None,
         "ampel": achievement.light,
     }

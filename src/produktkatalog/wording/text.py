@@ -110,6 +110,16 @@ def close_matches(word: str, choices: Iterable[str], limit: int = 1, labels: dic
     return list(dict.fromkeys(found))[:limit]
 
 
+def level_name(label: str, number: str, name: str) -> str:
+    """A level's name, or "" where it only repeats label and number (a placeholder „Produktgruppe 0110“)."""
+    return "" if normal(name) in (normal(f"{label} {number}"), normal(number)) else name
+
+
+def same_text(one: str, other: str) -> bool:
+    """Whether two texts read the same (case, spaces and punctuation aside)."""
+    return normal(one) == normal(other)
+
+
 def one_of(choices: list[str]) -> str:
     """„a“, „b“ oder „c“."""
     quoted = [f"„{choice}“" for choice in choices]
