@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop, unknown_product
+from produktkatalog.cli.progress import waiting
 
 
 class FigureFormat(StrEnum):
@@ -39,8 +40,11 @@ def kennzahlen(
     from produktkatalog.present.figures import Listing
     from produktkatalog.report import REPORTERS, figures
 
-    result = checked(pfad, use_cache=not no_cache)
-    listings = [Listing(computation, produkt, jahr) for computation in result.computations]
+    with waiting(f"katalog prüft und rechnet {pfad} …"):
+        result = checked(pfad, use_cache=not no_cache)
+        listings = [Listing(computation, produkt, jahr) for computation in result.computations]
+        for listing in listings:
+            listing.lines()  # settles every owner's values now, not while the first table is printed
     if jahr is not None and not any(listing.periods for listing in listings):
         stop(f"Für {jahr} hat kein Katalog eine Spalte.")
     if produkt is not None and not any(listing.names_anything() for listing in listings):
