@@ -115,6 +115,8 @@ def test_zero_has_no_sign(site: Path, tmp_path: Path) -> None:
 def test_no_empty_goal_table_without_zielkennzahlen() -> None:
     output = runner.invoke(app, ["kennzahlen", str(BUNDLED / "siegburg")]).output
     assert "Zielerreichung" not in output
+    chosen = runner.invoke(app, ["kennzahlen", str(BUNDLED / "siegburg"), "-p", "partner-und-patenschaftsarbeit"])
+    assert chosen.exit_code == 0 and "Keine Kennzahlen für „partner-und-patenschaftsarbeit“." in chosen.output
 
 
 def test_the_index_of_several_plan_years_tells_them_apart(tmp_path: Path) -> None:

@@ -57,6 +57,8 @@ def kennzahlen(
         figures.write_csv(listings, sys.stdout)
     else:
         figures.write_text(listings, sys.stdout, handles=kennungen)
+        if not any(listing.lines() for listing in listings):
+            typer.echo(f"Keine Kennzahlen{f' für „{produkt}“' if produkt else ''}.")
     if format is FigureFormat.text or result.findings:  # machine formats keep stdout clean
         REPORTERS["text"](result, sys.stdout if format is FigureFormat.text else sys.stderr)
     finish(1 if result.errors > 0 or (strict and result.warnings > 0) else 0)
