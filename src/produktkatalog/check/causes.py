@@ -20,8 +20,8 @@ Rule = Callable[[Index, list[Finding]], tuple[frozenset[str], Explained]]
 
 
 def _misnumbered_product(index: Index, findings: list[Finding]) -> tuple[frozenset[str], Explained]:
-    """A wrong product number (K219) explains the number findings of the product and of its Leistungen."""
-    causes = {finding.file: finding for finding in findings if finding.code == "K219"}
+    """A wrong product number (K230) explains the number findings of the product and of its Leistungen."""
+    causes = {finding.file: finding for finding in findings if finding.code == "K230"}
     explained: Explained = {}
     for wrong in misnumbered(index) if causes else []:
         cause = causes.get(wrong.product.file)

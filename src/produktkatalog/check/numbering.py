@@ -1,5 +1,5 @@
 """A product number that its folder and its Leistungen contradict is the likely cause of every number finding
-around it (K219), with the number they agree on as suggestion."""
+around it (K230), with the number they agree on as suggestion."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def check(index: Index) -> Iterator[Finding]:
             count = len(wrong.leistungen)
             witnesses.append("seine Leistung" if count == 1 else f"alle {count} Leistungen")
         said = f"{' und '.join(witnesses)} {'nennen' if len(witnesses) > 1 else 'nennt'} {wrong.agreed}"
-        yield error("K219", product.file, f"Die Produktnummer {product.number} passt nicht zu ihrem Produkt: "
+        yield error("K230", product.file, f"Die Produktnummer {product.number} passt nicht zu ihrem Produkt: "
                     f"{said}.",
                     f"Meinten Sie {wrong.agreed}? Soll das Produkt wirklich {product.number} heißen, benennen Sie "
                     "Ordner und Leistungen mit um.", path=("nummer",))

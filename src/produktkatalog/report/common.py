@@ -89,7 +89,7 @@ def message(finding: Finding, separator: str = " ", places: Places | None = None
 
 
 def consequence_note(finding: Finding, places: Places | None = None) -> str:
-    """„Folgefehler von K219 (datei:4:9): …“ for a finding with a cause, else ""."""
+    """„Folgefehler von K230 (datei:4:9): …“ for a finding with a cause, else ""."""
     cause = finding.cause
     if cause is None:
         return ""
