@@ -84,3 +84,14 @@ def test_a_number_taken_from_another_product_is_blamed_where_it_was_typed(catalo
 def test_a_product_renumbered_with_folder_and_leistungen_has_no_cause(catalogue: Path) -> None:
     _renumber(catalogue, PRODUCT, "010101")
     assert run(catalogue).findings == []
+
+
+def test_a_consequence_whose_cause_is_not_reported_names_it(catalogue: Path) -> None:
+    """With --changed-since only some files are reported; a Folgefehler there still says where its cause is."""
+    _renumber(catalogue, PRODUCT, "011001")
+    result = run(catalogue)
+    result.select({str(catalogue / LEISTUNG)}, "HEAD")
+    [finding] = result.findings
+    lines = _report(result, "text", catalogue).splitlines()
+    assert " K204 " in lines[0]
+    assert lines[2] == f"    Folgefehler von {catalogue / FILE}:1:9 K230"
