@@ -91,7 +91,7 @@ def test_a_consequence_whose_cause_is_not_reported_names_it(catalogue: Path) -> 
     _renumber(catalogue, PRODUCT, "011001")
     result = run(catalogue)
     result.select({str(catalogue / LEISTUNG)}, "HEAD")
-    [finding] = result.findings
+    assert len(result.findings) == 1
     lines = _report(result, "text", catalogue).splitlines()
     assert " K204 " in lines[0]
     assert lines[2] == f"    Folgefehler von {catalogue / FILE}:1:9 K230"
