@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "K216": "Summenzeile stimmt nicht",
     "K217": "Zeile nicht in der Zeilenvorlage",
     "K218": "Zeilenvorlage fehlerhaft",
+    "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
 }
 
 
@@ -99,6 +100,8 @@ EXPLANATIONS: dict[str, str] = {
     "K216": "Eine im Plan angegebene Summenzeile weicht mehr als die Toleranz von der Summe ihrer Zeilen ab.",
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
     "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, oder eine Summe enthält sich selbst.",
+    "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
+            "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
 }
 
 
