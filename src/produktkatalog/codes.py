@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "K219": "Plan ohne Zeilenvorlage",
     "K220": "Angegebener Wert weicht von der Formel ab",
     "K221": "Vorzeichen widerspricht der Zeilenvorlage",
+    "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
 }
 
 
@@ -109,6 +110,8 @@ EXPLANATIONS: dict[str, str] = {
     "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "
             "Aufwand unter „Aufwendungen negativ“ (Warnung); ist der ganze Plan so erfasst, nennt eine Warnung "
             "die wahrscheinliche Ursache.",
+    "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
+            "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
 }
 
 

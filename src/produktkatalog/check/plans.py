@@ -95,14 +95,34 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
 def _compare(plan: Plan, template: RowTemplate, column: PlanColumn, where: tuple[str, str, str],
              tolerance: Decimal) -> Iterator[Finding]:
     number, kind, year = where
-    amount = stated_cell(plan.mapping("zeilen"), number, Period(kind, int(year)))
+    period = Period(kind, int(year))
+    amount = stated_cell(plan.mapping("zeilen"), number, period)
     computed = column.amount(number)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
-        from produktkatalog.wording.numbers import euro  # Babel loads only when a sum is wrong
+        from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
-        parts = template.by_number[number].parts
-        yield error("K216", plan.file, f"Die Summenzeile {number} ({kind} {year}) nennt {euro(amount)}, "
-                    f"die Zeilen {parts[0]}–{parts[-1]} ergeben {euro(computed)} (Abweichung "
-                    f"{euro(amount - computed)}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
-                    f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {euro(tolerance)} (summentoleranz).",
-                    path=("zeilen", number, kind, year))
+        places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)
+        shown = {name: with_unit(value, "EUR", places) for name, value in
+                 (("amount", amount), ("computed", computed), ("off", amount - computed), ("tolerance", tolerance))}
+        yield error("K216", plan.file, f"Die Summenzeile {number} ({period}) nennt {shown['amount']}, "
+                    f"{_parts(template, template.by_number[number].parts)} {shown['computed']} (Abweichung "
+                    f"{shown['off']}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
+                    f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {shown['tolerance']} "
+                    "(summentoleranz).", path=("zeilen", number, kind, year))
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _parts(template: RowTemplate, parts: tuple[str, ...]) -> str:
+    """„die Zeilen 01–09 ergeben“ for a run of rows in the template's order, else each one: „die Zeilen 11 und 19
+    ergeben“ (a range would claim the rows between)."""
+    order = list(template.by_number)
+    positions = [order.index(part) for part in parts if part in order]
+    if len(parts) > 3 and len(positions) == len(parts) and positions == list(range(positions[0], positions[-1] + 1)):
+        return f"die Zeilen {parts[0]}–{parts[-1]} ergeben"
+    if len(parts) == 1:
+        return f"die Zeile {parts[0]} ergibt"
+    return f"die Zeilen {', '.join(parts[:-1])} und {parts[-1]} ergeben"

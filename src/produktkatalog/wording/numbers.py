@@ -33,11 +33,12 @@ def places_for(unit: str | None, stated: object, value: Decimal) -> int:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    """``value`` to ``places`` places, in a context just wide enough for it: never the caller's (whose precision
-    may be too small for a large value), never an exception for a finite value."""
+    """``value`` to ``places`` places, half up, in a context just wide enough for it: never the caller's (whose
+    precision may be too small for a large value), never an exception for a finite value. A value that rounds to
+    zero is 0, never -0 („-0,0 %“ would claim a direction)."""
     digits = max(value.adjusted(), 0) + places + 2
-    shown = value.quantize(_quantum(places), ROUND_HALF_UP, context=_context(max(digits, _MIN_PRECISION)))
-    return shown if shown else shown.copy_abs()  # -0,004 is shown as 0,00, not -0,00
+    result = value.quantize(_quantum(places), ROUND_HALF_UP, context=_context(max(digits, _MIN_PRECISION)))
+    return abs(result) if result.is_zero() else result
 
 
 _MIN_PRECISION = 34
@@ -46,6 +47,11 @@ _MIN_PRECISION = 34
 @functools.lru_cache(maxsize=64)
 def _context(precision: int) -> decimal.Context:
     return decimal.Context(prec=precision, rounding=ROUND_HALF_UP, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+def unsigned_zero(value: Decimal) -> Decimal:
+    """``value``, with -0 (from 0 × -1 or 0 ÷ -x) written as 0: for full-precision output (CSV, JSON)."""
+    return abs(value) if value.is_zero() else value
 
 
 @functools.cache
@@ -87,9 +93,9 @@ def _locale() -> Locale:
 
 
 def with_unit(value: Decimal, unit: str | None, places: int) -> str:
-    """Amounts with €, shares with %, other units stay in their own column."""
+    """Amounts with € (also „EUR je Einwohner“), shares with %, other units stay in their own column."""
     text = number(value, places)
-    if unit in ("EUR", "€", "Euro"):
+    if unit in ("EUR", "€", "Euro") or (unit or "").startswith(("EUR ", "€ ", "Euro ")):
         return f"{text}{_NBSP}€"
     if unit == "%":
         return f"{text}{_NBSP}%"
