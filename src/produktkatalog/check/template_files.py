@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Catalogue, template_name, template_of
+from produktkatalog.model import Catalogue, template_name
 from produktkatalog.model.row_templates import row_template
-from produktkatalog.model.template_choice import budget_year, catalogue_land, row_templates
+from produktkatalog.model.template_choice import budget_year, catalogue_land, catalogue_template, row_templates
 from produktkatalog.model.template_edits import resolve_all
 from produktkatalog.wording.laender import land_name
 
@@ -39,26 +39,24 @@ def missing_templates(catalogue: Catalogue) -> Iterator[Finding]:
     if settings is None:
         return
     for statement, plural in _PLURALS.items():
+        if catalogue_template(catalogue, statement) is not None:
+            continue
         plans = [plan for plan in catalogue.plans if plan.statement == statement
-                 and template_name(plan, catalogue) is None and template_of(plan, catalogue) is None]
+                 and template_name(plan, catalogue) is None]
         if plans:
-            message, path = _why_missing(catalogue, statement, plural)
+            message, path = _why_missing(catalogue, plural)
             yield error("K207", settings.file, f"{message}; {len(plans)} {_plans(len(plans))} nicht berechnet.",
                         "Legen Sie in zeilenvorlagen/ eine eigene Vorlage an (auch als Erweiterung einer "
                         "mitgelieferten: basis: …) oder wählen Sie eine in katalog.yaml unter zeilenvorlagen. "
                         "katalog vorlagen zeigt alle.", path=path)
 
 
-def _why_missing(catalogue: Catalogue, statement: str, plural: str) -> tuple[str, tuple[str, ...]]:
+def _why_missing(catalogue: Catalogue, plural: str) -> tuple[str, tuple[str, ...]]:
     land, year = catalogue_land(catalogue), budget_year(catalogue)
     if land is None:
         return f"katalog.yaml nennt kein Land, daher gibt es keine Zeilenvorlage für {plural}", ()
-    dated = [t for t in row_templates().values() if t.base is None and t.land == land and t.statement == statement]
-    if dated:
-        spans = ", ".join(f"{t.ident} {t.years}" for t in dated)
-        return (f"Für {land_name(land)} gibt es keine mitgelieferte Zeilenvorlage für {plural} des Haushaltsjahres "
-                f"{year} (mitgeliefert: {spans})", ("haushaltsjahr",))
-    return f"Für {land_name(land)} liefert katalog keine Zeilenvorlage für {plural}", ("land",)
+    when = f" und das Haushaltsjahr {year}" if year is not None else ""
+    return f"Für {land_name(land)}{when} liefert katalog keine Zeilenvorlage für {plural}", ("land",)
 
 
 def _plans(count: int) -> str:

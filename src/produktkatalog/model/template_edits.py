@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from produktkatalog.model.row_templates import Place, Problem, Row, RowTemplate, row_key, settled, template_problems
+from produktkatalog.wording.text import suggestion
 
 
 @dataclass
@@ -59,7 +60,8 @@ class _Resolver:
         if base == template.ident or own is None:
             found = self.known.get(base)
             if found is None:
-                return _failed(template, f"Die Grundvorlage „{base}“ gibt es nicht.",
+                names = [*self.known, *(t.ident for t in self.files)]
+                return _failed(template, f"Die Grundvorlage „{base}“ gibt es nicht.", suggestion(base, names) or
                                "basis nennt die Kennung einer mitgelieferten oder eigenen Vorlage; "
                                "katalog vorlagen zeigt alle.")
             return extend(template, found)
