@@ -2,7 +2,8 @@
 
 This module holds the one rule by which row numbers are matched (``row_key``): checks, tables, formulas
 (``zeile("1")``) and pages all find a row through ``RowTemplate.find``. A template read from a file may be
-an extension of another (``basis``); ``model.template_edits`` applies it, ``model.template_choice`` picks
+an extension of another (``basis``); ``model.template_edits`` applies it, ``model.template_problems`` judges
+it, ``model.template_choice`` picks
 the template a plan follows.
 """
 
@@ -146,7 +147,7 @@ class RowTemplate:
 
 
 def row_template(data: dict[str, Any]) -> RowTemplate:
-    """A template from its file's data; any shape is accepted, ``template_problems`` judges it.
+    """A template from its file's data; any shape is accepted, ``model.template_problems`` judges it.
 
     An extension (``basis``) comes back with its edits and no rows; ``template_edits`` resolves it.
     """
@@ -173,71 +174,6 @@ def settled(template: RowTemplate) -> RowTemplate:
     rows = tuple(replace(row, parts=tuple(exact(p) for p in row.parts),
                          under=exact(row.under) if row.under is not None else None) for row in template.rows)
     return replace(template, rows=rows)
-
-
-def template_problems(template: RowTemplate) -> list[Problem]:
-    """What makes a resolved template unusable: (place in a full template's file, German message, hint)."""
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    roles: set[str] = set()
-    for position, row in enumerate(template.rows):
-        twin = seen.get(row_key(row.number))
-        if twin == row.number:
-            problems.append((("zeilen", position), f"Die Zeilennummer „{row.number}“ kommt mehrfach vor.",
-                             "Jede Zeile braucht eine eigene Nummer."))
-        elif twin is not None:
-            problems.append((("zeilen", position), f"Die Zeilennummern „{twin}“ und „{row.number}“ bezeichnen "
-                             "dieselbe Zeile (bei Nummern aus Ziffern zählen führende Nullen nicht).",
-                             "Geben Sie jeder Zeile eine Nummer, die sich nicht nur durch führende Nullen "
-                             "von einer anderen unterscheidet."))
-        seen.setdefault(row_key(row.number), row.number)
-        if row.role and row.role in roles:
-            problems.append((("zeilen", position), f"Die Rolle „{row.role}“ ist mehreren Zeilen zugeordnet.",
-                             "Eine Rolle bezeichnet genau eine Zeile."))
-        roles.add(row.role or "")
-        problems.extend((("zeilen", position), message, hint) for message, hint in _row_problems(template, row))
-    return problems + _validity_problems(template)
-
-
-def _row_problems(template: RowTemplate, row: Row) -> list[tuple[str, str]]:
-    problems = []
-    for part in row.parts:
-        target = template.find(part)
-        if target is None:
-            problems.append((f"Zeile {row.number} summiert die Zeile „{part}“, die es nicht gibt.",
-                             "Nennen Sie unter summe nur Nummern von Zeilen dieser Vorlage."))
-        elif target.nature == "darunter":
-            problems.append((f"Zeile {row.number} summiert die darunter-Zeile {part}.",
-                             "darunter-Zeilen untergliedern eine andere Zeile und werden nie addiert."))
-    if row.under is not None and template.find(row.under) is None:
-        problems.append((f"Zeile {row.number} ist darunter-Zeile von „{row.under}“, die es nicht gibt.",
-                         "darunter_von nennt die Nummer der untergliederten Zeile."))
-    if _sums_itself(template, row):
-        problems.append((f"Zeile {row.number} ist (über andere Summen) eine Summe ihrer selbst.",
-                         "Eine Summenzeile darf nur Zeilen addieren, die nicht von ihr abhängen."))
-    return problems
-
-
-def _validity_problems(template: RowTemplate) -> list[Problem]:
-    start, end = template.valid_from, template.valid_until
-    if start is not None and end is not None and start > end:
-        return [(("gueltig_bis",), f"Die Vorlage „{template.ident}“ gilt ab {start}, aber nur bis {end}.",
-                 "gueltig_ab ist das erste, gueltig_bis das letzte Haushaltsjahr der Vorlage.")]
-    return []
-
-
-def _sums_itself(template: RowTemplate, row: Row) -> bool:
-    pending, seen = list(row.parts), set()
-    while pending:
-        part = template.find(pending.pop())
-        if part is None:
-            continue
-        if part.number == row.number:
-            return True
-        if part.number not in seen:
-            seen.add(part.number)
-            pending.extend(part.parts)
-    return False
 
 
 def _rows(value: Any) -> list[Row]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from produktkatalog.model.row_templates import Place, Problem, Row, RowTemplate, row_key, settled, template_problems
+from produktkatalog.model.row_templates import Place, Problem, Row, RowTemplate, row_key, settled
+from produktkatalog.model.template_problems import template_problems
 from produktkatalog.wording.text import suggestion
 
 
