@@ -2,9 +2,8 @@
 
 This module holds the one rule by which row numbers are matched (``row_key``): checks, tables, formulas
 (``zeile("1")``) and pages all find a row through ``RowTemplate.find``. A template read from a file may be
-an extension of another (``basis``); ``model.template_edits`` applies it, ``model.template_problems`` judges
-it, ``model.template_choice`` picks
-the template a plan follows.
+an extension of another (``basis``); ``model.template_edits`` applies it, ``model.template_problems``
+judges it, ``model.template_choice`` picks the template a plan follows.
 """
 
 from __future__ import annotations
