@@ -22,7 +22,7 @@ def vorlagen(
                                                  "ohne eigene Wahl verwenden.", metavar="PFAD",
                                                  show_default=False)] = None,
 ) -> None:
-    """Zeigt die Zeilenvorlagen der Teilergebnis- und Teilfinanzpläne: mitgelieferte und eigene."""
+    """Listet die Zeilenvorlagen der Pläne oder zeigt eine mit Zeilen, Summen und Rollen."""
     from produktkatalog.model.template_choice import known_templates, row_templates
     from produktkatalog.present.row_templates import description, listing
     from produktkatalog.wording.text import suggestion
