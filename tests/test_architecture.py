@@ -7,6 +7,7 @@ Every ``import`` and ``from … import`` of the package is read with ``ast`` (al
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -47,12 +48,18 @@ def stage_of(module: str) -> int:
 
 
 def modules() -> dict[str, Path]:
+    return dict(_modules(PACKAGE))
+
+
+@functools.cache
+def _modules(package: Path) -> tuple[tuple[str, Path], ...]:
+    """Module name → file, once per package folder (``imported`` asks for every module)."""
     found = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE).with_suffix("")
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).with_suffix("")
         parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
         found[".".join(parts) or "__init__"] = path
-    return found
+    return tuple(found.items())
 
 
 def imported(path: Path, module: str) -> set[str]:

@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "K216": "Summenzeile stimmt nicht",
     "K217": "Zeile nicht in der Zeilenvorlage",
     "K218": "Zeilenvorlage fehlerhaft",
+    "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
 }
 
 
@@ -101,6 +102,8 @@ EXPLANATIONS: dict[str, str] = {
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
     "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, eine Summe enthält sich selbst, zwei Zeilen "
             "unterscheiden sich nur durch führende Nullen, oder eine Erweiterung passt nicht zu ihrer Grundvorlage.",
+    "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
+            "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
 }
 
 

@@ -80,11 +80,30 @@ def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tup
     amount = stated_row(rows, spec.number, period)
     computed = computed_sum(template, rows, spec.number, period)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
-        from produktkatalog.wording.numbers import euro  # Babel loads only when a sum is wrong
+        from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
-        parts = spec.parts
-        yield error("K216", plan.file, f"Die Summenzeile {written} ({kind} {year}) nennt {euro(amount)}, "
-                    f"die Zeilen {parts[0]}–{parts[-1]} ergeben {euro(computed)} (Abweichung "
-                    f"{euro(amount - computed)}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
-                    f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {euro(tolerance)} (summentoleranz).",
-                    path=("zeilen", written, kind, year))
+        places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)
+        shown = {name: with_unit(value, "EUR", places) for name, value in
+                 (("amount", amount), ("computed", computed), ("off", amount - computed), ("tolerance", tolerance))}
+        yield error("K216", plan.file, f"Die Summenzeile {written} ({period}) nennt {shown['amount']}, "
+                    f"{_parts(template, spec.parts)} {shown['computed']} (Abweichung "
+                    f"{shown['off']}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
+                    f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {shown['tolerance']} "
+                    "(summentoleranz).", path=("zeilen", written, kind, year))
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _parts(template: RowTemplate, parts: tuple[str, ...]) -> str:
+    """„die Zeilen 01–09 ergeben“ for a run of rows in the template's order, else each one: „die Zeilen 11 und 19
+    ergeben“ (a range would claim the rows between)."""
+    order = list(template.by_number)
+    positions = [order.index(part) for part in parts if part in order]
+    if len(parts) > 3 and len(positions) == len(parts) and positions == list(range(positions[0], positions[-1] + 1)):
+        return f"die Zeilen {parts[0]}–{parts[-1]} ergeben"
+    if len(parts) == 1:
+        return f"die Zeile {parts[0]} ergibt"
+    return f"die Zeilen {', '.join(parts[:-1])} und {parts[-1]} ergeben"

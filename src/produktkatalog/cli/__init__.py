@@ -4,9 +4,9 @@ Each command is a function in its own module; ``register`` adds them in the orde
 """
 
 from produktkatalog.cli import diff, fmt, kennzahlen, new, render, schema, validate, vorlagen
-from produktkatalog.cli.app import app, main, register
+from produktkatalog.cli.app import app, main, register, run
 
 register(validate.validate, kennzahlen.kennzahlen, render.render, diff.diff, fmt.fmt, new.new, schema.schema)
 register(vorlagen.vorlagen)
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
