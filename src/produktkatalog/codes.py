@@ -83,7 +83,8 @@ EXPLANATIONS: dict[str, str] = {
     "S106": "Der Wert liegt außerhalb der erlaubten Grenzen, etwa eine zu große Zahl oder zu viele Einträge.",
     "S107": "Der Schlüssel hat nicht die verlangte Form, z. B. ein Jahr aus vier Ziffern.",
     "K201": "Die Datei liegt an einer Stelle, an der der Katalogaufbau keine Datei dieser Art vorsieht.",
-    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer.",
+    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer, oder ein Plan nennt eine Zeile zweimal "
+            "(\"1\" und \"01\").",
     "K203": "Zwei Kennzahlen, Ziele oder andere Einträge tragen am selben Ort dieselbe Kennung.",
     "K204": "Die Nummer einer Leistung muss mit der Nummer ihres Produkts beginnen.",
     "K205": "Das Produkt liegt in einer Produktgruppe, die weder der Produktrahmen noch katalog.yaml kennt.",
@@ -99,7 +100,8 @@ EXPLANATIONS: dict[str, str] = {
     "K215": "Eine Kennzahl lässt sich für ein Jahr nicht berechnen, z. B. wegen einer Division durch 0.",
     "K216": "Eine im Plan angegebene Summenzeile weicht mehr als die Toleranz von der Summe ihrer Zeilen ab.",
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
-    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, oder eine Summe enthält sich selbst.",
+    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, eine Summe enthält sich selbst, zwei Zeilen "
+            "unterscheiden sich nur durch führende Nullen, oder eine Erweiterung passt nicht zu ihrer Grundvorlage.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
 }
