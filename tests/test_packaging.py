@@ -26,6 +26,7 @@ def test_wheel_installs_and_validates_bundled_catalogues(tmp_path: Path) -> None
     assert "produktkatalog/templates/produkt.html.j2" in names
     assert "produktkatalog/templates/druck.css" in names
     assert "produktkatalog/referenz/produktrahmen/imk.yaml" in names
+    assert "produktkatalog/referenz/zeilen/he-ergebnisplan.yaml" in names
 
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)
@@ -44,3 +45,7 @@ def test_wheel_installs_and_validates_bundled_catalogues(tmp_path: Path) -> None
                               capture_output=True, text=True, cwd=tmp_path, check=False)
     assert rendered.returncode == 0, rendered.stdout + rendered.stderr
     assert (tmp_path / "ausgabe/beispielstadt/produkte/020101-buergerbuero.html").is_file()
+    templates = subprocess.run([str(environment / "bin" / "katalog"), "vorlagen", "nrw_ergebnisplan_minderaufwand_30"],
+                               capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert templates.returncode == 0, templates.stdout + templates.stderr
+    assert "Grundvorlage: nrw_ergebnisplan; ersetzt 29" in templates.stdout

@@ -30,6 +30,7 @@ AGREED = {
     "fmt": {"--check"},
     "new": set(),
     "schema": {"--out"},
+    "vorlagen": {"--katalog"},
 }
 _SEPARATORS = {"&&", "||", ";", "|"}
 

@@ -26,7 +26,8 @@ def _outputs(call: list[str]) -> list[str]:
 
 
 def test_the_tour_has_the_commands_a_controller_needs() -> None:
-    assert {call[0] for call in CALLS} == {"validate", "kennzahlen", "render", "diff", "fmt", "new", "schema"}
+    assert {call[0] for call in CALLS} == {"validate", "kennzahlen", "render", "diff", "fmt", "new", "schema",
+                                           "vorlagen"}
     assert ["schema", "--out", "schemas"] not in CALLS  # would rewrite the committed source schemas
 
 

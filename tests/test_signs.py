@@ -9,7 +9,9 @@ import pytest
 
 from conftest import PRODUCT, run
 from produktkatalog.check.signs import expected_sign
-from produktkatalog.model.row_templates import Row, row_templates
+from produktkatalog.model.row_templates import Row
+from produktkatalog.model.template_choice import row_templates
+from produktkatalog.present.row_templates import description
 
 PLAN = f"{PRODUCT}/teilergebnisplan.yaml"
 
@@ -76,5 +78,16 @@ def test_the_convention_gives_each_kind_its_sign(nature: str, sign: int | None) 
 
 def test_shipped_templates_mark_their_plus_minus_rows() -> None:
     marked = {(t.ident, row.number) for t in row_templates().values() for row in t.rows if row.either_sign}
-    assert marked == {("nrw_ergebnisplan", "09"), ("bw_ergebnisplan", "9"), ("sn_ergebnisplan", "1.8"),
+    assert marked == {("nrw_ergebnisplan", "09"), ("nrw_ergebnisplan_minderaufwand_30", "09"),
+                      ("nrw_ergebnisplan_minderaufwand_30", "30"), ("nrw2005_ergebnisplan", "09"),
+                      ("nrw2005_ergebnisplan", "27"), ("bw_ergebnisplan", "9"), ("by_ergebnisplan", "10"),
+                      ("he_ergebnisplan", "040"), ("ni_ergebnisplan", "10"), ("sh_ergebnisplan", "9"),
+                      ("sh_ergebnisplan_ausgleichsruecklage", "9"), ("sl_ergebnisplan", "9"),
+                      ("sn_ergebnisplan", "1.8"), ("sn_ergebnisplan_2014", "1.8"), ("st_ergebnisplan", "8"),
                       ("rp_ergebnisplan", "E21"), ("rp_ergebnisplan", "E22")}
+
+
+def test_katalog_vorlagen_names_the_rows_that_take_either_sign() -> None:
+    lines = description(row_templates()["nrw_ergebnisplan"])
+    position = next(i for i, line in enumerate(lines) if line.startswith("09 "))
+    assert lines[position + 1].strip() == "Vorzeichen: beide (wird nicht geprüft)"

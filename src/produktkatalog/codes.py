@@ -86,7 +86,8 @@ EXPLANATIONS: dict[str, str] = {
     "S106": "Der Wert liegt außerhalb der erlaubten Grenzen, etwa eine zu große Zahl oder zu viele Einträge.",
     "S107": "Der Schlüssel hat nicht die verlangte Form, z. B. ein Jahr aus vier Ziffern.",
     "K201": "Die Datei liegt an einer Stelle, an der der Katalogaufbau keine Datei dieser Art vorsieht.",
-    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer.",
+    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer, oder ein Plan nennt eine Zeile zweimal "
+            "(\"1\" und \"01\").",
     "K203": "Zwei Kennzahlen, Ziele oder andere Einträge tragen am selben Ort dieselbe Kennung.",
     "K204": "Die Nummer einer Leistung muss mit der Nummer ihres Produkts beginnen.",
     "K205": "Das Produkt liegt in einer Produktgruppe, die weder der Produktrahmen noch katalog.yaml kennt.",
@@ -102,9 +103,11 @@ EXPLANATIONS: dict[str, str] = {
     "K215": "Eine Kennzahl lässt sich für ein Jahr nicht berechnen, z. B. wegen einer Division durch 0.",
     "K216": "Eine im Plan angegebene Summenzeile weicht mehr als die Toleranz von der Summe ihrer Zeilen ab.",
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
-    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, oder eine Summe enthält sich selbst.",
-    "K219": "Für einen Teilergebnis- oder Teilfinanzplan gibt es keine Zeilenvorlage (weder für das Land noch im "
-            "Katalog); katalog kann weder seine Zeilen prüfen noch Summen und Standardkennzahlen berechnen.",
+    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, eine Summe enthält sich selbst, zwei Zeilen "
+            "unterscheiden sich nur durch führende Nullen, oder eine Erweiterung passt nicht zu ihrer Grundvorlage.",
+    "K219": "Für die Teilergebnis- oder Teilfinanzpläne eines Katalogs gibt es keine Zeilenvorlage (weder für Land "
+            "und Haushaltsjahr noch im Katalog); katalog kann ihre Zeilen nicht prüfen und weder Summen noch "
+            "Standardkennzahlen berechnen.",
     "K220": "Eine Kennzahl mit Formel nennt auch Werte (etwa aus einem gedruckten Plan); ein angegebener Wert weicht "
             "mehr als die Toleranz vom berechneten ab.",
     "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "

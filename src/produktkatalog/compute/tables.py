@@ -127,7 +127,7 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
-            table = Table(owner, plan.statement, template, rows=plan.mapping("zeilen"), plan=plan,
+            table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan,
                           subject=_subject(products[plan.product_folder]))
             tables.setdefault((owner, plan.statement), table)
     for statement in STATEMENTS:

@@ -60,6 +60,8 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     table = new.computation.tables.table(owner, pair.new.statement)
     either = table or was_table
     rows = {row.number: row for row in either.template.rows} if either is not None else {}
+    if either is not None:  # "01" of a plan is row "1" of its template, as on the page
+        before, after = either.template.keyed(before), either.template.keyed(after)
     for number in _ordered([*rows, *before, *after], {*before, *after}):
         row = rows.get(number)
         for period in _periods(before.get(number), after.get(number)):

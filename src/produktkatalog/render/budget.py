@@ -28,7 +28,7 @@ def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
     """Every row of the template, in its order; sums computed; blank where nothing is planned, "—" for kein
     Wert (its reason as the cell's note)."""
     columns = [table.column(period) for period in periods]
-    rows = [PlanRow(row.number, row.name, row.nature, [_cell(column, row.number) for column in columns])
+    rows = [PlanRow(row.shown_number, row.name, row.nature, [_cell(column, row.number) for column in columns])
             for row in table.template.rows]
     plan = table.plan
     return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
