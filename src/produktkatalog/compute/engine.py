@@ -26,7 +26,7 @@ from produktkatalog.model.formula.reads import shifted_references
 from produktkatalog.model.index import Index, Scope, scope_of
 from produktkatalog.model.owners import LEVEL_NAMES, Owner, home
 from produktkatalog.model.plan_rows import STATEMENT_NAMES, stated
-from produktkatalog.model.row_templates import ROLES
+from produktkatalog.model.row_templates import ROLES, Row
 from produktkatalog.model.values import NoValue, Outcome, Period
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
@@ -47,6 +47,7 @@ class Engine:
         self.programs: dict[int, Program] = {}  # by id of the formula's tree
         self.depth = 0  # Kennzahlen being computed inside each other
         self.reads: dict[tuple[int, Owner], list[tuple[Kennzahl, Owner, int]]] = {}
+        self.rows: dict[tuple[int, str], Row | None] = {}  # (id of a template, number or role) → its row
 
     def previous(self, period: Period) -> Period:
         before = self.column_of_year.get(period.year - 1)
@@ -91,7 +92,7 @@ class Engine:
 
     def _computes(self, figure: Kennzahl, period: Period) -> bool:
         """Whether the formula gives the value: in the catalogue's columns, never for Zielwerte."""
-        return figure.text("formel") is not None and period.wertart != "ziel" and period in self.columns
+        return figure.parsed is not None and period.wertart != "ziel" and period in self.columns
 
     def _inputs_of(self, figure: Kennzahl, owner: Owner, period: Period) -> list[tuple[Kennzahl, Owner, int]]:
         """The Kennzahlen the formula reads for ``owner``, each with how many years back."""
@@ -157,7 +158,8 @@ class Engine:
         table = self.tables.table(target, statement) if target else None
         if table is None:
             return NoValue(f"{self.owner_name(target or owner)} hat keinen {STATEMENT_NAMES[statement]}.")
-        row = table.template.row(name)
+        key = (id(table.template), name)
+        row = self.rows[key] if key in self.rows else self.rows.setdefault(key, table.template.row(name))
         if row is None:
             return _missing_row(table, name)
         return table.value(row.number, period)

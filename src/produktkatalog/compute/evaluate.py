@@ -171,25 +171,40 @@ def _unshift(node: Call, state: _Run) -> None:
 
 
 def _binary(node: Binary, state: _Run) -> None:
-    right = state.values.pop()
-    left = state.values[-1]
+    values = state.values
+    right = values.pop()
+    left = values[-1]
     if isinstance(left, NoValue):
         return
     if isinstance(right, NoValue):
-        state.values[-1] = right
-    elif node.operator == "/" and right == 0:
-        state.values[-1] = NoValue(f"Division durch 0 in {state.periods[-1]}.", problem=True, offset=node.offset)
-    else:
-        state.values[-1] = _guarded(node, state.periods[-1], _OPERATORS[node.operator], (left, right))
+        values[-1] = right
+        return
+    operator = node.operator
+    try:
+        if operator == "+":
+            values[-1] = left + right
+        elif operator == "-":
+            values[-1] = left - right
+        elif operator == "*":
+            values[-1] = left * right
+        elif right:
+            values[-1] = left / right
+        else:
+            values[-1] = NoValue(f"Division durch 0 in {state.periods[-1]}.", problem=True, offset=node.offset)
+    except (decimal.Overflow, decimal.InvalidOperation):
+        values[-1] = _too_large(node, state.periods[-1])
 
 
 def _call(node: Call, state: _Run) -> None:
+    values = state.values
     count = len(node.arguments)
-    arguments = state.values[-count:]
-    del state.values[-count:]
-    missing = next((value for value in arguments if isinstance(value, NoValue)), None)
-    period = state.periods[-1]
-    state.values.append(missing if missing is not None else _FUNCTIONS[node.function](node, period, arguments))
+    arguments = values[-count:]
+    del values[-count:]
+    for value in arguments:
+        if isinstance(value, NoValue):
+            values.append(value)
+            return
+    values.append(_FUNCTIONS[node.function](node, state.periods[-1], arguments))
 
 
 def _guarded(node: Node, period: Period, compute: Callable[[list[Decimal]], Decimal],
@@ -197,12 +212,11 @@ def _guarded(node: Node, period: Period, compute: Callable[[list[Decimal]], Deci
     try:
         return compute([value for value in values if isinstance(value, Decimal)])
     except (decimal.Overflow, decimal.InvalidOperation):
-        return NoValue(f"Das Ergebnis in {period} ist zu groß zum Rechnen.", problem=True, offset=node.offset)
+        return _too_large(node, period)
 
 
-_OPERATORS: dict[str, Callable[[list[Decimal]], Decimal]] = {
-    "+": lambda v: v[0] + v[1], "-": lambda v: v[0] - v[1], "*": lambda v: v[0] * v[1], "/": lambda v: v[0] / v[1],
-}
+def _too_large(node: Node, period: Period) -> NoValue:
+    return NoValue(f"Das Ergebnis in {period} ist zu groß zum Rechnen.", problem=True, offset=node.offset)
 
 
 def _aggregate(combine: Callable[[list[Decimal]], Decimal]) -> _Function:

@@ -38,10 +38,12 @@ class Table:
 
     def column(self, period: Period) -> PlanColumn:
         """Every row in ``period`` (see ``model.plan_rows``), computed in one pass."""
-        if period not in self._columns:
-            self._columns[period] = (plan_column(self.template, self.rows, period, self.statement, self.subject)
-                                     if self.plan is not None else self._summed(period))
-        return self._columns[period]
+        found = self._columns.get(period)
+        if found is None:
+            found = self._columns[period] = (
+                plan_column(self.template, self.rows, period, self.statement, self.subject)
+                if self.plan is not None else self._summed(period))
+        return found
 
     def _summed(self, period: Period) -> PlanColumn:
         """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all."""
@@ -50,11 +52,11 @@ class Table:
         for member in self.members:
             column = member.column(period)
             blank &= column.blank
-            for number, value in column.values.items():
+            for number, value in column.filled:
                 current = values.get(number)
-                if isinstance(current, Decimal) and number not in column.blank:
+                if type(current) is Decimal:  # else kein Wert already, or a row the template lacks
                     values[number] = value if isinstance(value, NoValue) else EXACT.add(current, value)
-        return PlanColumn(values, frozenset(blank))
+        return PlanColumn.of(values, blank)
 
 
 _MISSING = NoValue("Die Zeile gibt es in der Zeilenvorlage nicht.")

@@ -35,6 +35,11 @@ class PlanColumn:
 
     values: dict[str, Outcome]
     blank: frozenset[str]  # rows no stated cell reaches: printed blank, counted as 0
+    filled: tuple[tuple[str, Outcome], ...] = ()  # the rows that are not blank, for adding up roll-ups
+
+    @classmethod
+    def of(cls, values: dict[str, Outcome], blank: set[str] | frozenset[str]) -> PlanColumn:
+        return cls(values, frozenset(blank), tuple((n, v) for n, v in values.items() if n not in blank))
 
     def amount(self, number: str) -> Decimal | None:
         value = self.values.get(number)
@@ -61,47 +66,44 @@ def stated_cell(rows: dict[str, Any], number: str, period: Period, subject: str 
     by_year = values.get(period.wertart) if isinstance(values, dict) else None
     if not isinstance(by_year, dict) or str(period.year) not in by_year:
         return None
-    value = by_year[str(period.year)]
-    if type(value) is Decimal or type(value) is int:
-        return Decimal(value)
-    where = f" ({subject})" if subject else ""
-    return stated(by_year, period, f"Zeile {number}{where}")
-
-
-def drawn_up(rows: dict[str, Any], period: Period) -> bool:
-    """Whether the plan states any cell (a number or ``~``) in ``period``'s column."""
-    year = str(period.year)
-    for values in rows.values():
-        by_year = values.get(period.wertart) if isinstance(values, dict) else None
-        if isinstance(by_year, dict) and year in by_year:
-            return True
-    return False
+    return _amount(by_year[str(period.year)], period, number, subject)
 
 
 def plan_column(template: RowTemplate, rows: dict[str, Any], period: Period, statement: str = "ergebnisplan",
                 subject: str = "") -> PlanColumn:
     """One column of a product's plan, every row of its template, sums computed in template order."""
-    if not drawn_up(rows, period):
+    wertart, year = period.wertart, str(period.year)
+    cells = {number: by_year[year] for number, data in rows.items()
+             if isinstance(data, dict) and isinstance(by_year := data.get(wertart), dict) and year in by_year}
+    if not cells:
         where = f" von {subject}" if subject else ""
         missing = NoValue(f"Der {STATEMENT_NAMES.get(statement, 'Plan')}{where} nennt für {period} keinen Betrag "
                           "(Spalte nicht aufgestellt).")
-        return PlanColumn(dict.fromkeys(template.by_number, missing), frozenset())
+        return PlanColumn.of(dict.fromkeys(template.by_number, missing), frozenset())
     values: dict[str, Outcome] = {}
     blank: set[str] = set()
     standing: list[str] = []  # stated sums none of whose parts is stated
     for row in template.in_order:
-        if row.parts and any(part not in blank for part in row.parts):
-            values[row.number] = total(values.get(part, ZERO) for part in row.parts)
-            continue
-        own = stated_cell(rows, row.number, period, subject)
-        if own is None:
-            blank.add(row.number)
-        elif row.parts:
-            standing.append(row.number)
-        values[row.number] = ZERO if own is None else own
+        number = row.number
+        if row.parts and not blank.issuperset(row.parts):
+            values[number] = total(values.get(part, ZERO) for part in row.parts)
+        elif number in cells:
+            values[number] = _amount(cells[number], period, number, subject)
+            if row.parts:
+                standing.append(number)
+        else:
+            blank.add(number)
+            values[number] = ZERO
     for number in standing:
         _not_broken_down(template, number, period, subject, values, blank)
-    return PlanColumn(values, frozenset(blank))
+    return PlanColumn.of(values, blank)
+
+
+def _amount(value: Any, period: Period, number: str, subject: str) -> Outcome:
+    """A stated cell's amount; kein Wert for ``~`` or anything that is no number."""
+    if type(value) is Decimal or type(value) is int:
+        return Decimal(value)
+    return stated({str(period.year): value}, period, f"Zeile {number} ({subject})" if subject else f"Zeile {number}")
 
 
 def _not_broken_down(template: RowTemplate, number: str, period: Period, subject: str, values: dict[str, Outcome],
