@@ -19,6 +19,7 @@ from produktkatalog.load import Document, load_document
 from produktkatalog.load.discover import CatalogueFiles, SourceFile
 from produktkatalog.load.source import read_bytes
 from produktkatalog.schema import SchemaSet
+from produktkatalog.schema.amounts import amount_findings
 from produktkatalog.schema.fast import clean_data
 
 
@@ -105,6 +106,8 @@ class LoadedFiles:
         self.findings.extend(document.findings)
         if document.data is not None and source.kind is not None:
             self.findings.extend(self.locate(f) for f in schema_findings(document, source.kind, self.schemas))
+            self.findings.extend(self.locate(f) for f in amount_findings(source.shown, source.kind, document.data,
+                                                                         document.written))
         self.data[source.shown] = document.data
 
     def document(self, shown: str) -> Document:

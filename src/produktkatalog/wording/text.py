@@ -14,6 +14,9 @@ from produktkatalog.findings import DocPath
 # be encoded or are forbidden in XML reports.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
+# A number as a German would type it: "535500,50", "1.234.567", "-1.234,50"
+_GERMAN_NUMBER = re.compile(r"^[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)$")
+
 TYPE_NAMES = {
     "string": "Text",
     "number": "eine Zahl",
@@ -86,3 +89,13 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     lowered = {c.lower(): c for c in options}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return f"Meinten Sie „{lowered[match[0]]}“?" if match else ""
+
+
+def number_hint(written: str) -> str | None:
+    """How to write a number typed the German way (decimal comma, thousands points) in YAML; None otherwise."""
+    text = written.strip()
+    if not _GERMAN_NUMBER.match(text):
+        return None
+    fixed = text.replace(".", "").replace(",", ".")
+    what = " und ".join(name for name, sign in (("Dezimalkomma", ","), ("Tausenderpunkte", ".")) if sign in text)
+    return f"{what}: Schreiben Sie {fixed} – mit Punkt als Dezimaltrennzeichen und ohne Tausenderpunkte."
