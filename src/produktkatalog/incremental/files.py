@@ -17,7 +17,7 @@ from produktkatalog.findings import Finding
 from produktkatalog.incremental.store import Cache, Stamp, content_key, stamp_of
 from produktkatalog.load import Document, load_document
 from produktkatalog.load.discover import CatalogueFiles, SourceFile
-from produktkatalog.load.source import read_bytes
+from produktkatalog.load.source import linked_file, linked_folder, read_bytes
 from produktkatalog.schema import SchemaSet
 from produktkatalog.schema.amounts import amount_findings
 from produktkatalog.schema.fast import clean_data
@@ -47,8 +47,12 @@ class LoadedFiles:
         stamps = self.cache.stamps() if self.cache else {}
         pending: list[tuple[SourceFile, str]] = []
         cut = len(self.prefix)
+        self.findings.extend(linked_folder(shown) for shown in self.files.linked_folders)
         for source in self.files.files:
             if source.kind is None:
+                continue
+            if source.linked:
+                self.findings.append(linked_file(source.shown))
                 continue
             inside = source.path[cut:] if source.path.startswith(self.prefix) else source.path
             status = _status(source.path)
@@ -139,6 +143,6 @@ class LoadedFiles:
 
 def _status(path: str) -> os.stat_result | None:
     try:
-        return os.stat(path)
+        return os.lstat(path)
     except OSError:
         return None
