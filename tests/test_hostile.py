@@ -6,10 +6,22 @@ The YAML-level attacks (alias bombs, tags, deep nesting, huge numbers) are in ``
 
 from __future__ import annotations
 
+import os
+import pickle
+import re
+import shutil
 from pathlib import Path
 
-from conftest import PRODUCT, run
+import pytest
+
+from conftest import BUNDLED, PRODUCT, run
+from produktkatalog import __version__
+from produktkatalog.incremental.sealed import SECRET_VARIABLE, load_data, seal, unseal
+from produktkatalog.incremental.store import Cache
 from produktkatalog.load.discover import shown_path
+from produktkatalog.pipeline import validate
+from produktkatalog.schema import schema_set
+from test_values_cache import by_name
 
 SECRET = "GEHEIM-PASSWORT-4711"
 
@@ -46,3 +58,157 @@ def test_a_linked_folder_is_named_never_entered(catalogue: Path, tmp_path: Path)
     result = run(catalogue)
     assert [(f.code, f.file, f.line) for f in result.findings] == [("Y001", _shown(link, catalogue), None)]
     assert SECRET not in _all_text(result)
+
+
+# --- the cache ---------------------------------------------------------------------------------------------------
+# Rule: anything read from the cache is verified or ignored and rebuilt; it never follows a link and never deletes
+# what it did not write; a cached run gives exactly what --no-cache gives, after every kind of tampering.
+
+BAD_LENGTH = b"\x80\x05\x8e" + (2**63 + 5).to_bytes(8, "little") + b"x"  # BINBYTES8 with an absurd length
+
+
+@pytest.fixture
+def stadt(tmp_path: Path) -> Path:
+    target = tmp_path / "beispielstadt"
+    shutil.copytree(BUNDLED / "beispielstadt", target)
+    for path in target.rglob("*.yaml"):  # older than the racy window, as on a real machine: stamps are trusted
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    return target
+
+
+def _cache_folder(root: Path) -> Path:
+    return Cache(root, "").folder
+
+
+def _cache_files(root: Path) -> list[Path]:
+    return sorted(p for p in _cache_folder(root).rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _everything(root: Path, use_cache: bool) -> tuple[object, ...]:
+    """Findings and every value (all owners settled), as a run shows them."""
+    result = validate(root, use_cache=use_cache, workers=1)
+    return (tuple(result.findings), *(tuple(sorted(by_name(c).items(), key=repr)) for c in result.computations))
+
+
+def _assert_cached_equals_fresh(root: Path) -> None:
+    fresh = _everything(root, use_cache=False)
+    assert _everything(root, use_cache=True) == fresh
+    assert _everything(root, use_cache=True) == fresh  # and once more, from what the tampered run left
+
+
+def test_bad_length_headers_in_every_cache_file(stadt: Path) -> None:
+    _everything(stadt, use_cache=True)
+    files = _cache_files(stadt)
+    assert any(p.parent.name == "werte" for p in files) and any(p.name == "stempel.stamps" for p in files)
+    for path in files:
+        path.write_bytes(BAD_LENGTH)
+    _assert_cached_equals_fresh(stadt)
+    assert all(p.read_bytes() != BAD_LENGTH for p in _cache_files(stadt))  # rebuilt, not merely skipped
+
+
+def test_bad_length_header_inside_a_correctly_sealed_file(stadt: Path) -> None:
+    _everything(stadt, use_cache=True)
+    cache = Cache(stadt, f"{__version__}:{schema_set().digest}")
+    for path in _cache_files(stadt):
+        name = path.relative_to(cache.folder).as_posix()
+        path.write_bytes(seal(name, BAD_LENGTH, cache.salt))
+    _assert_cached_equals_fresh(stadt)
+
+
+def test_a_changed_digit_in_a_values_file_is_not_published(stadt: Path) -> None:
+    expected = _everything(stadt, use_cache=False)
+    _everything(stadt, use_cache=True)
+    changed = 0
+    for path in (_cache_folder(stadt) / "werte").iterdir():
+        raw = path.read_bytes()
+        found = re.search(rb"[1-8]\d\d\d", raw[40:])  # a digit of a figure, past the header
+        if found:
+            at = 40 + found.start()
+            path.write_bytes(raw[:at] + bytes([raw[at] + 1]) + raw[at + 1:])
+            changed += 1
+    assert changed > 10
+    assert _everything(stadt, use_cache=True) == expected
+    _assert_cached_equals_fresh(stadt)
+
+
+def test_a_values_file_resealed_with_other_figures_is_checked_against_its_record(stadt: Path) -> None:
+    """Who knows the file format can seal a file anew; the digest recorded with the findings still differs."""
+    expected = _everything(stadt, use_cache=False)
+    _everything(stadt, use_cache=True)
+    cache = Cache(stadt, f"{__version__}:{schema_set().digest}")
+    for path in (cache.folder / "werte").iterdir():
+        name = f"werte/{path.name}"
+        stored = load_data(unseal(name, path.read_bytes(), cache.salt) or b"")
+        blob = stored["werte"].replace(b"\x8c\x01", b"\x8c\x019")  # "1…" becomes "91…": another figure, same shape
+        path.write_bytes(seal(name, pickle.dumps({"werte": blob}), cache.salt))
+    assert _everything(stadt, use_cache=True) == expected
+    _assert_cached_equals_fresh(stadt)
+
+
+def test_a_cache_forged_without_the_secret_is_ignored(stadt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SECRET_VARIABLE, "geheimnis-der-ci")
+    _everything(stadt, use_cache=True)
+    cache = Cache(stadt, f"{__version__}:{schema_set().digest}")
+    monkeypatch.delenv(SECRET_VARIABLE)
+    for path in _cache_files(stadt):  # everything read and sealed anew, as a forger without the secret can
+        name = path.relative_to(cache.folder).as_posix()
+        stored = load_data(path.read_bytes().split(b"\n", 2)[2])  # the payload after the header's two lines
+        if name.endswith(".pickle"):
+            stored["files"] = {key: {**data, "bezeichnung": "Gefälscht"} for key, data in stored["files"].items()}
+        path.write_bytes(seal(name, pickle.dumps(stored), cache.salt))
+    monkeypatch.setenv(SECRET_VARIABLE, "geheimnis-der-ci")
+    names = {c.index.catalogue.products[0].text("bezeichnung") for c in validate(stadt).computations}
+    assert names != {"Gefälscht"}
+    _assert_cached_equals_fresh(stadt)
+
+
+def test_values_folder_replaced_by_a_link_deletes_nothing(stadt: Path, tmp_path: Path) -> None:
+    _everything(stadt, use_cache=True)
+    werte = _cache_folder(stadt) / "werte"
+    shutil.rmtree(werte)
+    victim = tmp_path / "fremd"
+    victim.mkdir()
+    for name in ("bericht.txt", "a" * 32):  # also a name the cache itself might give
+        (victim / name).write_text("bleibt", encoding="utf-8")
+    werte.symlink_to(victim)
+    _assert_cached_equals_fresh(stadt)
+    assert sorted(p.name for p in victim.iterdir()) == ["a" * 32, "bericht.txt"]
+    assert werte.is_symlink()
+
+
+def test_cache_folder_replaced_by_a_link_is_not_used(stadt: Path, tmp_path: Path) -> None:
+    _everything(stadt, use_cache=True)
+    folder = _cache_folder(stadt)
+    shutil.rmtree(folder)
+    victim = tmp_path / "fremd"
+    victim.mkdir()
+    (victim / "00.pickle").write_text("bleibt", encoding="utf-8")
+    folder.symlink_to(victim)
+    _assert_cached_equals_fresh(stadt)
+    assert [p.name for p in victim.iterdir()] == ["00.pickle"] and (victim / "00.pickle").read_text() == "bleibt"
+
+
+def test_a_cache_file_replaced_by_a_link_is_not_followed(stadt: Path, tmp_path: Path) -> None:
+    _everything(stadt, use_cache=True)
+    stamps = _cache_folder(stadt) / "stempel.stamps"
+    elsewhere = tmp_path / "fremd.stamps"
+    shutil.copyfile(stamps, elsewhere)
+    stamps.unlink()
+    stamps.symlink_to(elsewhere)
+    _assert_cached_equals_fresh(stadt)
+    assert not stamps.is_symlink() and elsewhere.read_bytes() != b""  # replaced by a file, the target untouched
+
+
+def test_leftovers_of_a_killed_cache_write_are_removed(stadt: Path) -> None:
+    _everything(stadt, use_cache=True)
+    folder = _cache_folder(stadt)
+    leftovers = [folder / ".stempel.stamps.k1ll3d_x.tmp", folder / ".3f.pickle.abcdefgh.tmp",
+                 folder / "werte" / f".{'0' * 32}.zz9_abcd.tmp"]
+    foreign = [folder / "notizen.txt", folder / "werte" / ".fremd.tmp"]
+    for path in [*leftovers, *foreign]:
+        path.write_bytes(b"halb geschrieben")
+    stamps = folder / "stempel.stamps"
+    stamps.unlink()  # something to write: the next run writes the cache
+    _everything(stadt, use_cache=True)
+    assert not any(path.exists() for path in leftovers)
+    assert all(path.exists() for path in foreign)
