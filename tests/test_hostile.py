@@ -10,16 +10,32 @@ import os
 import pickle
 import re
 import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import BUNDLED, PRODUCT, run
 from produktkatalog import __version__
+from produktkatalog.cli import app
 from produktkatalog.incremental.sealed import SECRET_VARIABLE, load_data, seal, unseal
 from produktkatalog.incremental.store import Cache
 from produktkatalog.load.discover import shown_path
 from produktkatalog.pipeline import validate
+from produktkatalog.render import (
+    OutputRefused,
+    Rendered,
+    build,
+    previous_keys,
+    render_site,
+    write_site,
+    writing_to,
+)
 from produktkatalog.schema import schema_set
 from test_values_cache import by_name
 
@@ -212,3 +228,190 @@ def test_leftovers_of_a_killed_cache_write_are_removed(stadt: Path) -> None:
     _everything(stadt, use_cache=True)
     assert not any(path.exists() for path in leftovers)
     assert all(path.exists() for path in foreign)
+
+
+# --- the output folder -------------------------------------------------------------------------------------------
+
+FORMATS = ["html", "md"]
+SPORT = "produkte/08-sportfoerderung/080201-foerderung-des-vereinssports"
+
+
+def _render(root: Path, out: Path) -> Rendered:
+    """What ``katalog render`` does, holding the output folder's lock."""
+    result = validate(root, workers=1)
+    with writing_to(out):
+        pages = render_site(result, root, FORMATS, previous=previous_keys(out), workers=1)
+        write_site(out, pages.files, kept=pages.kept, keys=pages.keys)
+    return pages
+
+
+def _files_below(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".katalog-seiten"}
+
+
+def _full_render(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    fresh = tmp_path / "frisch"
+    shutil.rmtree(fresh, ignore_errors=True)
+    write_site(fresh, build(validate(root, use_cache=False, workers=1), root, FORMATS))
+    return _files_below(fresh)
+
+
+def test_a_second_writer_of_one_output_folder_is_turned_away(stadt: Path, tmp_path: Path) -> None:
+    out = tmp_path / "web" / "ausgabe"
+    _render(stadt, out)
+    before = _files_below(out)
+    with writing_to(out):  # another render holds the folder
+        result = CliRunner().invoke(app, ["render", str(stadt), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "Ein anderer Lauf von katalog render schreibt gerade nach" in result.stderr
+    assert _files_below(out) == before
+    assert CliRunner().invoke(app, ["render", str(stadt), "--out", str(out)]).exit_code == 0  # free again
+    assert [p.name for p in out.parent.iterdir()] == ["ausgabe"]  # no lock file left
+
+
+def test_a_run_overtaken_by_another_state_writes_no_mix(stadt: Path, tmp_path: Path) -> None:
+    """Without the lock (a writer that does not take it): the slower run must not link the faster run's pages
+    as its own, and the record must not vouch for them."""
+    out = tmp_path / "ausgabe"
+    _render(stadt, out)
+    slow = render_site(validate(stadt, workers=1), stadt, FORMATS, previous=previous_keys(out), workers=1)
+    settings = stadt / "katalog.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("Beispielstadt (fiktiv)", "Zweitstadt (fiktiv)"), "utf-8")
+    _render(stadt, out)  # the other run, with another state of the catalogue, finishes first
+    second = _files_below(out)
+    with pytest.raises(OutputRefused, match="während des Laufs verändert"):
+        write_site(out, slow.files, kept=slow.kept, keys=slow.keys)
+    assert _files_below(out) == second
+    assert _render(stadt, out) is not None and _files_below(out) == _full_render(stadt, tmp_path)
+
+
+def test_a_page_edited_by_hand_with_size_and_time_restored_is_rendered_again(stadt: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    _render(stadt, out)
+    page = out / "haushalt" / "gesamt.html"
+    original = page.read_bytes()
+    status = page.stat()
+    edited = original.replace(b"Gesamtergebnisplan", b"Gesamtergebnisplam")
+    assert edited != original and len(edited) == len(original)
+    page.write_bytes(edited)
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns, page.stat().st_ino) == \
+        (status.st_size, status.st_mtime_ns, status.st_ino)
+    pages = _render(stadt, out)
+    assert "haushalt/gesamt.html" in pages.files
+    assert page.read_bytes() == original
+
+
+def test_out_given_as_a_link_is_refused_and_left_alone(stadt: Path, tmp_path: Path) -> None:
+    target = tmp_path / "webserver" / "katalog"
+    target.mkdir(parents=True)
+    (tmp_path / "web").mkdir()
+    link = tmp_path / "web" / "ausgabe"
+    link.symlink_to(target)
+    result = CliRunner().invoke(app, ["render", str(stadt), "--out", str(link)])
+    assert result.exit_code == 2
+    assert "ist eine Verknüpfung" in result.stderr and str(target) in result.stderr
+    assert link.is_symlink() and list(target.iterdir()) == []
+    assert [p.name for p in link.parent.iterdir()] == ["ausgabe"]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o755), (0o027, 0o750), (0o002, 0o775)])
+def test_the_output_folder_follows_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_site(tmp_path / "ausgabe", {"index.html": b"<p>x</p>", "produkte/a.html": b"A"})
+        write_site(tmp_path / "ausgabe", {"index.html": b"<p>y</p>", "produkte/a.html": b"A"})  # replaced
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "ausgabe").stat().st_mode) == mode
+    assert stat.S_IMODE((tmp_path / "ausgabe" / "produkte").stat().st_mode) == mode
+
+
+def test_leftovers_of_a_killed_render_are_removed_by_the_next(stadt: Path, tmp_path: Path) -> None:
+    web = tmp_path / "web"
+    out = web / "ausgabe"
+    _render(stadt, out)
+    killed_while_building = web / ".ausgabe.neu-k1ll3d_x"
+    shutil.copytree(out, killed_while_building)
+    (web / ".ausgabe.neu-3mpty_ab").mkdir()
+    killed_while_swapping = web / ".ausgabe.alt-abcd1234"
+    shutil.copytree(out, killed_while_swapping)
+    half_record = out / ".katalog-seiten.x1y2z3w4.tmp"
+    half_record.write_text('{"version": 2, "sei', encoding="utf-8")
+    foreign = web / ".ausgabe.neu-f0re1gn_"  # a name like ours, but not our folder: it stays
+    foreign.mkdir()
+    (foreign / "wichtig.txt").write_text("bleibt", encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(stadt), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in web.iterdir()) == [".ausgabe.neu-f0re1gn_", "ausgabe"]
+    assert not half_record.exists()
+
+
+@pytest.mark.slow
+def test_kill_9_during_render_then_a_new_run_cleans_up(stadt: Path, tmp_path: Path) -> None:
+    web = tmp_path / "web"
+    web.mkdir()
+    out = web / "ausgabe"
+    command = [sys.executable, "-m", "produktkatalog", "render", str(stadt), "--out", str(out), "--no-cache"]
+    for _ in range(20):  # kill it while it builds the new tree beside the old one
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while process.poll() is None and not list(web.glob(".ausgabe.neu-*")):
+            time.sleep(0.0005)
+        process.kill()
+        process.wait()
+        if list(web.glob(".ausgabe.neu-*")):
+            break
+    assert list(web.glob(".ausgabe.neu-*")), "render ended before it could be killed"
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert [p.name for p in web.iterdir()] == ["ausgabe"]
+    assert _files_below(out) == _full_render(stadt, tmp_path)
+
+
+# --- worker processes --------------------------------------------------------------------------------------------
+
+WORKERS_SCRIPT = """
+import os, sys, time
+from produktkatalog.system.pool import in_processes
+
+def work(items):
+    open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
+    time.sleep(120)
+    return items
+
+if __name__ == "__main__":
+    in_processes(work, list(range(4)), 2, 1)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as stream:
+            return "\nState:\tZ" not in stream.read()  # a zombie is dead, only not yet reaped
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_when_their_parent_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "arbeit.py"
+    script.write_text(WORKERS_SCRIPT, encoding="utf-8")
+    started = tmp_path / "gestartet"
+    started.mkdir()
+    parent = subprocess.Popen([sys.executable, str(script), str(started)])
+    try:
+        deadline = time.monotonic() + 30
+        while len(list(started.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        workers = [int(p.name) for p in started.iterdir()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # do not leave them behind on a failure
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []

@@ -43,6 +43,7 @@ def render(
         previous_keys,
         render_site,
         write_site,
+        writing_to,
     )
     from produktkatalog.report import REPORTERS
 
@@ -54,9 +55,10 @@ def render(
         finish(1)
     formats = ["html", "md"] if format is RenderFormat.all else [format.value]
     try:
-        with _progress() as progress:
-            pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out))
-        report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
+        with writing_to(out):
+            with _progress() as progress:
+                pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out))
+            report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
         stop(f"Ein Produkt „{produkt}“ gibt es nicht.")
     except (OutputRefused, TemplateProblem) as exc:
