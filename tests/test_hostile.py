@@ -16,16 +16,22 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BUNDLED, PRODUCT, run
+from conftest import BUNDLED, EXAMPLES, PRODUCT, run
+from gitrepo import commit, git, isolate_git
 from produktkatalog import __version__
 from produktkatalog.cli import app
+from produktkatalog.diff import open_sides
+from produktkatalog.git import revisions
+from produktkatalog.git.revisions import GitError
 from produktkatalog.incremental.sealed import SECRET_VARIABLE, load_data, seal, unseal
 from produktkatalog.incremental.store import Cache
 from produktkatalog.load.discover import shown_path
+from produktkatalog.load.limits import MAX_FILE_BYTES
 from produktkatalog.pipeline import validate
 from produktkatalog.render import (
     OutputRefused,
@@ -415,3 +421,75 @@ def test_workers_die_when_their_parent_is_killed(tmp_path: Path) -> None:
     for pid in survivors:  # do not leave them behind on a failure
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
+
+
+# --- git revisions -----------------------------------------------------------------------------------------------
+
+
+class _SpyPopen(subprocess.Popen):  # type: ignore[type-arg]
+    """Records what katalog asks ``git cat-file`` for, whether it passes the request as a file or as input."""
+
+    requested: ClassVar[list[bytes]] = []
+
+    def __init__(self, args: Any, *rest: Any, **options: Any) -> None:
+        stdin = options.get("stdin")
+        if "cat-file" in args and hasattr(stdin, "read"):
+            at = stdin.tell()
+            _SpyPopen.requested.append(stdin.read())
+            stdin.seek(at)
+        super().__init__(args, *rest, **options)
+
+    def communicate(self, input: Any = None, timeout: Any = None) -> Any:
+        if input and "cat-file" in self.args:
+            _SpyPopen.requested.append(input)
+        return super().communicate(input, timeout)
+
+
+@pytest.fixture
+def bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str, list[str]]:
+    """A repository whose previous commit holds blobs just above the per-file limit (tiny when packed)."""
+    isolate_git(monkeypatch)
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "basis", repo / "katalog")
+    git(repo, "init", "-q")
+    commit(repo, "Katalog")
+    figures = repo / "katalog" / PRODUCT / "kennzahlen"
+    line = b"# " + b"x" * 61 + b"\n"
+    for name in ("bombe_1.yaml", "bombe_2.yaml", "bombe_3.yaml"):
+        (figures / name).write_bytes(b"id: bombe\n" + line * (MAX_FILE_BYTES // len(line) + 1))
+    commit(repo, "Bombe")
+    hashes = git(repo, "ls-tree", "-r", "HEAD", "--", f"katalog/{PRODUCT}/kennzahlen/").split()
+    big = [h for h in hashes if len(h) == 40 and int(git(repo, "cat-file", "-s", h)) > MAX_FILE_BYTES]
+    revision = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "rm", "-q", f"katalog/{PRODUCT}/kennzahlen/bombe_*.yaml")
+    commit(repo, "Bombe entfernt")
+    monkeypatch.setattr(subprocess, "Popen", _SpyPopen)
+    _SpyPopen.requested = []
+    return repo / "katalog", revision, big
+
+
+def test_diff_against_a_blob_bomb_never_reads_the_big_blobs(bomb: tuple[Path, str, list[str]]) -> None:
+    katalog, revision, big = bomb
+    assert len(big) == 3
+    with open_sides(katalog, revision, use_cache=False) as (old, new):
+        too_large = sorted((f.code, Path(f.file).name) for f in old.result.findings)
+        assert too_large == [("Y002", f"bombe_{n}.yaml") for n in (1, 2, 3)]
+        assert new.result.findings == []
+    requested = b"".join(_SpyPopen.requested)
+    assert requested and not any(h.encode() in requested for h in big)
+
+
+def test_changed_since_a_blob_bomb_never_reads_the_big_blobs(bomb: tuple[Path, str, list[str]]) -> None:
+    katalog, revision, big = bomb
+    result = validate(katalog, use_cache=False, workers=1, changed_since=revision)
+    assert result.findings == []
+    assert not any(h.encode() in b"".join(_SpyPopen.requested) for h in big)
+
+
+def test_a_revision_with_too_many_files_is_refused(bomb: tuple[Path, str, list[str]],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tree bomb (a tree holding copies of itself) lists billions of paths; the listing stops."""
+    katalog, revision, _ = bomb
+    monkeypatch.setattr(revisions, "MAX_REVISION_ENTRIES", 5)
+    with pytest.raises(GitError, match="mehr als 5 Dateien"), open_sides(katalog, revision, use_cache=False):
+        pass
