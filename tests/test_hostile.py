@@ -493,3 +493,70 @@ def test_a_revision_with_too_many_files_is_refused(bomb: tuple[Path, str, list[s
     monkeypatch.setattr(revisions, "MAX_REVISION_ENTRIES", 5)
     with pytest.raises(GitError, match="mehr als 5 Dateien"), open_sides(katalog, revision, use_cache=False):
         pass
+
+
+# --- a catalogue's own templates ---------------------------------------------------------------------------------
+
+CHILD = """
+import sys
+from produktkatalog.render import parallel
+parallel.PARALLEL_FROM = int(sys.argv[3])  # 1: every page in forked worker processes
+try:
+    from produktkatalog.render import bounds
+    bounds.SECONDS, bounds.MEMORY_HEADROOM = float(sys.argv[1]), int(sys.argv[2])
+except ImportError:
+    pass
+from produktkatalog.cli import main
+sys.argv = ["katalog", "render", *sys.argv[4:]]
+main()
+"""
+
+
+def _render_own_template(stadt: Path, out: Path, template: str, seconds: float = 60, headroom: int = 2 * 2**30,
+                         parallel_from: int = 200) -> subprocess.CompletedProcess[str]:
+    """``katalog render`` with ``template`` as the catalogue's Produktblatt, in a child process that may be ended."""
+    own = stadt / "templates"
+    own.mkdir(exist_ok=True)
+    (own / "produkt.md.j2").write_text(template, encoding="utf-8")
+    arguments = [str(seconds), str(headroom), str(parallel_from), str(stadt), "--out", str(out), "--format", "md",
+                 "--no-cache"]
+    try:
+        return subprocess.run([sys.executable, "-c", CHILD, *arguments], capture_output=True, text=True, timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail("render did not end: the template ran without a bound")
+
+
+NESTED_LOOPS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+HUGE_OUTPUT = "{% for i in range(100000) %}{% for j in range(100000) %}" + "Zeile " * 200 + "{% endfor %}{% endfor %}"
+DOUBLING = ('{% set ns = namespace(text="x") %}{% for i in range(40) %}{% set ns.text = ns.text ~ ns.text %}'
+            "{% endfor %}{{ ns.text|length }}")
+POWER = "{{ 10 ** 10000000 }}"
+REPEAT = '{{ "x" * 10 ** 11 }}'
+
+
+@pytest.mark.parametrize(("template", "reason", "seconds"), [
+    (NESTED_LOOPS, "läuft länger als 2 Sekunden", 2),
+    (HUGE_OUTPUT, "größer als 64 Millionen Zeichen", 60),
+    (DOUBLING, "braucht mehr als 256 MB Speicher", 60),
+    (POWER, "Potenz mit mehr als 1000 Stellen", 60),
+    (REPEAT, "Wiederholung mit mehr als 64 Millionen", 60),
+], ids=["verschachtelte-schleifen", "riesige-ausgabe", "verdoppeln", "potenz", "wiederholung"])
+def test_a_runaway_template_is_stopped_and_named(stadt: Path, tmp_path: Path, template: str, reason: str,
+                                                 seconds: float) -> None:
+    out = tmp_path / "ausgabe"
+    done = _render_own_template(stadt, out, template, seconds=seconds, headroom=256 * 2**20)
+    assert done.returncode == 2, done.stderr
+    assert "Die Vorlage produkt.md.j2 lässt sich nicht anwenden" in done.stderr and reason in done.stderr, done.stderr
+    assert "Zeile 1" in done.stderr or reason.startswith("größer"), done.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("template", "reason"), [(NESTED_LOOPS, "läuft länger als 2 Sekunden"),
+                                                  (DOUBLING, "braucht mehr als 256 MB Speicher")],
+                         ids=["verschachtelte-schleifen", "verdoppeln"])
+def test_runaway_templates_are_stopped_in_worker_processes_too(stadt: Path, tmp_path: Path, template: str,
+                                                               reason: str) -> None:
+    done = _render_own_template(stadt, tmp_path / "ausgabe", template, seconds=2, headroom=256 * 2**20,
+                                parallel_from=1)
+    assert done.returncode == 2 and "Die Vorlage produkt.md.j2 lässt sich nicht anwenden" in done.stderr
+    assert reason in done.stderr, done.stderr

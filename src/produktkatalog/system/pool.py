@@ -77,9 +77,13 @@ def _pool(workers: int, fork_only: bool = False) -> Iterator[ProcessPoolExecutor
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if fork_only or can_fork() else None
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
         yield pool
+    except BaseException:  # one item failed: the items not yet started are not started at all
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def die_with_parent(parent: int) -> None:
