@@ -21,7 +21,7 @@ def _plan(catalogue: Path, ergebnis: str) -> None:
 def test_three_decimals_in_a_plan_row_are_a_thousands_point(catalogue: Path) -> None:
     _plan(catalogue, "{2024: -101.400}")
     result = run(catalogue)
-    assert tuples(result, catalogue) == [("S108", PLAN, 3, 22)]
+    assert tuples(result, catalogue) == [("Y021", PLAN, 3, 22)]
     [finding] = result.findings
     assert "-101,400 €" in finding.message and "Schreiben Sie -101400" in finding.hint
     assert "schreiben Sie -101.40" in finding.hint
@@ -34,7 +34,7 @@ def test_the_fast_path_and_the_cache_send_it_to_the_same_finding(catalogue: Path
     assert clean_data([("plan", raw.replace(b"-101.400", b"-101400"))], workers=1)[0] is not None
     first = validate(catalogue, workers=1)
     again = validate(catalogue, workers=1)
-    assert [f.code for f in first.findings] == [f.code for f in again.findings] == ["S108"]
+    assert [f.code for f in first.findings] == [f.code for f in again.findings] == ["Y021"]
 
 
 def test_other_units_keep_their_three_decimals(catalogue: Path) -> None:
@@ -42,7 +42,7 @@ def test_other_units_keep_their_three_decimals(catalogue: Path) -> None:
     figure.write_text(figure.read_text(encoding="utf-8").replace("18.5", "18.500"), encoding="utf-8")
     assert tuples(run(catalogue), catalogue) == []  # Minuten: 18,500 is a value, not a thousands point
     figure.write_text(figure.read_text(encoding="utf-8").replace("Minuten", "EUR je Einwohner"), encoding="utf-8")
-    assert tuples(run(catalogue), catalogue) == [("S108", FIGURE, 7, 11)]
+    assert tuples(run(catalogue), catalogue) == [("Y021", FIGURE, 7, 11)]
 
 
 def test_a_tolerance_below_a_cent_is_no_thousands_point(catalogue: Path) -> None:
@@ -50,7 +50,7 @@ def test_a_tolerance_below_a_cent_is_no_thousands_point(catalogue: Path) -> None
     settings.write_text(settings.read_text(encoding="utf-8") + "summentoleranz: 0.005\n", encoding="utf-8")
     assert tuples(run(catalogue), catalogue) == []
     settings.write_text(settings.read_text(encoding="utf-8").replace("0.005", "1.000"), encoding="utf-8")
-    assert [t[0] for t in tuples(run(catalogue), catalogue)] == ["S108"]
+    assert [t[0] for t in tuples(run(catalogue), catalogue)] == ["Y021"]
 
 
 def test_decimal_comma_in_a_flow_mapping_names_the_fix(catalogue: Path) -> None:

@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "Y018": "Zahl außerhalb des zulässigen Bereichs",
     "Y019": "Keine endliche Zahl",
     "Y020": "Schlüssel ist kein einfacher Text",
+    "Y021": "Tausenderpunkt in Betrag oder Anzahl",
     "S101": "Unbekanntes Feld",
     "S102": "Pflichtfeld fehlt",
     "S103": "Falscher Werttyp",
@@ -30,7 +31,6 @@ CODES: dict[str, str] = {
     "S105": "Format nicht eingehalten",
     "S106": "Grenze überschritten",
     "S107": "Ungültiger Schlüssel",
-    "S108": "Tausenderpunkt in Betrag oder Anzahl",
     "S100": "Schemaverletzung",
     "K201": "Datei passt nicht in den Katalogaufbau",
     "K202": "Nummer doppelt vergeben",
@@ -74,6 +74,8 @@ EXPLANATIONS: dict[str, str] = {
     "Y018": "Die Zahl ist zu groß oder zu klein, um sie als Dezimalzahl zu verarbeiten.",
     "Y019": "Werte wie .nan oder .inf sind keine Beträge; ein bewusst leerer Wert wird als ~ geschrieben.",
     "Y020": "Schlüssel müssen einfacher Text sein, keine Liste oder Zuordnung.",
+    "Y021": "Ein Betrag in Euro oder eine Anzahl hat genau drei Nachkommastellen, z. B. -101.400: YAML liest den Punkt "
+            "als Dezimaltrennzeichen (−101,40 €), gemeint ist fast immer ein Tausenderpunkt (−101.400 €).",
     "S100": "Der Wert verletzt eine seltene Regel des Schemas der Dateiart.",
     "S101": "Das Feld kommt im Schema der Dateiart nicht vor; oft ist es ein Tippfehler.",
     "S102": "Ein Feld, das die Dateiart verlangt, fehlt.",
@@ -82,8 +84,6 @@ EXPLANATIONS: dict[str, str] = {
     "S105": "Der Wert hält das verlangte Format nicht ein, z. B. Kennungen aus Kleinbuchstaben, Ziffern und _.",
     "S106": "Der Wert liegt außerhalb der erlaubten Grenzen, etwa eine zu große Zahl oder zu viele Einträge.",
     "S107": "Der Schlüssel hat nicht die verlangte Form, z. B. ein Jahr aus vier Ziffern.",
-    "S108": "Ein Betrag in Euro oder eine Anzahl hat genau drei Nachkommastellen, z. B. -101.400: YAML liest den Punkt "
-            "als Dezimaltrennzeichen (−101,40 €), gemeint ist fast immer ein Tausenderpunkt (−101.400 €).",
     "K201": "Die Datei liegt an einer Stelle, an der der Katalogaufbau keine Datei dieser Art vorsieht.",
     "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer.",
     "K203": "Zwei Kennzahlen, Ziele oder andere Einträge tragen am selben Ort dieselbe Kennung.",

@@ -3,7 +3,9 @@
 The loader notes every number written with exactly three decimals, as written
 (``Built.written``), on the fast and the precise path alike. Here they are judged
 by the field they stand in: an amount in Euro has at most two decimals and a count
-none, so three decimals there are a thousands point (S108). In every other field
+none, so three decimals there are a thousands point. The finding is a Y code (how
+YAML reads the text), not a schema rule: the field's meaning decides, and for a
+Kennzahl that is its unit (Y021). In every other field
 (%, Tage, Stunden, …) three decimals are a legitimate value and pass, and so does a
 ``summentoleranz`` below one Euro (0.005).
 """
@@ -63,4 +65,4 @@ def _finding(file: str, path: DocPath, text: str, field: str) -> Finding:
                    "Anzahlen sind ganze Zahlen, der Punkt ist hier wohl ein Tausenderpunkt.")
         cents = ""
     hint = f"Schreiben Sie {whole} (Zahlen ohne Tausenderpunkte){cents}."
-    return error("S108", file, message, hint, path=path)
+    return error("Y021", file, message, hint, path=path)
