@@ -551,6 +551,7 @@ def test_a_runaway_template_is_stopped_and_named(stadt: Path, tmp_path: Path, te
     assert not out.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("template", "reason"), [(NESTED_LOOPS, "läuft länger als 2 Sekunden"),
                                                   (DOUBLING, "braucht mehr als 256 MB Speicher")],
                          ids=["verschachtelte-schleifen", "verdoppeln"])
