@@ -7,9 +7,10 @@ file with the recorded size, modification time, inode and status-change time
 with ``touch``, replacing, renaming or linking the file all move it forward. An
 entry whose file no longer matches is ignored and the page is rendered again.
 
-The record is written last, after the new output is in place, and only once the
-clock has moved past the ctime of every recorded page (a few milliseconds at most):
-so an edit made after the record was written can never leave the ctime it records.
+The record is written last, after the new output is in place, and its entries are
+taken only once the file system's clock has moved on by one tick (a few
+milliseconds): so an edit made after the record was taken can never leave the ctime
+it records.
 The record is JSON in a hidden file next to the marker; a record that cannot be
 read counts as empty, which only costs time.
 """
@@ -29,7 +30,7 @@ from produktkatalog.system.atomic import atomic_text
 MANIFEST = ".katalog-seiten"
 _VERSION = 2
 _MAX_BYTES = 64_000_000
-_CLOCK_WAIT_S = 0.2  # at most this long for the clock to pass the pages' ctime (a timer tick, usually ≤ 10 ms)
+_CLOCK_WAIT_S = 0.2  # at most this long for the file system's clock to move on (a timer tick, usually ≤ 10 ms)
 
 Status = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Entry = tuple[str, int, int, int, int]  # key and the status of the page's file
@@ -42,7 +43,8 @@ def previous_keys(out: Path) -> dict[str, str]:
 
 def vouched(out: Path) -> dict[str, Entry]:
     """The entries of the record whose files are still exactly as katalog wrote them."""
-    return {path: entry for path, entry in recorded(out).items() if status(out / path) == entry[1:]}
+    folder = os.path.join(out, "")
+    return {path: entry for path, entry in recorded(out).items() if status(folder + path) == entry[1:]}
 
 
 def recorded(out: Path) -> dict[str, Entry]:
@@ -58,23 +60,26 @@ def recorded(out: Path) -> dict[str, Entry]:
     return {path: (entry[0], *entry[1:]) for path, entry in pages.items() if _valid(path, entry)}
 
 
-def write_record(out: Path, keys: Mapping[str, str]) -> None:
-    """Record ``keys``' pages as their files are now in ``out`` (replacing the record; unchanged: left as it is)."""
-    pages = _entries(out, keys)
+def write_record(out: Path, keys: Mapping[str, str], touched: bool) -> None:
+    """Record ``keys``' pages as their files are now in ``out``, replacing the record. ``touched``: files were
+    written or linked just now (else an unchanged record is left as it is)."""
     target = out / MANIFEST
-    if not pages:
-        target.unlink(missing_ok=True)
-        return
-    if pages == recorded(out):
-        return
+    if not touched:
+        pages = _entries(out, keys)
+        if not pages:
+            target.unlink(missing_ok=True)
+        if not pages or pages == recorded(out):
+            return
     with atomic_text(target) as stream:
-        later = _clock_past(stream, max(entry[3] for entry in pages.values()))
+        later = _next_tick(stream)  # every file katalog touched has an older ctime; any later change a newer one
         pages = {path: entry for path, entry in _entries(out, keys).items() if entry[3] < later}
         ordered = {path: list(pages[path]) for path in sorted(pages)}
         json.dump({"version": _VERSION, "seiten": ordered}, stream, ensure_ascii=False, separators=(",", ":"))
+    if not pages:
+        target.unlink(missing_ok=True)
 
 
-def status(path: Path) -> Status | None:
+def status(path: Path | str) -> Status | None:
     """The status a record keeps of a page's file; None if it is not a regular file (a link, a folder, missing)."""
     try:
         found = os.lstat(path)
@@ -85,25 +90,30 @@ def status(path: Path) -> Status | None:
     return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
 
 
-def _entries(folder: Path, keys: Mapping[str, str]) -> dict[str, Entry]:
+def _entries(out: Path, keys: Mapping[str, str]) -> dict[str, Entry]:
+    folder = os.path.join(out, "")
     found = {}
     for path, key in keys.items():
-        now = status(folder / path)
+        now = status(folder + path)
         if now is not None:
             found[path] = (key, *now)
     return found
 
 
-def _clock_past(stream: IO[Any], latest: int) -> int:
-    """Touch the new record until the file system's clock (which sets ctimes) is past ``latest``; its time then."""
+def _next_tick(stream: IO[Any]) -> int:
+    """Touch the new record until the file system's clock (which also sets ctimes) has moved on from now; the
+    time it shows then. Waits one tick of that clock, a few milliseconds."""
     handle = stream.fileno()
+    os.utime(handle)
+    now = os.fstat(handle).st_mtime_ns
     deadline = time.monotonic() + _CLOCK_WAIT_S
-    while True:
-        os.utime(handle)
-        now = os.fstat(handle).st_mtime_ns
-        if now > latest or time.monotonic() > deadline:
-            return now
+    while time.monotonic() < deadline:
         time.sleep(0.001)
+        os.utime(handle)
+        later = os.fstat(handle).st_mtime_ns
+        if later > now:
+            return later
+    return now  # a clock this coarse: the pages changed in its last tick are not vouched for
 
 
 def _valid(path: Any, entry: Any) -> bool:

@@ -21,7 +21,7 @@ from typing import Any, TypedDict
 from produktkatalog.compute import Computation
 from produktkatalog.incremental.pages import PageKeys, templates_digest
 from produktkatalog.model import canonical
-from produktkatalog.render.bounds import joined, time_limit
+from produktkatalog.render.bounds import bounded_render, time_limit
 from produktkatalog.render.environment import TemplateProblem, Templates, template_folders, templates_for
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
 from produktkatalog.render.parallel import render_pages
@@ -233,7 +233,7 @@ def _apply(templates: Templates, name: str, context: Any) -> str:
     """The page, within the bounds of time and size every template gets (see ``bounds``)."""
     try:
         with time_limit():
-            return joined(templates.template(name).generate(context))
+            return bounded_render(templates.template(name), context)
     except TemplateProblem:
         raise
     except Exception as error:

@@ -91,7 +91,7 @@ def write_site(out: Path, files: dict[str, bytes], keep_others: bool = False, ke
     record = {**({p: vouched[p][0] for p in carried if p in vouched} if keep_others else {}), **(keys or {})}
     if written or removed:
         _replace(out, new, set(new) - set(written))
-    manifest.write_record(out, record)
+    manifest.write_record(out, record, touched=bool(written or removed))
     return report
 
 
@@ -158,8 +158,16 @@ def _existing(out: Path) -> dict[str, bool]:
         return {}
     if not out.is_dir():
         raise OutputRefused(f"{out} ist kein Ordner.")
-    found = {path.relative_to(out).as_posix(): path.is_file() and not path.is_symlink()
-             for path in out.rglob("*") if path.is_file() or path.is_symlink()}
+    found: dict[str, bool] = {}
+    pending = [("", str(out))]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    found[prefix + entry.name] = entry.is_file(follow_symlinks=False)
     found.pop(manifest.MANIFEST, None)
     if found and MARKER not in found:
         raise OutputRefused(f"{out} enthält Dateien, die nicht von katalog render stammen. Wählen Sie mit --out "
