@@ -30,6 +30,8 @@ def kennzahlen(
     erklaeren: Annotated[str | None, typer.Option("--erklaeren", "-e", help="Zeigt, wie eine Kennzahl berechnet "
                                                   "wurde: Formel mit eingesetzten Werten je Jahr. KENNUNG oder "
                                                   "NR.KENNUNG.", metavar="KENNUNG")] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="csv mit deutschen Spaltenköpfen und Byte-Order-Mark für "
+                                        "Excel.")] = False,
     strict: StrictOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -37,6 +39,8 @@ def kennzahlen(
     from produktkatalog.present.figures import Listing
     from produktkatalog.report import REPORTERS, figures
 
+    if excel and format is not FigureFormat.csv:
+        stop("--excel gilt nur für --format csv.")
     result = checked(pfad, use_cache=not no_cache)
     listings = [Listing(computation, produkt, jahr) for computation in result.computations]
     if jahr is not None and not any(listing.periods for listing in listings):
@@ -46,7 +50,7 @@ def kennzahlen(
     elif format is FigureFormat.json:
         figures.write_json(listings, result.findings, sys.stdout)
     elif format is FigureFormat.csv:
-        figures.write_csv(listings, sys.stdout)
+        figures.write_csv(listings, sys.stdout, excel)
     else:
         figures.write_text(listings, sys.stdout)
     if format is FigureFormat.text or result.findings:  # machine formats keep stdout clean
