@@ -16,6 +16,7 @@ from produktkatalog.imports.plans import PLAN_FILES, PlanData, default_template
 from produktkatalog.imports.records import FigureEntry, Holder, Where
 from produktkatalog.model import Kennzahl, Product, canonical, template_of
 from produktkatalog.model.index import Index
+from produktkatalog.model.plan_rows import computed_sum
 from produktkatalog.model.values import Period
 from produktkatalog.wording.numbers import number
 
@@ -133,11 +134,16 @@ class Planner:
         if existing is None and plan.named and plan.template is not default_template(self.index.catalogue,
                                                                                       plan.statement):
             self.planned.add(key, path, "plan", (("vorlage",), plan.template.ident), **extra)
+        written: dict[str, Any] = {}
         for (row, period), value in sorted(plan.values.items(), key=lambda item: plan.where[item[0]].line):
             stated = _stated(rows.get(row), period)
             if self._decide(stated, value, plan.where[(row, period)], f"Zeile {row} {period}", path):
                 self.planned.add(key, path, "plan", (("zeilen", row, period.wertart, str(period.year)), value),
                                  **extra)
+                written.setdefault(row, {}).setdefault(period.wertart, {})[str(period.year)] = value
+        if written:
+            for change in _restated_sums(plan, rows, written):
+                self.planned.add(key, path, "plan", change, **extra)
 
     def figures(self, entries: list[FigureEntry]) -> None:
         for entry in entries:
@@ -194,6 +200,29 @@ class Planner:
             f"nennt {number(value, 2)}; der Wert des Katalogs bleibt.", "Mit --ueberschreiben übernimmt katalog "
             "den Wert der Quelle.", line=where.line, column=where.column))
         return False
+
+
+def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]) -> list[Change]:
+    """Sum rows the catalogue's plan states, recomputed after the import changed their parts, so that a plan
+    which states its sums (as a finance system prints them) stays consistent."""
+    merged: dict[str, dict[str, dict[str, Any]]] = {}
+    for source in (rows, written):
+        for row, values in source.items():
+            for kind, by_year in (values.items() if isinstance(values, dict) else ()):
+                if isinstance(by_year, dict):
+                    merged.setdefault(row, {}).setdefault(kind, {}).update(by_year)
+    changes: list[Change] = []
+    for row, values in rows.items():
+        spec = plan.template.by_number.get(row)
+        if spec is None or not spec.parts or not isinstance(values, dict):
+            continue
+        for kind, by_year in values.items():
+            for year in by_year if isinstance(by_year, dict) else ():
+                period = Period(kind, int(year)) if str(year).isdigit() else None
+                computed = computed_sum(plan.template, merged, row, period) if period else None
+                if period is not None and computed is not None and computed != _stated(values, period):
+                    changes.append((("zeilen", row, kind, str(year)), computed))
+    return changes
 
 
 def level_not_supported(level: str, plan: PlanData, shown: str) -> Finding:

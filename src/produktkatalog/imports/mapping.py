@@ -105,14 +105,16 @@ def own_mapping(path: Path) -> Mapping | list[Finding]:
     found = [*document.findings, *schema_findings(document, "zuordnung", schema_set())]
     found += _pattern_findings(document.data, shown)
     if found:
-        return [_as_mapping_finding(f).positioned(*document.position(f.path, f.at_key)) if f.line is None
-                else _as_mapping_finding(f) for f in found]
+        placed = [_as_mapping_finding(f).positioned(*document.position(f.path, f.at_key)) if f.line is None
+                  else _as_mapping_finding(f) for f in found]
+        return sorted(placed, key=Finding.sort_key)
     return Mapping(document.data, shown)
 
 
 def _as_mapping_finding(finding: Finding) -> Finding:
     """A finding about the mapping file keeps its text; its code says it stops the import."""
-    return Finding("I316", finding.severity, finding.file, f"{finding.message} ({finding.code})", finding.hint,
+    message = finding.message if finding.code == "I316" else f"{finding.message} ({finding.code})"
+    return Finding("I316", finding.severity, finding.file, message, finding.hint,
                    finding.line, finding.column, finding.path, finding.at_key, finding.offset)
 
 

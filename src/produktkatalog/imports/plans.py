@@ -48,6 +48,7 @@ def assemble(amounts: list[Amount], catalogue: Catalogue, convention: str, toler
     plans: dict[tuple[str, str, str | None], PlanData] = {}
     stated: dict[tuple[str, str, str | None], dict[tuple[str, Period], tuple[Decimal, Where]]] = defaultdict(dict)
     findings: list[Finding] = []
+    told: set[int] = set()
     for found in amounts:
         key = (found.holder.key, found.statement, found.template)
         plan = plans.get(key) or _new_plan(found, catalogue, shown, findings)
@@ -56,7 +57,9 @@ def assemble(amounts: list[Amount], catalogue: Catalogue, convention: str, toler
         plans[key] = plan
         row = matched(plan.template, found.row)
         if row is None:
-            findings.append(_unknown_row(found, plan.template, shown))
+            if found.where.line not in told:  # once per line, not once per column of the line
+                told.add(found.where.line)
+                findings.append(_unknown_row(found, plan.template, shown))
             continue
         value = _converted(found, plan.template, row, convention, shown, findings)
         if value is None:
@@ -101,7 +104,7 @@ def matched(template: RowTemplate, written: str) -> Row | None:
 
 def _unknown_row(found: Amount, template: RowTemplate, shown: str) -> Finding:
     what = f"Konto {found.account} → Zeile {found.row}" if found.account else f"Zeile „{found.row}“"
-    return error("I311", shown, f"{found.where.cell}: Die {what} gibt es in der Zeilenvorlage „{template.name}“ "
+    return error("I311", shown, f"Die {what} gibt es in der Zeilenvorlage „{template.name}“ "
                  f"({template.ident}) nicht.", f"Zeilen der Vorlage: {', '.join(template.by_number)}. Nennen Sie in "
                  "der Zuordnung die Vorlage der Quelle (vorlage).", line=found.where.line, column=found.where.column)
 
