@@ -3,12 +3,24 @@
 Each command is a function in its own module; ``register`` adds them in the order of ``--help``.
 """
 
-from produktkatalog.cli import diff, export, fmt, imports, init, kennzahlen, new, render, schema, validate
+from produktkatalog.cli import (
+    diff,
+    export,
+    fmt,
+    imports,
+    init,
+    kennzahlen,
+    new,
+    render,
+    schema,
+    validate,
+    vergleich,
+)
 from produktkatalog.cli.app import app, main, register
 from produktkatalog.cli.german import GermanCommand
 
 register(validate.validate, kennzahlen.kennzahlen, render.render, diff.diff, fmt.fmt, init.init, new.new)
 app.command(name="import", cls=GermanCommand, options_metavar="[OPTIONEN]")(imports.import_)  # a Python keyword
-register(export.export, schema.schema)
+register(export.export, vergleich.vergleich, schema.schema)
 
 __all__ = ["app", "main"]
