@@ -99,7 +99,7 @@ def _write_csv(path: Path, fields: list[dict[str, Any]], rows: Iterator[list[str
 
 
 def _plan_rows(catalogue: Catalogue) -> Iterator[list[str]]:
-    for value in catalogue.plan_values("produkt"):
+    for value in catalogue.plan_values("produkt", origins=False):
         direction = DIRECTIONS.get(value.nature)
         if direction is None:  # sum and darunter rows follow from the detail rows
             continue

@@ -96,19 +96,22 @@ class Catalogue:
         found = [table for (owner, _), table in self.computation.tables.tables.items() if owner.level == level]
         return sorted(found, key=lambda t: (self.listing.number(t.owner), t.owner.key, t.statement))
 
-    def plan_values(self, level: str | None = None) -> Iterator[PlanValue]:
+    def plan_values(self, level: str | None = None, origins: bool = True) -> Iterator[PlanValue]:
+        """Every value of every plan table; ``origins=False`` leaves ``origin`` empty (it costs a recomputation
+        of each product's sum rows)."""
         for current in (LEVELS if level is None else (level,)):
             for table in self.tables(current):
-                yield from self._table_values(table)
+                yield from self._table_values(table, origins)
 
-    def _table_values(self, table: Table) -> Iterator[PlanValue]:
+    def _table_values(self, table: Table, origins: bool) -> Iterator[PlanValue]:
         holder = self.holder(table.owner)
+        columns = [(period, table.column(period)) for period in self.periods]
         for row in table.template.rows:
-            for period in self.periods:
-                value = table.column(period).get(row.number)
+            for period, column in columns:
+                value = column.get(row.number)
                 if value is not None:
                     yield PlanValue(holder, table.statement, table.template.ident, row.number, row.name, row.nature,
-                                    period, value, _origin(table, row.number, period))
+                                    period, value, _origin(table, row.number, period) if origins else "")
 
     def figure_values(self) -> Iterator[FigureValue]:
         holders: dict[Owner, Holder] = {}

@@ -10,6 +10,7 @@ streams rows instead of holding the workbook in memory.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -42,7 +43,7 @@ def write(catalogues: list[Catalogue], target: Path | BinaryIO) -> None:
     book = Workbook(write_only=True)
     periods = _columns(catalogues)
     for level in LEVELS:
-        values = [(c, v) for c in catalogues for v in c.plan_values(level)]
+        values = [(c, v) for c in catalogues for v in c.plan_values(level, origins=False)]
         if values:
             _Sheet(book, SHEETS[level], catalogues, _PLAN_HEAD, periods, freeze="J3").fill(_plan_rows(values, periods))
     figures = _Sheet(book, "Kennzahlen", catalogues, _FIGURE_HEAD, periods, freeze="J3")
@@ -87,11 +88,12 @@ class _Sheet:
     def _converted(self, value: Any) -> Any:
         if isinstance(value, _Styled):
             return None if value.value is None else self._cell(value.value, value.bold, value.format)
-        return None if value is None else self._cell(value)
+        if isinstance(value, str) and neutral(value) != value:
+            return self._cell(value)
+        return value  # plain text and numbers: openpyxl makes the cell (much cheaper than a styled one)
 
     def _cell(self, value: Any, bold: bool = False, number_format: str | None = None) -> Any:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
 
         cell = WriteOnlyCell(self.sheet, value=value)
         if isinstance(value, str):
@@ -100,7 +102,7 @@ class _Sheet:
         if number_format:
             cell.number_format = number_format
         if bold:
-            cell.font = Font(bold=True)
+            cell.font = _bold()
         return cell
 
 
@@ -128,6 +130,13 @@ def _plan_label(catalogue: Catalogue, holder: Holder, value: PlanValue) -> list[
 
 def _amounts(cells: dict[Period, Decimal], periods: list[Period], nature: str) -> list[Any]:
     return [_Styled(cells.get(period), AMOUNT, nature == "summe") for period in periods]
+
+
+@functools.cache
+def _bold() -> Any:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)  # one object for every bold cell: openpyxl looks styles up by value
 
 
 class _Styled:

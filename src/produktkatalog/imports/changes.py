@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from produktkatalog.findings import Finding, error, warning
-from produktkatalog.imports.edit import Change
+from produktkatalog.imports.patch import Change
 from produktkatalog.imports.plans import PLAN_FILES, PlanData, default_template
 from produktkatalog.imports.records import FigureEntry, Holder, Where
 from produktkatalog.model import Kennzahl, Product, canonical, template_of

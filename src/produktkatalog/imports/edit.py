@@ -15,8 +15,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from produktkatalog.findings import DocPath
 from produktkatalog.fmt import format_text, frame, roundtrip
 from produktkatalog.fmt.roundtrip import CORE, Verbatim
-
-Change = tuple[DocPath, Decimal | str]
+from produktkatalog.imports.patch import Change, patched
 
 
 def edited(text: str, kind: str, changes: Sequence[Change], shown: str, order: Sequence[str] = ()) -> str:
@@ -24,6 +23,9 @@ def edited(text: str, kind: str, changes: Sequence[Change], shown: str, order: S
 
     ``order`` ranks the keys directly below the first path element (plan rows by their template).
     """
+    fast = patched(text, changes, order) if text.strip() else None
+    if fast is not None:
+        return fast
     framed = frame.split(text)
     tree = roundtrip.load(framed.body) if framed.body.strip() else None
     head = framed.head

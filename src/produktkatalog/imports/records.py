@@ -85,6 +85,15 @@ class Reader:
     records: Records = field(default_factory=Records)
     seen: dict[tuple[Any, ...], int] = field(default_factory=dict)
     told: set[tuple[str, int]] = field(default_factory=set)
+    rows_of_accounts: dict[str, tuple[str | None, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        numbers = self.mapping.part("zahlen")
+        self.style = str(numbers.get("format", "deutsch"))
+        self.parentheses = numbers.get("klammern_negativ") is True
+        self.unsigned = self.mapping.convention == "ohne_vorzeichen"
+        self.template = self.mapping.text("vorlage") or None
+        self.wertarten: dict[str, str | None] = {}
 
     def read(self) -> Records:
         for row in self.table.rows:
@@ -141,7 +150,7 @@ class Reader:
         direction = self._direction(row)
         if direction == "":
             return
-        template = self.layout.text(row, "vorlage") or self.mapping.text("vorlage") or None
+        template = self.layout.text(row, "vorlage") or self.template
         for period, value, where in self._values(row):
             if self._unique((holder.key, statement, number, account, direction, period), where):
                 self.records.amounts.append(Amount(holder, statement, template, number, direction, period, value,
@@ -150,7 +159,10 @@ class Reader:
     def _row_number(self, row: Row) -> tuple[str, str] | None:
         if self.layout.has("konto"):
             account = self.layout.text(row, "konto")
-            number, proposal = self.accounts.row(account)
+            found = self.rows_of_accounts.get(account)
+            if found is None:
+                found = self.rows_of_accounts[account] = self.accounts.row(account)
+            number, proposal = found
             if number is None:
                 hint = (f"Der Kontenrahmen schlägt Zeile {proposal.row} vor ({proposal.status}); bestätigen Sie das "
                         f"in einer eigenen Zuordnung unter konten: {{\"{proposal.prefix}\": \"{proposal.row}\"}}."
@@ -169,7 +181,7 @@ class Reader:
 
     def _direction(self, row: Row) -> str | None:
         """ertrag, aufwand or summe from the direction column; None without one; "" if unknown (reported)."""
-        if self.mapping.convention != "ohne_vorzeichen":
+        if not self.unsigned:
             return None
         word = self.layout.text(row, "richtung").casefold()
         for direction in ("ertrag", "aufwand", "summe"):
@@ -185,10 +197,9 @@ class Reader:
             if period is None:
                 continue
             cell = row.cells[column - 1]
-            where = Where(row.line, column, cell_name(self.table, row.line, column))
+            where = Where(row.line, column, self._cell_name(row.line, column))
             try:
-                value = amount(cell, self.mapping.part("zahlen").get("format", "deutsch"),
-                               self.mapping.part("zahlen").get("klammern_negativ") is True)
+                value = amount(cell, self.style, self.parentheses)
             except NotAnAmount:
                 self._bad_amount(cell, where)
                 continue
@@ -196,7 +207,9 @@ class Reader:
                 yield period, value, where
 
     def _period(self, row: Row, column: int, word: str, year: int | None) -> Period | None:
-        wertart = self.mapping.wertart(word)
+        if word not in self.wertarten:
+            self.wertarten[word] = self.mapping.wertart(word)
+        wertart = self.wertarten[word]
         if year is None or wertart is None:
             self._error("I317", row, column, f"Wertart „{word}“ oder Jahr „{year or ''}“ ist nicht zu erkennen.",
                         "Die Zuordnung nennt unter wertarten die Wörter der Quelle.", warn=True)
@@ -211,6 +224,9 @@ class Reader:
                             "wenn sie übernommen werden soll.", warn=True)
             return None
         return Period(wertart, year)
+
+    def _cell_name(self, line: int, column: int) -> str:
+        return cell_name(self.table, line, column)
 
     def _bad_amount(self, cell: Any, where: Where) -> None:
         text = str(cell)

@@ -19,7 +19,8 @@ from produktkatalog.findings import Finding, error
 from produktkatalog.imports import mapping as mappings
 from produktkatalog.imports.accounts import accounts
 from produktkatalog.imports.changes import Counts, Planned, Planner
-from produktkatalog.imports.edit import Change, edited
+from produktkatalog.imports.edit import edited
+from produktkatalog.imports.patch import Change
 from produktkatalog.imports.plans import assemble
 from produktkatalog.imports.records import read_records
 from produktkatalog.imports.source import MAX_SOURCE_BYTES, Options, Table, read
