@@ -30,6 +30,7 @@ AGREED = {
     "fmt": {"--check"},
     "new": set(),
     "schema": {"--out"},
+    "init": None, "import": None, "export": None, "vergleich": None,
 }
 _SEPARATORS = {"&&", "||", ";", "|"}
 
