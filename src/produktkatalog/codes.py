@@ -64,7 +64,7 @@ CODES: dict[str, str] = {
     "I312": "Summe der Quelle stimmt nicht",
     "I313": "Wert weicht vom Katalog ab",
     "I314": "Ebene noch nicht unterstützt",
-    "I315": "Ziel im Katalog fehlt",
+    "I315": "Produkt oder Kennzahl fehlt im Katalog",
     "I316": "Zuordnung fehlerhaft",
     "I317": "Spalte des Katalogs fehlt",
     "I318": "Richtung passt nicht zur Zeile",
@@ -139,7 +139,8 @@ EXPLANATIONS: dict[str, str] = {
             "zugeordnet.",
     "I312": "Eine Summenzeile der Quelle weicht mehr als die Summentoleranz von der Summe ihrer Einzelzeilen ab.",
     "I313": "Der Katalog hat für diese Stelle schon einen anderen Wert; er bleibt, solange nicht mit "
-            "--ueberschreiben importiert wird (Warnung).",
+            "--ueberschreiben importiert wird. Ebenso bleibt der Wert einer Kennzahl weg, die katalog berechnet "
+            "(Warnung).",
     "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die katalog "
             "noch keine Pläne führt.",
     "I315": "Das Produkt, die Produktgruppe oder die Kennzahl, zu der ein Wert gehört, gibt es im Katalog nicht, "

@@ -116,7 +116,8 @@ def pre_commit_text(catalogue: str) -> str:
 
 def ci_text(kind: str, catalogue: str) -> str:
     if kind == "gitlab":
-        return ("default:\n  image: python:3.12\n  before_script:\n    - pip install produktkatalog\n\n"
+        return ("default:\n  image: python:3.12\n  before_script:\n    - pip install produktkatalog  # ERSETZEN, wenn "
+                "Sie katalog aus einem eigenen Repository beziehen: pip install git+ADRESSE\n\n"
                 "katalog-pruefen:\n  script:\n"
                 f"    - katalog validate {catalogue} --format gitlab --output gl-code-quality-report.json\n"
                 "  artifacts:\n    when: always\n    reports:\n      codequality: gl-code-quality-report.json\n\n"
@@ -125,7 +126,8 @@ def ci_text(kind: str, catalogue: str) -> str:
     return ("name: Produktkatalog\non:\n  pull_request:\n  push:\n    branches: [main]\n\n"
             "permissions:\n  contents: read\n\njobs:\n  pruefen:\n    runs-on: ubuntu-latest\n    steps:\n"
             "      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n"
-            '          python-version: "3.12"\n      - run: pip install produktkatalog\n'
+            '          python-version: "3.12"\n      - run: pip install produktkatalog  # ERSETZEN, wenn Sie katalog '
+            "aus einem eigenen Repository beziehen: pip install git+ADRESSE\n"
             f"      - run: katalog validate {catalogue} --format github\n"
             f"      - run: katalog render {catalogue} --out ausgabe\n"
             "      - uses: actions/upload-artifact@v4\n        with:\n          name: produktkatalog\n"
