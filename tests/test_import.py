@@ -227,6 +227,17 @@ def test_three_shapes_give_the_same_produktgruppen_plans(tmp_path: Path) -> None
     assert wide[("0201", "11", Period("ergebnis", 2024))] < 0  # Aufwand negativ in katalog
 
 
+def test_produktgruppen_plans_are_recognised_and_not_yet_taken(tmp_path: Path) -> None:
+    root = new_catalogue(tmp_path)
+    source = str(FIXTURES / "teilplan-breit.csv")
+    code, output = katalog("import", source, "--katalog", str(root), "--profil", "teilplan-breit")
+    assert code == 1 and "0201 ist keine Produktnummer" in output and "--ebene produktgruppe" in output
+    code, output = katalog("import", source, "--katalog", str(root), "--profil", "teilplan-breit", "--ebene",
+                           "produktgruppe")
+    assert code == 1 and output.count("Fehler I314") == 3 and "Fehler I312" not in output
+    assert not list(root.rglob("teilergebnisplan.yaml"))
+
+
 def test_a_spreadsheet_reads_like_the_csv(tmp_path: Path) -> None:
     from_csv, from_xlsx = new_catalogue(tmp_path / "a"), new_catalogue(tmp_path / "b")
     assert katalog("import", str(FIXTURES / "teilplaene-produkte.csv"), "-k", str(from_csv), "-p",

@@ -20,6 +20,7 @@ from produktkatalog.model.plan_rows import computed_sum
 from produktkatalog.model.values import Period
 from produktkatalog.wording.numbers import number
 
+GROUP_DIGITS = {"nrw": 4, "imk": 3}  # the longest Produktgruppe number of a scheme; products have more digits
 PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 LEVEL_NAMES = {"produktgruppe": "Produktgruppen", "produktbereich": "Produktbereiche", "teilhaushalt": "Teilhaushalte"}
 
@@ -78,6 +79,13 @@ class Planner:
         if isinstance(found, Product):
             return found.folder, found
         framework = self.index.framework
+        if framework is not None and len(holder.key) <= GROUP_DIGITS.get(framework.scheme, 0):
+            self.planned.findings.append(error(
+                "I315", self.shown, f"{holder.number} ist keine Produktnummer; im Produktrahmen „{framework.name}“ "
+                "haben Produkte mehr Stellen. Vermutlich ist es eine Produktgruppe.",
+                "Nennen Sie die Ebene: --ebene produktgruppe (oder produktbereich).", line=where.line,
+                column=where.column))
+            return None, None
         for level in ("produktgruppen", "produktbereiche"):
             if framework is not None and holder.key in framework.names(level):
                 self.planned.findings.append(error(
@@ -230,8 +238,9 @@ def level_not_supported(level: str, plan: PlanData, shown: str) -> Finding:
     where = first(plan.where)
     return error("I314", shown, f"Pläne für {LEVEL_NAMES.get(level, level)} ({plan.holder.number}) führt katalog "
                  "noch nicht; sie werden noch nicht unterstützt und nicht übernommen.",
-                 "Die Summen der Quelle sind geprüft (siehe oben). Übernehmen Sie Pläne je Produkt, oder warten Sie "
-                 "auf Pläne je Produktgruppe und Produktbereich.", line=where.line, column=where.column)
+                 "Die Summen der Quelle hat katalog trotzdem geprüft (Abweichungen stünden als I312 dabei). Übernehmen "
+                 "Sie Pläne je Produkt, oder warten Sie auf Pläne je Produktgruppe und Produktbereich.",
+                 line=where.line, column=where.column)
 
 
 def first(where: dict[Any, Where]) -> Where:
