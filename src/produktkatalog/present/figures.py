@@ -16,7 +16,7 @@ from produktkatalog.compute.goals import GAP, GoalResult, goal_results
 from produktkatalog.model import Kennzahl, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, Owner
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.wording.numbers import places_for, unsigned_zero, with_unit
+from produktkatalog.wording.numbers import places_for, rounded, unsigned_zero, with_unit
 from produktkatalog.wording.text import level_name
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
@@ -44,6 +44,12 @@ def shown(value: Outcome, figure: Kennzahl) -> str:
         return "—"
     unit = figure.text("einheit")
     return with_unit(value, unit, places_for(unit, figure.data.get("nachkommastellen"), value))
+
+
+def display_rounded(value: Decimal, figure: Kennzahl) -> Decimal:
+    """The value rounded as ``shown`` prints it, as a number."""
+    unit = figure.text("einheit")
+    return unsigned_zero(rounded(value, places_for(unit, figure.data.get("nachkommastellen"), value)))
 
 
 def plain(value: Decimal) -> str:
@@ -135,6 +141,10 @@ class Listing:
             return text
         filled = iter(shown(value, figure) for value in values)
         return GAP.sub(lambda _: next(filled, "__"), text)
+
+    def name(self, owner: Owner) -> str:
+        """The Bezeichnung of a product, Produktgruppe or -bereich; "" for the Gesamtplan."""
+        return self._name(owner) if owner.level != "gesamt" else ""
 
     def _name(self, owner: Owner) -> str:
         if owner.level == "produkt":
