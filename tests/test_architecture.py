@@ -7,6 +7,7 @@ Every ``import`` and ``from … import`` of the package is read with ``ast`` (al
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -30,8 +31,9 @@ STAGES: list[set[str]] = [
     {"result"},  # what the pipeline gives every output
     {"pipeline"},  # the pipeline entry
     {"present"},  # figures as lines, explanations, Markdown escaping
-    {"report", "render", "diff", "fmt", "editor"},  # outputs
-    {"scaffold"},  # katalog new
+    {"report", "render", "diff", "fmt", "editor", "export"},  # outputs
+    {"scaffold"},  # katalog new, katalog init
+    {"imports"},  # katalog import: reads files, writes catalogue files through fmt's round trip and scaffold
     {"cli"},  # the command line
     {"__main__"},  # python -m produktkatalog
 ]
@@ -47,12 +49,18 @@ def stage_of(module: str) -> int:
 
 
 def modules() -> dict[str, Path]:
+    return dict(_modules(PACKAGE))
+
+
+@functools.cache
+def _modules(package: Path) -> tuple[tuple[str, Path], ...]:
+    """Module name → file, once per package folder (``imported`` asks for every module)."""
     found = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE).with_suffix("")
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).with_suffix("")
         parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
         found[".".join(parts) or "__init__"] = path
-    return found
+    return tuple(found.items())
 
 
 def imported(path: Path, module: str) -> set[str]:

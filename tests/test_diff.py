@@ -54,7 +54,7 @@ def test_ten_percent_more_personalaufwendungen_is_one_change(repo: Path) -> None
         "Produkt 020101 Bürgerbüro", "teilergebnisplan", "11", "Ansatz 2026")
     assert (change.old, change.new, change.delta) == (Decimal("-1128200.00"), Decimal("-1241020.00"),
                                                       Decimal("-112820.00"))
-    assert change.relative == 10
+    assert change.relative == -10  # the sign of the difference: the row falls by a tenth of its size
     assert change.file.endswith(PLAN)
 
 
@@ -101,7 +101,7 @@ def test_two_revisions_as_json_with_decimal_strings(repo: Path, tmp_path: Path) 
     [amount] = catalogue["changes"]["amounts"]
     assert {k: amount[k] for k in ("item", "kind", "year", "old", "new", "delta", "relative")} == {
         "item": "11", "kind": "ansatz", "year": 2026, "old": "-1128200.00", "new": "-1241020.00",
-        "delta": "-112820.00", "relative": "10"}
+        "delta": "-112820.00", "relative": "-10"}
     assert document["summary"]["changes"] == 1
 
 

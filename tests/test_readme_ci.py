@@ -30,6 +30,8 @@ AGREED = {
     "fmt": {"--check"},
     "new": set(),
     "schema": {"--out"},
+    "vorlagen": {"--katalog"},
+    "init": None, "import": None, "export": None, "vergleich": None,
 }
 _SEPARATORS = {"&&", "||", ";", "|"}
 

@@ -27,6 +27,8 @@ class Finding:
     without ``line`` gets its position from ``path`` in one place (``locate``).
     ``at_key`` asks for the position of the mapping key instead of its value;
     ``offset`` points into a one-line text value (a column inside a formula).
+    ``cause`` names the finding that explains this one (a Folgefehler): reporters show the cause first and
+    this one under it; it is set once all findings are located (``check.causes``) and never cached.
     """
 
     code: str
@@ -39,6 +41,7 @@ class Finding:
     path: DocPath = ()
     at_key: bool = False
     offset: int | None = None
+    cause: Finding | None = None
 
     @property
     def is_error(self) -> bool:
@@ -51,7 +54,7 @@ class Finding:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
     def as_tuple(self) -> tuple[Any, ...]:
-        """Plain values only, for a cache that must not unpickle classes."""
+        """Plain values only, for a cache that must not unpickle classes (without ``cause``: linked after)."""
         return (self.code, self.severity.value, self.file, self.message, self.hint, self.line, self.column,
                 self.path, self.at_key, self.offset)
 

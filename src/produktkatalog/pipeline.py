@@ -7,11 +7,11 @@ for callers that only need to know what a catalogue holds (``katalog new``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from produktkatalog import __version__
-from produktkatalog.check import check_catalogue
+from produktkatalog.check import check_catalogue, link_causes
 from produktkatalog.compute import compute_catalogue
 from produktkatalog.compute.tables import plan_tables
 from produktkatalog.findings import Finding
@@ -87,11 +87,9 @@ def _validate_catalogue(files: CatalogueFiles, options: _Options, result: Result
     computation = compute_catalogue(catalogue, index, tables, reuse.known, reuse.restore)
     computed = {owner: [loaded.locate(f) for f in found] for owner, found in computation.by_owner.items()}
     sources = reuse.keep(computation, computed, loaded.digests, files_of)
-    checked = [loaded.locate(f) for f in check_catalogue(catalogue, index)]
+    checked = link_causes(index, [loaded.locate(f) for f in check_catalogue(catalogue, index)])
     found = [*checked, *(f for group in (*reuse.known.values(), *computed.values()) for f in group)]
-    judged = {(f.file, f.path) for f in loaded.findings if f.path}
-    # a value the schema already rejected is not reported again by the catalogue checks
-    result.findings.extend(loaded.findings + [f for f in found if (f.file, f.path) not in judged])
+    result.findings.extend(_one_per_place(loaded.findings, found))
     result.catalogues.append(catalogue)
     result.computations.append(computation)
     result.sources.append(sources)
@@ -99,6 +97,17 @@ def _validate_catalogue(files: CatalogueFiles, options: _Options, result: Result
     result.files += len(placed)
     result.paths.extend(placed)
     loaded.save()
+
+
+def _one_per_place(schema: list[Finding], catalogue: list[Finding]) -> list[Finding]:
+    """A value the schema already rejected is not reported again by the catalogue checks. A name outside a closed
+    list that the schema rejects for its format (S105) takes the list and the closest entry from the catalogue
+    check (K207), which alone knows the catalogue's own lists."""
+    listed = {(f.file, f.path): f.hint for f in catalogue if f.code == "K207"}
+    schema = [replace(f, hint=listed[f.file, f.path]) if f.code == "S105" and (f.file, f.path) in listed else f
+              for f in schema]
+    judged = {(f.file, f.path) for f in schema if f.path}
+    return schema + [f for f in catalogue if (f.file, f.path) not in judged]
 
 
 def _load(files: CatalogueFiles, options: _Options) -> LoadedFiles:

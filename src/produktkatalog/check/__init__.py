@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from produktkatalog.check import formulas, hierarchy, identity, layout, plans, references, rules, years
+from produktkatalog.check import formulas, hierarchy, identity, layout, numbering, plans, references, rules, years
+from produktkatalog.check.causes import link_causes
 from produktkatalog.findings import Finding
 from produktkatalog.model import Catalogue
 from produktkatalog.model.index import Index
 
-CHECKS = (layout.check, identity.check, hierarchy.check, references.check, formulas.check, years.check, plans.check,
-          rules.check)
+CHECKS = (layout.check, numbering.check, identity.check, hierarchy.check, references.check, formulas.check, years.check,
+          plans.check, rules.check)
 
 
 def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:
     index = index or Index.of(catalogue)
     return [finding for check in CHECKS for finding in check(index)]
+
+
+__all__ = ["CHECKS", "check_catalogue", "link_causes"]

@@ -32,11 +32,19 @@ def _group(index: Index, product: Product) -> Iterator[Finding]:
     assert index.framework is not None
     groups = index.framework.names("produktgruppen")
     declared = product.text("produktgruppe")
+    if product.key and product.key == canonical(declared or product.key) and product.key in groups:
+        yield error("K206", product.file, f"Die Produktnummer {product.number} ist die Nummer der Produktgruppe "
+                    f"{product.key} ({groups[product.key]}), nicht die eines Produkts darin.", "Produktnummern "
+                    f"setzen die Nummer ihrer Produktgruppe fort, z. B. {product.key}01.", path=("nummer",))
+        return
     if declared is None:
         if product.key and index.framework.group_for(product.key) is None:
+            wanted = _wanted_group(groups, product.key)
+            looked = f" (gesucht: {' oder '.join(wanted)})" if wanted else ""
             yield error("K205", product.file, f"Zur Produktnummer {product.number} gibt es im Produktrahmen "
-                        f"„{index.framework.name}“ keine Produktgruppe.", "Ergänzen Sie die Produktgruppe in "
-                        "katalog.yaml unter produktrahmen → produktgruppen, oder korrigieren Sie die Nummer.",
+                        f"„{index.framework.name}“ keine Produktgruppe{looked}.", f"Ergänzen Sie die Produktgruppe "
+                        f"{wanted[0] if wanted else ''} in katalog.yaml unter produktrahmen → produktgruppen, oder "
+                        "korrigieren Sie die Nummer.".replace("Produktgruppe  in", "Produktgruppe in"),
                         path=("nummer",))
         return
     if canonical(declared) not in groups:
@@ -48,6 +56,12 @@ def _group(index: Index, product: Product) -> Iterator[Finding]:
         yield error("K206", product.file, f"Die Produktnummer {product.number} beginnt nicht mit der Nummer "
                     f"ihrer Produktgruppe {declared}.", "Produktnummern beginnen mit der Nummer der Produktgruppe.",
                     path=("nummer",))
+
+
+def _wanted_group(groups: dict[str, str], key: str) -> list[str]:
+    """The group numbers a product number would sit in: its beginnings as long as the Produktrahmen's groups."""
+    lengths = sorted({len(group) for group in groups if len(group) < len(key)}, reverse=True)
+    return [key[:length] for length in lengths]
 
 
 def _statistics_group(product: Product) -> Iterator[Finding]:

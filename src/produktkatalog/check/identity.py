@@ -6,14 +6,15 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Entry, Kennzahl, Leistung, Product
+from produktkatalog.model import Entry, Kennzahl, Leistung, Product, canonical
 from produktkatalog.model.index import Index, scope_of
 
 
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
     entries: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
-    numbered = [(e.key, e) for e in entries if e.key]
+    # of two entries with one number, the one whose folder or file name does not begin with it is reported
+    numbered = sorted(((e.key, e) for e in entries if e.key), key=lambda pair: not _named_after(pair[1]))
     yield from _duplicates(numbered, "K202", lambda e: f"Die Nummer {e.text('nummer')} ist schon vergeben", ("nummer",))
     figures = [((scope_of(k), k.ident), k) for k in catalogue.kennzahlen if k.ident]
     yield from _duplicates(figures, "K203", _figure_twice, ("id",))
@@ -21,6 +22,12 @@ def check(index: Index) -> Iterator[Finding]:
                            lambda p: f"Die Programmkennung „{p.text('id')}“ ist schon vergeben", ("id",))
     for entry in (*catalogue.products, *catalogue.leistungen):
         yield from _goal_ids(entry)
+
+
+def _named_after(entry: Product | Leistung) -> bool:
+    """Whether the product's folder, or the Leistung's file, is named after the entry's number."""
+    name = entry.folder_name if isinstance(entry, Product) else entry.file.rsplit("/", 1)[-1]
+    return canonical(name.split("-", 1)[0]) == entry.key
 
 
 def _figure_twice(figure: Entry) -> str:

@@ -9,7 +9,7 @@ from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.model import Entry, Leistung, Product, listed
 from produktkatalog.model.formula.reads import named_reference
 from produktkatalog.model.index import Index, Scope
-from produktkatalog.wording.text import suggestion
+from produktkatalog.wording.text import shorten, suggestion_and_allowed
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -28,22 +28,31 @@ def check(index: Index) -> Iterator[Finding]:
             yield from _rule_programme(index, rule, position)
 
 
-def _missing(entry: Entry, path: DocPath, what: str, value: str, choices: Any, hint: str = "") -> Finding:
-    hint = suggestion(value, choices) or hint
-    return error("K207", entry.file, f"{what} „{value}“ gibt es nicht.", hint, path=path)
+def _missing(entry: Entry, path: DocPath, what: str, value: str, choices: Any, where: str = "",
+             labels: dict[str, str] | None = None) -> Finding:
+    """K207 for a name outside a closed list: the closest entry, the whole list, and where the list comes from.
+
+    Any text gets it, whatever it looks like, so this finding replaces the schema's format finding (S105)
+    at the same place (see ``pipeline``): „Pflichtaufgabe nach Weisung“ is answered with the list.
+    """
+    options = sorted(str(choice) for choice in choices)
+    hint = " ".join(part for part in (suggestion_and_allowed(value, options, labels) if options else "", where)
+                    if part)
+    return error("K207", entry.file, f"{what} „{shorten(value)}“ gibt es nicht.", hint, path=path)
 
 
 def _vocabularies(index: Index, product: Product) -> Iterator[Finding]:
     for field, vocabulary in (("aufgabenart", "aufgabenarten"), ("produktart", "produktarten")):
         known = index.vocabulary(vocabulary)
-        value = product.text(field)
-        if value is not None and value not in known:
-            yield _missing(product, (field,), f"Die {field.capitalize()}", value, known,
-                           f"Erlaubt sind: {', '.join(known)} (katalog.yaml → {vocabulary}).")
+        value = product.data.get(field)
+        if value is not None and not isinstance(value, (dict, list)) and str(value) not in known:
+            yield _missing(product, (field,), f"Die {field.capitalize()}", str(value), known,
+                           f"Eigene Liste: katalog.yaml → {vocabulary}.", known)
     known = index.vocabulary("aufgabenarten")
     for position, value in enumerate(product.items("aufgabenarten_zur_auswahl")):
         if isinstance(value, str) and value not in known:
-            yield _missing(product, ("aufgabenarten_zur_auswahl", position), "Die Aufgabenart", value, known)
+            yield _missing(product, ("aufgabenarten_zur_auswahl", position), "Die Aufgabenart", value, known,
+                           "Eigene Liste: katalog.yaml → aufgabenarten.", known)
 
 
 def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Finding]:
@@ -52,11 +61,10 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
             continue
         for number, name in enumerate(listed(goal.get("kennzahlen"))):
             reference = named_reference(name)
-            if reference is None:
-                continue  # not a Kennzahl name at all: the schema layer reports it
             path = ("ziele", position, "kennzahlen", number)
-            if index.resolve(reference, scope) is None:
-                yield _missing(entry, path, "Die Kennzahl", reference.text, index.visible_names(scope),
+            if reference is None or index.resolve(reference, scope) is None:
+                yield _missing(entry, path, "Die Kennzahl", reference.text if reference else str(name),
+                               index.visible_names(scope),
                                "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts.")
         yield from _programme_links(index, entry, ("ziele", position))
 
@@ -71,8 +79,9 @@ def _programme_links(index: Index, entry: Entry, base: DocPath) -> Iterator[Find
         path = (*base, "programmbezuege", position)
         programme = index.programmes.get(link["programm"])
         if programme is None:
+            titles = {ident: programme.text("bezeichnung") or "" for ident, programme in index.programmes.items()}
             yield _missing(entry, (*path, "programm"), "Das Programm", link["programm"], index.programmes,
-                           "Programme liegen als Dateien im Ordner programme/ des Katalogs.")
+                           "Programme liegen als Dateien im Ordner programme/ des Katalogs.", titles)
             continue
         for number, area in enumerate(listed(link.get("massnahmenbereiche"))):
             if isinstance(area, str) and area not in programme.area_ids:
@@ -93,7 +102,8 @@ def _figure_leistung(index: Index, figure: Any) -> Iterator[Finding]:
         yield error("K207", figure.file, f"Die Leistung {owner.number} gehört zu einem anderen Produkt "
                     f"({owner.file}).", listing, path=("leistung",))
     else:
-        yield _missing(figure, ("leistung",), "Die Leistung", str(figure.text("leistung")), own, listing)
+        yield _missing(figure, ("leistung",), "Die Leistung", str(figure.text("leistung")), own,
+                       "" if own else listing)
 
 
 def _rule_programme(index: Index, rule: Any, position: int) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from produktkatalog.cli.german import GermanCommand, GermanGroup, UsageError, usage_error_text
+from produktkatalog.cli.german import HELP_OPTIONS, GermanCommand, GermanGroup, UsageError, usage_error_text
 
 if TYPE_CHECKING:
     from produktkatalog.result import Result
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # runners go through ``app`` unchanged.
 _END_PROCESS_AFTER_REPORT = False
 
+
 app = typer.Typer(
     name="katalog",
     help="Produktkatalog als Code: prüft, berechnet und druckt den kommunalen Produkthaushalt.",
@@ -36,6 +37,7 @@ app = typer.Typer(
     cls=GermanGroup,
     options_metavar="[OPTIONEN]",
     subcommand_metavar="BEFEHL [ARGUMENTE]...",
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 
@@ -62,6 +64,17 @@ def stop(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def unknown_product(what: str, wanted: str, known: list[str]) -> str:
+    """The message for a ``--produkt`` that names nothing: the closest handles and a list of those there are."""
+    from produktkatalog.wording.text import close_matches, one_of
+
+    near = close_matches(wanted, known, 3)
+    hint = f" Meinten Sie {one_of(near)}?" if near else ""
+    shown = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    return (f"{what} „{wanted}“ gibt es nicht.{hint} Gewählt wird mit der Nummer, ein Produkt ohne Nummer mit "
+            f"seinem Ordnernamen: {shown or 'keine'}")
+
+
 def checked(pfad: Path, **options: Any) -> Result:
     """The pipeline's result for ``pfad``; a path without a catalogue ends the command (exit 2)."""
     from produktkatalog.pipeline import validate
@@ -81,15 +94,10 @@ def finish(code: int) -> None:
     raise typer.Exit(code)
 
 
-def main() -> None:
-    global _END_PROCESS_AFTER_REPORT
-    _END_PROCESS_AFTER_REPORT = True
-    gc.disable()
-    for stream in (sys.stdout, sys.stderr):  # a console that cannot show „→“ gets „?“, not a crash
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+def run(args: list[str] | None = None) -> int:
+    """The exit code of one command line (``sys.argv`` without ``args``); usage errors and bugs reported in German."""
     try:
-        code = app(prog_name="katalog", standalone_mode=False)
+        code = app(args, prog_name="katalog", standalone_mode=False)
     except UsageError as error:
         typer.echo(usage_error_text(error), err=True)
         code = 2
@@ -102,4 +110,14 @@ def main() -> None:
         typer.echo(f"katalog: interner Fehler ({type(error).__name__}: {error}). Bitte melden Sie ihn mit der "
                    "Eingabe, die ihn auslöst; KATALOG_DEBUG=1 zeigt den Ablauf.", err=True)
         code = 2
-    sys.exit(code if isinstance(code, int) else 0)
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    global _END_PROCESS_AFTER_REPORT
+    _END_PROCESS_AFTER_REPORT = True
+    gc.disable()
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show „→“ gets „?“, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    sys.exit(run())

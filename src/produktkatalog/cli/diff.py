@@ -59,4 +59,5 @@ def diff(
             write_text(output, text)
         except OSError as exc:
             stop(f"{output} lässt sich nicht schreiben: {reason(exc)}.")
+        typer.echo(f"Vergleich ({format.value}) geschrieben: {output}", err=True)
     finish(0)

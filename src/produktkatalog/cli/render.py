@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop
+from produktkatalog.cli.app import NoCacheOption, PathArgument, checked, finish, stop, unknown_product
+from produktkatalog.cli.progress import pages as page_progress
+from produktkatalog.cli.progress import waiting
 from produktkatalog.system.oserror import reason
 
-PROGRESS_FROM = 50  # pages; fewer render too fast for a progress bar to help
+if TYPE_CHECKING:
+    from produktkatalog.result import Result
 
 
 class RenderFormat(StrEnum):
@@ -47,7 +48,8 @@ def render(
     )
     from produktkatalog.report import REPORTERS
 
-    result = checked(pfad, use_cache=not no_cache)
+    with waiting(f"katalog prüft {pfad} …"):
+        result = checked(pfad, use_cache=not no_cache)
     if result.findings:
         REPORTERS["text"](result, sys.stdout)
     if result.errors:
@@ -56,11 +58,11 @@ def render(
     formats = ["html", "md"] if format is RenderFormat.all else [format.value]
     try:
         with writing_to(out):
-            with _progress() as progress:
+            with page_progress() as progress:
                 pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out))
             report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
-        stop(f"Ein Produkt „{produkt}“ gibt es nicht.")
+        _unknown_product(result, produkt or "")
     except (OutputRefused, TemplateProblem) as exc:
         stop(f"{exc} Die bisherige Ausgabe bleibt unverändert.")
     except OSError as exc:
@@ -72,24 +74,7 @@ def render(
     finish(0)
 
 
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr, only for a terminal and more than ``PROGRESS_FROM`` pages."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = None
-
-        def advance(done: int, total: int) -> None:
-            nonlocal task
-            if total <= PROGRESS_FROM:
-                return
-            if task is None:
-                task = bar.add_task("Seiten erzeugen", total=total)
-            bar.update(task, completed=done)
-
-        yield advance
+def _unknown_product(result: Result, wanted: str) -> None:
+    known = [product.handle for catalogue in result.catalogues for product in
+             sorted(catalogue.products, key=lambda product: (product.key, product.folder))]
+    stop(unknown_product("Ein Produkt", wanted, known))

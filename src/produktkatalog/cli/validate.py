@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from produktkatalog.cli.app import NoCacheOption, PathArgument, StrictOption, checked, finish, stop
+from produktkatalog.cli.progress import waiting
 from produktkatalog.system.oserror import reason
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ def validate(
     from produktkatalog.report import REPORTERS, Options
     from produktkatalog.system.atomic import atomic_text
 
-    result = checked(pfad, use_cache=not no_cache, changed_since=changed_since)
+    with waiting(f"katalog prüft {pfad} …"):
+        result = checked(pfad, use_cache=not no_cache, changed_since=changed_since)
     options = Options(fail_on=Severity.WARNING if strict or fail_on is FailOn.warning else Severity.ERROR)
     if output is None:
         REPORTERS[format.value](result, sys.stdout, options)
@@ -67,8 +69,9 @@ def validate(
                 REPORTERS[format.value](result, stream, options)
         except OSError as exc:
             stop(f"Der Bericht kann nicht nach {output} geschrieben werden ({reason(exc)}).")
-        if format is not Format.text:  # the job log still shows the findings
+        if format is not Format.text:  # the job log still shows the findings, and where the report went
             REPORTERS["text"](result, sys.stdout, options)
+            typer.echo(f"Bericht ({format.value}) geschrieben: {output}")
     if format is Format.github:
         _append_step_summary(result, options)
     finish(1 if options.fails(result) else 0)

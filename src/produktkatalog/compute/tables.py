@@ -133,7 +133,7 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
-            table = Table(owner, plan.statement, template, rows=plan.mapping("zeilen"), plan=plan)
+            table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan)
             tables.setdefault((owner, plan.statement), table)
     for statement in STATEMENTS:
         _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables)

@@ -58,6 +58,8 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     table = new.computation.tables.table(owner, pair.new.statement) or old.computation.tables.table(
         Owner("produkt", pair.old.product_folder), pair.old.statement)
     rows = {row.number: row for row in table.template.rows} if table else {}
+    if table is not None:  # "01" of a plan is row "1" of its template, as on the page
+        before, after = table.template.keyed(before), table.template.keyed(after)
     for number in _ordered([*rows, *before, *after], {*before, *after}):
         for period in _periods(before.get(number), after.get(number)):
             was, now = _amount(stated_row(before, number, period)), _amount(stated_row(after, number, period))

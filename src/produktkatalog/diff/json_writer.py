@@ -9,6 +9,7 @@ from typing import Any
 
 from produktkatalog import __version__
 from produktkatalog.diff.records import AmountChange, CatalogueDiff, Diff, GoalChange
+from produktkatalog.wording.numbers import unsigned_zero
 
 
 def as_json(diff: Diff) -> str:
@@ -61,7 +62,7 @@ _KEYS = {"wertart": "kind"}
 def plain(value: Any) -> Any:
     """Decimals as strings in fixed-point notation, recursively; tuples as lists."""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(unsigned_zero(value), "f")
     if isinstance(value, dict):
         return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -63,7 +63,8 @@ class AmountChange:
 
     @property
     def relative(self) -> Decimal | None:
-        """(neu − alt) ÷ alt in %: the change of the amount itself, also for negative Aufwendungen.
+        """(neu − alt) ÷ |alt| in %: always the sign of the difference beside it; Aufwendungen, which stand
+        negative, that grow by 10 % are −10 %, as their row's value falls by a tenth of its size.
 
         None where it says nothing: no old value, old value 0, or the sign flips.
         """
@@ -72,7 +73,7 @@ class AmountChange:
             return None
         if self.new and (self.new < 0) != (self.old < 0):
             return None
-        return delta * 100 / self.old
+        return delta * 100 / abs(self.old)
 
 
 @dataclass(frozen=True)

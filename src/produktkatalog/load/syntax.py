@@ -9,7 +9,8 @@ from produktkatalog.findings import Finding, error
 _TAB_HINT = "Rücken Sie in YAML nur mit Leerzeichen ein; stellen Sie den Editor auf „Leerzeichen statt Tabulator“."
 
 # (fragment of the parser's problem text, code, German message, hint); the position is where the
-# parser noticed the problem, except for unclosed quotes and brackets (see _AT_OPENING)
+# parser noticed the problem, except for unclosed quotes and brackets and a key without its colon, which are
+# reported where they begin (see _AT_OPENING): the parser notices them a line or more later
 _KNOWN: tuple[tuple[str, str, str, str], ...] = (
     ("'\\t'", "Y011", "Ein Tabulatorzeichen steht an einer Stelle, an der YAML Leerzeichen verlangt.", _TAB_HINT),
     ("tab character", "Y011", "Ein Tabulatorzeichen steht an einer Stelle, an der YAML Leerzeichen verlangt.",
@@ -40,7 +41,7 @@ _KNOWN: tuple[tuple[str, str, str, str], ...] = (
     ("version", "Y010", "Die YAML-Versionsangabe (%YAML) wird nicht unterstützt.",
      "Entfernen Sie die Zeile „%YAML …“; katalog liest YAML 1.2."),
 )
-_AT_OPENING = ("unexpected end of stream", "expected ',' or ']'", "expected ',' or '}'")
+_AT_OPENING = ("unexpected end of stream", "expected ',' or ']'", "expected ',' or '}'", "could not find expected ':'")
 
 
 def syntax_finding(exc: Exception, shown: str, text: str) -> Finding:

@@ -109,6 +109,20 @@ class Numbered(Entry):
 class Product(Numbered):
     folder: str = ""
 
+    @property
+    def folder_name(self) -> str:
+        return self.folder.rsplit("/", 1)[-1]
+
+    @property
+    def handle(self) -> str:
+        """What names the product on the command line: its number, or its folder's name when it has none."""
+        return self.number or self.folder_name
+
+    def named_by(self, wanted: str) -> bool:
+        """Whether ``wanted`` is this product's number (compared by digits) or its folder's name."""
+        digits = canonical(wanted)
+        return (bool(digits) and digits == self.key) or wanted.strip("/") == self.folder_name
+
 
 @dataclass
 class Leistung(Numbered):

@@ -13,17 +13,36 @@ from produktkatalog.model.formula.parser import ROW_FUNCTIONS, Text
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, Listing, shown
 from produktkatalog.wording.numbers import euro, number
+from produktkatalog.wording.text import close_matches
 
 _NAME = re.compile(r"(?:[0-9]+(?:[ .][0-9]+)*\.)?[A-Za-z_][A-Za-z0-9_]*")
 Span = tuple[int, int, str]  # start, end, replacement
 
 
 def matching(listing: Listing, wanted: str) -> list[tuple[Listing, FigureLine]]:
-    """Lines of the Kennzahl ``KENNUNG`` or ``NR.KENNUNG`` (NR: product, Leistung or roll-up number)."""
+    """Lines of the Kennzahl ``KENNUNG`` or ``NR.KENNUNG`` (NR: product, Leistung or roll-up number, or the folder
+    name of a product)."""
     qualifier, _, ident = wanted.rpartition(".")
-    digits = canonical(qualifier) if qualifier else None
     return [(listing, line) for line in listing.lines() if line.figure.ident == ident and (
-        digits is None or digits in (canonical(line.number), line.figure.leistung_key))]
+        not qualifier or _qualifies(listing, line, qualifier))]
+
+
+def _qualifies(listing: Listing, line: FigureLine, qualifier: str) -> bool:
+    digits = canonical(qualifier)
+    if digits and digits in (canonical(line.number), line.figure.leistung_key):
+        return True
+    product = listing.products.get(line.owner.key) if line.owner.level == "produkt" else None
+    return product is not None and product.named_by(qualifier)
+
+
+def near(listings: list[Listing], wanted: str, limit: int = 3) -> list[str]:
+    """The handles (NR.KENNUNG) closest to a Kennzahl that does not exist, best first."""
+    handles = {listing.handle(line) for listing in listings for line in listing.lines()}
+    bare = {handle.rpartition(".")[2]: handle for handle in sorted(handles)}
+    if "." in wanted:
+        return close_matches(wanted, sorted(handles), limit)
+    return [bare[ident] if ident in bare and sum(h.endswith("." + ident) or h == ident for h in handles) == 1
+            else ident for ident in close_matches(wanted, sorted(bare), limit)]
 
 
 def explain(listing: Listing, line: FigureLine) -> list[str]:

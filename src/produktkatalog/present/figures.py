@@ -16,7 +16,8 @@ from produktkatalog.compute.goals import GAP, GoalResult, goal_results
 from produktkatalog.model import Kennzahl, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, Owner
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.wording.numbers import places_for, with_unit
+from produktkatalog.wording.numbers import places_for, rounded, unsigned_zero, with_unit
+from produktkatalog.wording.text import level_name
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
 
@@ -45,9 +46,15 @@ def shown(value: Outcome, figure: Kennzahl) -> str:
     return with_unit(value, unit, places_for(unit, figure.data.get("nachkommastellen"), value))
 
 
+def display_rounded(value: Decimal, figure: Kennzahl) -> Decimal:
+    """The value rounded as ``shown`` prints it, as a number."""
+    unit = figure.text("einheit")
+    return unsigned_zero(rounded(value, places_for(unit, figure.data.get("nachkommastellen"), value)))
+
+
 def plain(value: Decimal) -> str:
     """Full precision with a decimal comma, for spreadsheets."""
-    return format(value, "f").replace(".", ",")
+    return format(unsigned_zero(value), "f").replace(".", ",")
 
 
 class Listing:
@@ -55,7 +62,7 @@ class Listing:
 
     def __init__(self, computation: Computation, product: str | None = None, year: int | None = None) -> None:
         self.computation = computation
-        self.wanted = canonical(product) if product else None
+        self.wanted = product or None
         self.periods = [p for p in computation.periods if year is None or p.year == year]
         catalogue = computation.index.catalogue
         self.products = catalogue.product_by_folder()
@@ -83,8 +90,40 @@ class Listing:
     def label(self, owner: Owner) -> str:
         if owner == GESAMT:
             return "Gesamtplan"
-        name = self._name(owner)
-        return f"{LEVEL_NAMES[owner.level]} {self.number(owner)} {name}".strip()
+        label, number = LEVEL_NAMES[owner.level], self.number(owner)
+        return " ".join(part for part in (label, number, level_name(label, number, self._name(owner))) if part)
+
+    def handle(self, line: FigureLine) -> str:
+        """What ``-e`` takes for this line: NR.KENNUNG (the Leistung's number for its Kennzahlen, a product's
+        folder name when it has no number), the bare Kennung for the Gesamtplan."""
+        figure = line.figure
+        if figure.leistung_key:
+            qualifier = figure.text("leistung") or ""
+        elif line.owner.level == "produkt":
+            product = self.products.get(line.owner.key)
+            qualifier = product.handle if product else ""
+        else:
+            qualifier = line.number
+        return f"{qualifier}.{figure.ident}" if qualifier else figure.ident
+
+    def handles(self) -> list[str]:
+        """Every product, Produktgruppe and Produktbereich ``--produkt`` takes, in order."""
+        products = sorted(self.products.values(), key=lambda product: (canonical(product.number), product.folder))
+        return [product.handle for product in products] + self._rollup_numbers()
+
+    def names_anything(self) -> bool:
+        """Whether the wanted number or folder names a product or roll-up of this catalogue."""
+        if self.wanted is None:
+            return True
+        digits = canonical(self.wanted)
+        return any(product.named_by(self.wanted) for product in self.products.values()) or (
+            bool(digits) and any(canonical(number) == digits for number in self._rollup_numbers()))
+
+    def _rollup_numbers(self) -> list[str]:
+        framework = self.computation.index.framework
+        if framework is None:
+            return []
+        return sorted({*framework.names("produktgruppen"), *framework.names("produktbereiche")})
 
     def number(self, owner: Owner) -> str:
         if owner.level == "produkt":
@@ -103,6 +142,10 @@ class Listing:
         filled = iter(shown(value, figure) for value in values)
         return GAP.sub(lambda _: next(filled, "__"), text)
 
+    def name(self, owner: Owner) -> str:
+        """The Bezeichnung of a product, Produktgruppe or -bereich; "" for the Gesamtplan."""
+        return self._name(owner) if owner.level != "gesamt" else ""
+
     def _name(self, owner: Owner) -> str:
         if owner.level == "produkt":
             product = self.products.get(owner.key)
@@ -112,7 +155,12 @@ class Listing:
         return framework.names(level).get(owner.key, "") if framework else ""
 
     def _wanted(self, owner: Owner) -> bool:
-        return self.wanted is None or canonical(self.number(owner)) == self.wanted
+        if self.wanted is None:
+            return True
+        if owner.level == "produkt":
+            product = self.products.get(owner.key)
+            return product is not None and product.named_by(self.wanted)
+        return bool(canonical(self.wanted)) and canonical(owner.key) == canonical(self.wanted)
 
     def _order(self, line: FigureLine) -> tuple[object, ...]:
         figure = line.figure

@@ -26,7 +26,7 @@ def amount(value: Decimal) -> Cell:
 def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
     """Every row of the template, in its order; sums computed, "—" where no product states a value."""
     columns = [table.column(period) for period in periods]
-    rows = [PlanRow(row.number, row.name, row.nature,
+    rows = [PlanRow(row.shown_number, row.name, row.nature,
                     [amount(value) if (value := column.get(row.number)) is not None else EMPTY
                      for column in columns])
             for row in table.template.rows]

@@ -20,7 +20,6 @@ from typing import Any, TypedDict
 
 from produktkatalog.compute import Computation
 from produktkatalog.incremental.pages import PageKeys, templates_digest
-from produktkatalog.model import canonical
 from produktkatalog.render.bounds import bounded_render, time_limit
 from produktkatalog.render.environment import TemplateProblem, Templates, template_folders, templates_for
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
@@ -170,12 +169,8 @@ def _folders(computations: Sequence[Computation], root: Path) -> list[str]:
     return [names[str(i)] for i in range(len(relative))]
 
 
-def _wanted(number: str, wanted: str) -> bool:
-    return bool(canonical(wanted)) and canonical(number) == canonical(wanted)
-
-
 def _selected(layout: Layout, wanted: str) -> int:
-    return sum(1 for place in layout.sheets if _wanted(place.product.number, wanted))
+    return sum(1 for place in layout.sheets if place.product.named_by(wanted))
 
 
 def _count(layout: Layout, formats: Sequence[str], wanted: str | None) -> int:
@@ -198,7 +193,7 @@ def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, form
     for fmt in formats:
         suffix = FORMATS[fmt]
         for i, place in enumerate(layout.sheets):
-            if wanted is None or _wanted(place.product.number, wanted):
+            if wanted is None or place.product.named_by(wanted):
                 sheet = functools.partial(_sheet_context, site, i)
                 page(place.page, "produkt", sheet, suffix, keys.sheet(place.page, place.product))
         if wanted is not None:

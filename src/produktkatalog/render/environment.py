@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
@@ -213,9 +214,29 @@ class _Sandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates for the whole process, so that each catalogue of a run (and each run of a test) does not
+    compile the same files again. Jinja finds an entry by template name and file and uses it only if the source
+    still has the checksum it was compiled from; one cache per kind of environment, whose settings shape the code."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = {True: _CompiledTemplates(), False: _CompiledTemplates()}  # by autoescape: HTML, Markdown
+
+
 def _environment(loader: BaseLoader, autoescape: bool) -> SandboxedEnvironment:
     environment = _Sandbox(loader=loader, autoescape=autoescape, undefined=StrictUndefined,
                                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                                       auto_reload=False)
+                                       auto_reload=False, bytecode_cache=_COMPILED[autoescape])
     environment.filters["sichere_adresse"] = safe_url
     return environment

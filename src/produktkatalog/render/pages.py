@@ -173,6 +173,7 @@ class CatalogueSite:
     budgets: Sequence[BudgetPage]
     overview: Sequence[OverviewRow]
     top: Link | None = None
+    year: str = ""  # the Haushaltsjahr, which tells apart catalogues of one municipality
 
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,

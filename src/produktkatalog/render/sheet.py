@@ -28,6 +28,7 @@ from produktkatalog.render.views import (
     ProgrammeRef,
 )
 from produktkatalog.wording.numbers import with_unit
+from produktkatalog.wording.text import level_name, same_text
 
 GOAL_KINDS = {"strategisch": "strategisches Ziel", "operativ": "operatives Ziel"}
 LEISTUNG_KINDS = {"intern": "interne Leistung", "extern": "externe Leistung",
@@ -96,12 +97,12 @@ class SheetMaker:
         main = next((m for m in sorted(names("hauptproduktbereiche")) if area and area.startswith(m)), None)
         levels = []
         if main:
-            levels.append(Level("Hauptproduktbereich", main, names("hauptproduktbereiche").get(main, ""),
-                                text(printed, "hauptproduktbereich")))
-        levels.append(Level("Produktbereich", area or "", names("produktbereiche").get(area or "", ""),
-                            text(printed, "produktbereich")))
-        levels.append(Level("Produktgruppe", product.text("produktgruppe") or group or "",
-                            names("produktgruppen").get(group or "", ""), text(printed, "produktgruppe")))
+            levels.append(_level("Hauptproduktbereich", main, names("hauptproduktbereiche").get(main, ""),
+                                 text(printed, "hauptproduktbereich")))
+        levels.append(_level("Produktbereich", area or "", names("produktbereiche").get(area or "", ""),
+                             text(printed, "produktbereich")))
+        levels.append(_level("Produktgruppe", product.text("produktgruppe") or group or "",
+                             names("produktgruppen").get(group or "", ""), text(printed, "produktgruppe")))
         levels.append(Level("Produkt", product.number, product.text("bezeichnung") or ""))
         return levels
 
@@ -203,3 +204,8 @@ def _plain_targets(value: Any) -> list[tuple[str, str]]:
         return []
     return [(str(year), str(value[year]).replace(".", ",") if value[year] is not None else "—")
             for year in sorted(value, key=str)]
+
+
+def _level(label: str, number: str, name: str, printed: str) -> Level:
+    """A level of the hierarchy; the document's own wording only where it differs from the name."""
+    return Level(label, number, level_name(label, number, name), "" if same_text(printed, name) else printed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from produktkatalog.compute import Computation
 from produktkatalog.model import Product, Programme, canonical
@@ -24,6 +24,7 @@ from produktkatalog.render.pages import (
 from produktkatalog.render.paths import relative, slug, unique_slugs
 from produktkatalog.render.sheet import SheetMaker
 from produktkatalog.render.views import Link, Nav
+from produktkatalog.wording.text import level_name
 
 INDEX = "index"
 OVERVIEW = "kennzahlen"
@@ -58,7 +59,7 @@ class Layout:
     def skeleton(self) -> str:
         """What every page shows of the others, as one text (part of every page key)."""
         site = self.site
-        return repr((site.name, site.folder, site.facts, site.source, site.rules, site.columns, site.tree,
+        return repr((site.name, site.year, site.folder, site.facts, site.source, site.rules, site.columns, site.tree,
                      site.unplaced, [(p.product.folder, p.page, p.title, p.nav) for p in self.sheets],
                      [(b.owner, b.page, b.title, b.nav) for b in self.budgets],
                      [(p.file, p.ident, page) for p, page in self.programmes]))
@@ -92,7 +93,7 @@ def catalogue_layout(computation: Computation, folder: str, top: Link | None) ->
         columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
         programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
         budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
-        overview=_later_overview(sheets), top=top)
+        overview=_later_overview(sheets), top=top, year=text(data, "haushaltsjahr"))
     return Layout(site, places, budgets, programmes)
 
 
@@ -109,7 +110,9 @@ def _facts(computation: Computation) -> list[tuple[str, str]]:
     data = catalogue.settings.data if catalogue.settings else {}
     framework = computation.index.framework
     residents = data.get("einwohner")
-    facts = [("Kommune", text(data, "kommune")), ("Art", text(data, "art")), ("Land", text(data, "land")),
+    land = text(data, "land")
+    facts = [("Kommune", text(data, "kommune")), ("Art", text(data, "art")),
+             ("Land", computation.index.vocabulary("laender").get(land, land)),
              ("Produktrahmen", framework.name if framework else text(data.get("produktrahmen"), "schema")),
              ("Haushaltsjahr", text(data, "haushaltsjahr")), ("Währung", text(data, "waehrung"))]
     if isinstance(residents, dict):
@@ -127,27 +130,29 @@ def _tree(computation: Computation, ordered: list[Product], pages: dict[str, str
     placement = computation.tables.placement
     framework = computation.index.framework
     names: Callable[[str], dict[str, str]] = framework.names if framework else (lambda level: {})
-    areas: dict[str, dict[str, list[Link]]] = {}
+    areas: dict[str, dict[str, list[Link]]] = {}  # "" holds the Produktgruppen without a Produktbereich
     unplaced = []
     for product in ordered:
         link = Link(f"{product.number} {product.text('bezeichnung') or ''}".strip(), pages[product.folder] + ".html")
         group = placement.group(product)
-        area = placement.area(group)
-        if group is None or area is None:
+        if group is None:
             unplaced.append(link)
             continue
-        areas.setdefault(area, {}).setdefault(group, []).append(link)
+        areas.setdefault(placement.area(group) or "", {}).setdefault(group, []).append(link)
 
     def href(level: str, key: str) -> str:
         page = _budget_page(Owner(level, key))
-        return page + ".html" if page in budget_pages else ""
+        return page + ".html" if page in budget_pages and key else ""
 
-    tree = [TreeNode(LEVEL_NAMES["produktbereich"], area, names("produktbereiche").get(area, ""), f"pb-{area}",
-                     href("produktbereich", area),
-                     children=[TreeNode(LEVEL_NAMES["produktgruppe"], group, names("produktgruppen").get(group, ""),
-                                        f"pg-{group}", href("produktgruppe", group), products=links)
-                               for group, links in groups_.items()])
-            for area, groups_ in areas.items()]
+    def node(level: str, key: str) -> TreeNode:
+        label = LEVEL_NAMES[level] if key else f"Ohne {LEVEL_NAMES[level]}"
+        name = level_name(label, key, names(_PLURALS[level]).get(key, ""))
+        return TreeNode(label, key, name, f"{'pb' if level == 'produktbereich' else 'pg'}-{key or 'ohne'}",
+                        href(level, key))
+
+    tree = [replace(node("produktbereich", area), children=[replace(node("produktgruppe", group), products=links)
+                                                            for group, links in groups_.items()])
+            for area, groups_ in sorted(areas.items(), key=lambda item: item[0] == "")]
     return tree, unplaced
 
 
@@ -197,9 +202,12 @@ def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pag
                       columns_of(computation.periods), members, place.nav)
 
 
+_PLURALS = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}
+
+
 def _level_name(computation: Computation, owner: Owner) -> str:
     framework = computation.index.framework
-    level = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}.get(owner.level)
+    level = _PLURALS.get(owner.level)
     return framework.names(level).get(owner.key, "") if framework and level else ""
 
 
@@ -216,7 +224,9 @@ def _members(computation: Computation, owner: Owner, pages: dict[str, str], page
                 title = f"{product.number} {product.text('bezeichnung') or ''}".strip()
                 links.append(Link(title, relative(page, pages[member.owner.key] + ".html")))
         else:
-            links.append(Link(f"{LEVEL_NAMES[member.owner.level]} {member.owner.key}",
+            label, key = LEVEL_NAMES[member.owner.level], member.owner.key
+            name = level_name(label, key, _level_name(computation, member.owner))
+            links.append(Link(" ".join(part for part in (label, key, name) if part),
                               relative(page, _budget_page(member.owner) + ".html")))
     return links
 

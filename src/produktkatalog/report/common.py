@@ -81,7 +81,18 @@ def fingerprints(findings: list[Finding], paths: list[str]) -> list[str]:
     return keys
 
 
-def message(finding: Finding, separator: str = " ") -> str:
-    """The German message with its hint, control characters escaped."""
+def message(finding: Finding, separator: str = " ", places: Places | None = None) -> str:
+    """The German message with its hint, and for a Folgefehler its cause; control characters escaped."""
     text = printable(finding.message)
-    return f"{text}{separator}Hinweis: {printable(finding.hint)}" if finding.hint else text
+    text = f"{text}{separator}Hinweis: {printable(finding.hint)}" if finding.hint else text
+    return f"{text}{separator}{consequence_note(finding, places)}" if finding.cause is not None else text
+
+
+def consequence_note(finding: Finding, places: Places | None = None) -> str:
+    """„Folgefehler von K230 (datei:4:9): …“ for a finding with a cause, else ""."""
+    cause = finding.cause
+    if cause is None:
+        return ""
+    where = places.path(cause.file) if places else printable(cause.file)
+    where += f":{cause.line}:{cause.column}" if cause.line is not None else ""
+    return f"Folgefehler von {cause.code} ({where}): {printable(cause.message)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from decimal import Decimal
 from itertools import groupby
 from typing import Any, TextIO
@@ -11,52 +12,87 @@ from typing import Any, TextIO
 from produktkatalog import __version__
 from produktkatalog.compute.goals import Achievement, GoalResult
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, plain, shown
+from produktkatalog.report.fitting import TextColumn, split_columns, table, value_width
+from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, display_rounded, plain, shown
+from produktkatalog.present.spreadsheet import neutral
 from produktkatalog.report.json_report import record
-from produktkatalog.wording.numbers import number
+from produktkatalog.wording.numbers import number, unsigned_zero
 
 _LIGHT_STYLE = {"gruen": "green", "gelb": "yellow", "rot": "bold red"}
 
 
-def write_text(listings: list[Listing], stream: TextIO) -> None:
-    from rich.console import Console
-    from rich.table import Table
+NAME = TextColumn("Kennzahl", 18)
+UNIT = TextColumn("Einheit", 10)
+HANDLE = TextColumn("Kennung", 16)
+GOAL_TEXT, GOAL_FIGURE = TextColumn("Ziel", 20), TextColumn("Zielkennzahl", 14)
 
-    console = Console(file=stream, highlight=False, width=None if stream.isatty() else 160)
+
+def write_text(listings: list[Listing], stream: TextIO, handles: bool = False) -> None:
+    """A table per product and level; at a narrow terminal the years are split over several tables.
+
+    ``handles`` adds the column „Kennung“ with what ``--erklaeren`` takes (NR.KENNUNG).
+    """
+    from rich.console import Console
+
+    console = Console(file=stream, highlight=False, width=_width(stream))
     for listing in listings:
         headers = [str(period) for period in listing.periods]
         for label, lines in groupby(listing.lines(), key=lambda line: line.label):
-            table = Table(title=label, title_justify="left", show_lines=False)
-            table.add_column("Kennzahl")
-            table.add_column("Einheit")
-            for header in headers:
-                table.add_column(header, justify="right")
-            for line in lines:
-                name = line.figure.text("bezeichnung") or line.figure.ident
-                table.add_row(name, line.unit, *(line.shown(period) for period in listing.periods))
-            console.print(table)
+            rows = [([line.figure.text("bezeichnung") or line.figure.ident, line.unit,
+                      *([listing.handle(line)] if handles else [])],
+                     [line.shown(period) for period in listing.periods]) for line in lines]
+            _print_tables(console, label, [NAME, UNIT, *([HANDLE] if handles else [])], headers, rows)
         goals = listing.goals()
-        if goals:
-            console.print(_goal_table(listing, goals))
+        if any(goal.achievements for goal in goals):
+            _print_tables(console, "Zielerreichung (Wert ÷ Zielwert, Ampel)", [GOAL_TEXT, GOAL_FIGURE], headers,
+                          _goal_rows(listing, goals))
 
 
-def _goal_table(listing: Listing, goals: list[GoalResult]) -> Any:
-    from rich.table import Table
+def _width(stream: TextIO) -> int | None:
+    """The terminal's width, else ``COLUMNS``, else 160 for a file or pipe."""
+    return None if stream.isatty() or os.environ.get("COLUMNS", "").isdigit() else 160
+
+
+Row = tuple[list[str], list[Any]]  # text cells, value cells (str or rich Text)
+
+
+def _print_tables(console: Any, title: str, text: list[TextColumn], headers: list[str], rows: list[Row]) -> None:
+    widths = [value_width(header, [str(values[i]) for _, values in rows]) for i, header in enumerate(headers)]
+    parts = split_columns(text, widths, console.width)
+    if not parts:
+        _print_listed(console, title, headers, rows)
+        return
+    for position, part in enumerate(parts):
+        shown = title if position == 0 else f"{title} (Fortsetzung)"
+        made = table(shown, text, [headers[i] for i in part], [widths[i] for i in part])
+        for cells, values in rows:
+            made.add_row(*cells, *(values[i] for i in part))
+        console.print(made)
+
+
+def _print_listed(console: Any, title: str, headers: list[str], rows: list[Row]) -> None:
+    """Too narrow for any table: each row's values one per line, whole."""
     from rich.text import Text
 
-    table = Table(title="Zielerreichung (Wert ÷ Zielwert, Ampel)", title_justify="left")
-    table.add_column("Produkt")
-    table.add_column("Ziel")
-    table.add_column("Zielkennzahl")
-    for period in listing.periods:
-        table.add_column(str(period), justify="right")
+    console.print(Text(title, style="bold"))
+    for cells, values in rows:
+        console.print(" · ".join(cell for cell in cells if cell))
+        for header, value in zip(headers, values, strict=True):
+            console.print(Text.assemble("  ", header, ": ", value), no_wrap=True, overflow="ignore", crop=False)
+
+
+def _goal_rows(listing: Listing, goals: list[GoalResult]) -> list[Row]:
+    from rich.text import Text
+
     year = _budget_year(listing)
+    rows: list[Row] = []
     for goal in goals:
         for written, achievements in goal.achievements.items():
             by_year = {a.period: a for a in achievements}
             cells = [_light_text(by_year.get(period), Text) for period in listing.periods]
-            table.add_row(goal.entry.number, listing.filled_text(goal, year), written, *cells)
-    return table
+            text = listing.filled_text(goal, year)
+            rows.append(([f"{goal.entry.number}: {text}" if goal.entry.number else text, written], cells))
+    return rows
 
 
 def _light_text(achievement: Achievement | None, text_type: Any) -> Any:
@@ -72,23 +108,41 @@ def _budget_year(listing: Listing) -> int | None:
     return int(year) if isinstance(year, (int, Decimal)) and not isinstance(year, bool) else None
 
 
-CSV_COLUMNS = ("ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit", "wertart", "jahr",
-               "wert", "anzeige", "kein_wert")
+CSV_COLUMNS = ("kommune", "ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit",
+               "wertart", "jahr", "wert", "anzeige", "kein_wert", "gerundet")
+EXCEL_HEADINGS = ("Kommune", "Ebene", "Nummer", "Bezeichnung der Ebene", "Kennung", "Leistung", "Kennzahl", "Einheit",
+                  "Wertart", "Jahr", "Wert (ungerundet)", "Anzeige", "Kein Wert", "Wert (gerundet)")
 
 
-def write_csv(listings: list[Listing], stream: TextIO) -> None:
-    """One row per value; semicolons and decimal commas, as German spreadsheets expect."""
-    writer = csv.writer(stream, delimiter=";", lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> None:
+    """One row per value; semicolons and decimal commas, as German spreadsheets expect. ``wert`` keeps full
+    precision, ``gerundet`` is the number as displayed (rounded, without unit). ``excel``: German headings
+    and a byte-order mark, so Excel reads the umlauts."""
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=";", lineterminator="\r\n" if excel else "\n")
+    writer.writerow(EXCEL_HEADINGS if excel else CSV_COLUMNS)
     for listing in listings:
+        kommune = _kommune(listing)
         for line in listing.lines():
             for period in listing.periods:
                 value = line.values.get(period, NoValue(""))
-                writer.writerow([line.owner.level, line.number, line.label, line.figure.ident,
-                                 line.figure.text("leistung") or "", line.figure.text("bezeichnung") or "",
-                                 line.unit, period.wertart, period.year, plain(value) if isinstance(value, Decimal)
-                                 else "", shown(value, line.figure) if isinstance(value, Decimal) else "",
-                                 value.reason if isinstance(value, NoValue) else ""])
+                writer.writerow([neutral(kommune), line.owner.level, line.number, neutral(line.label),
+                                 line.figure.ident, line.figure.text("leistung") or "",
+                                 neutral(line.figure.text("bezeichnung") or ""), neutral(line.unit), period.wertart,
+                                 period.year, *_number_cells(value, line)])
+
+
+def _number_cells(value: Outcome, line: FigureLine) -> list[str]:
+    """wert, anzeige, kein_wert, gerundet."""
+    if isinstance(value, NoValue):
+        return ["", "", value.reason, ""]
+    return [plain(value), shown(value, line.figure), "", plain(display_rounded(value, line.figure))]
+
+
+def _kommune(listing: Listing) -> str:
+    settings = listing.computation.index.catalogue.settings
+    return settings.text("kommune") or "" if settings else ""
 
 
 def write_json(listings: list[Listing], findings: list[Any], stream: TextIO) -> None:
@@ -106,7 +160,8 @@ def write_json(listings: list[Listing], findings: list[Any], stream: TextIO) -> 
 def _line(listing: Listing, line: FigureLine) -> dict[str, Any]:
     figure = line.figure
     return {
-        "ebene": line.owner.level, "nummer": line.number, "bezeichnung_ebene": line.label,
+        "kommune": _kommune(listing), "ebene": line.owner.level, "nummer": line.number,
+        "bezeichnung_ebene": line.label,
         "kennung": figure.ident, "leistung": figure.text("leistung"), "bezeichnung": figure.text("bezeichnung"),
         "art": figure.data.get("art"), "gruppe": figure.text("gruppe"), "einheit": figure.text("einheit"),
         "formel": figure.text("formel"), "mitgeliefert": figure.shipped,
@@ -119,8 +174,9 @@ def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
     if isinstance(value, NoValue):
         entry["kein_wert"] = value.reason
     else:
-        entry["wert"] = str(value)  # a string: JSON numbers would lose Decimal precision
+        entry["wert"] = str(unsigned_zero(value))  # a string: JSON numbers would lose Decimal precision
         entry["anzeige"] = shown(value, figure)
+        entry["gerundet"] = str(display_rounded(value, figure))
     return entry
 
 
@@ -137,8 +193,8 @@ def _achievement(achievement: Achievement) -> dict[str, Any]:
     value = achievement.actual
     return {
         "wertart": achievement.period.wertart, "jahr": achievement.period.year, "zielwert": str(achievement.target),
-        "wert": str(value) if isinstance(value, Decimal) else None,
+        "wert": str(unsigned_zero(value)) if isinstance(value, Decimal) else None,
         "kein_wert": value.reason if isinstance(value, NoValue) else None,
-        "zielerreichungsgrad": str(achievement.degree) if achievement.degree is not None else None,
+        "zielerreichungsgrad": str(unsigned_zero(achievement.degree)) if achievement.degree is not None else None,
         "ampel": achievement.light,
     }

@@ -28,19 +28,19 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(finding: Finding, path: str) -> str:
+def command(finding: Finding, path: str, places: Places | None = None) -> str:
     properties = {"title": f"{finding.code} {title(finding.code)}", "file": path,
                   "line": finding.line, "col": finding.column}
     # like the toolkit, properties without a value are left out
     listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value)
-    text = message(finding, "\n\n")
+    text = message(finding, "\n\n", places)
     return f"::{finding.severity.value} {listed}::{escape_data(text)}"
 
 
 def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
     places = Places(result, options or Options())
     for finding in result.findings:
-        stream.write(command(finding, places.path(finding.file)) + "\n")
+        stream.write(command(finding, places.path(finding.file), places) + "\n")
     stream.write(summary(result) + "\n")
 
 
@@ -64,7 +64,7 @@ def markdown(result: Result, places: Places) -> str:
 def _row(finding: Finding, places: Places) -> str:
     where = f"{finding.line}:{finding.column}" if finding.line is not None else ""
     cells = (finding.severity.label, f"{finding.code} {title(finding.code)}", places.path(finding.file), where,
-             message(finding))
+             message(finding, places=places))
     return "| " + " | ".join(inline(text) for text in cells) + " |"
 
 

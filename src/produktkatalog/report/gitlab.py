@@ -22,14 +22,15 @@ def write(result: Result, stream: TextIO, options: Options | None = None) -> Non
     places = Places(result, options or Options())
     paths = [places.path(finding.file) for finding in result.findings]
     keys = fingerprints(result.findings, paths)
-    issues = [_issue(finding, path, key) for finding, path, key in zip(result.findings, paths, keys, strict=True)]
+    issues = [_issue(finding, path, key, places)
+              for finding, path, key in zip(result.findings, paths, keys, strict=True)]
     json.dump(issues, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def _issue(finding: Finding, path: str, fingerprint: str) -> dict[str, Any]:
+def _issue(finding: Finding, path: str, fingerprint: str, places: Places) -> dict[str, Any]:
     return {
-        "description": f"{finding.code} {message(finding)}",
+        "description": f"{finding.code} {message(finding, places=places)}",
         "check_name": finding.code,
         "fingerprint": fingerprint,
         "severity": SEVERITY[finding.severity],

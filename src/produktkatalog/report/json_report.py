@@ -14,6 +14,7 @@ from produktkatalog.wording.text import printable
 
 
 def record(finding: Finding) -> dict[str, Any]:
+    """A finding's fields; ``cause`` names the finding that explains it (a Folgefehler), else null."""
     return {
         "code": finding.code,
         "severity": finding.severity.value,
@@ -23,7 +24,15 @@ def record(finding: Finding) -> dict[str, Any]:
         "column": finding.column,
         "message": printable(finding.message),
         "hint": printable(finding.hint),
+        "cause": _cause(finding.cause),
     }
+
+
+def _cause(cause: Finding | None) -> dict[str, Any] | None:
+    if cause is None:
+        return None
+    return {"code": cause.code, "file": printable(cause.file), "line": cause.line, "column": cause.column,
+            "message": printable(cause.message)}
 
 
 def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
@@ -31,7 +40,8 @@ def write(result: Result, stream: TextIO, options: Options | None = None) -> Non
         "tool": "katalog",
         "version": __version__,
         "summary": {"catalogues": len(result.catalogues), "files": result.files,
-                    "errors": result.errors, "warnings": result.warnings},
+                    "errors": result.errors, "warnings": result.warnings,
+                    "consequences": sum(1 for finding in result.findings if finding.cause is not None)},
         "findings": [record(f) for f in result.findings],
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)

@@ -27,7 +27,7 @@ def write(result: Result, stream: TextIO, options: Options | None = None) -> Non
         by_path.setdefault(places.path(finding.file), []).append(finding)
     root = ET.Element("testsuites", name="katalog validate")
     for path, findings in sorted(by_path.items()):
-        root.append(_suite(path, findings, options))
+        root.append(_suite(path, findings, options, places))
     _count(root, root.findall("testsuite"))
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -35,23 +35,23 @@ def write(result: Result, stream: TextIO, options: Options | None = None) -> Non
     stream.write("\n")
 
 
-def _suite(path: str, found: list[Finding], options: Options) -> ET.Element:
+def _suite(path: str, found: list[Finding], options: Options, places: Places) -> ET.Element:
     suite = ET.Element("testsuite", name=path, file=path)
     if not found:
         ET.SubElement(suite, "testcase", name=CLEAN, classname=path)
     for finding in found:
-        suite.append(_case(finding, path, options))
+        suite.append(_case(finding, path, options, places))
     _count(suite, [suite])
     return suite
 
 
-def _case(finding: Finding, path: str, options: Options) -> ET.Element:
+def _case(finding: Finding, path: str, options: Options, places: Places) -> ET.Element:
     where = f" (Zeile {finding.line}, Spalte {finding.column})" if finding.line is not None else ""
     case = ET.Element("testcase", name=f"{finding.code} {title(finding.code)}{where}", classname=path)
-    said = message(finding, "\n")
+    said = message(finding, "\n", places)
     text = f"{path}{_position(finding)}: {finding.severity.label} {finding.code} {said}"
     if options.failing(finding):
-        failure = ET.SubElement(case, "failure", type=finding.code, message=message(finding))
+        failure = ET.SubElement(case, "failure", type=finding.code, message=message(finding, places=places))
         failure.text = text
     else:
         ET.SubElement(case, "system-out").text = text

@@ -30,7 +30,7 @@ def write(result: Result, stream: TextIO, options: Options | None = None) -> Non
         "tool": {"driver": {"name": "katalog", "version": __version__, "semanticVersion": __version__,
                             "rules": [_rule(code) for code in rules]}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(finding, path, key, rules.index(finding.code))
+        "results": [_result(finding, path, key, rules.index(finding.code), places)
                     for finding, path, key in zip(result.findings, paths, keys, strict=True)],
     }
     json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream, ensure_ascii=False, indent=2)
@@ -42,15 +42,25 @@ def _rule(code: str) -> dict[str, Any]:
             "fullDescription": {"text": explanation(code)}}
 
 
-def _result(finding: Finding, path: str, fingerprint: str, rule_index: int) -> dict[str, Any]:
-    location: dict[str, Any] = {"artifactLocation": {"uri": quote(path)}}
-    if finding.line is not None:
-        location["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
-    return {
+def _result(finding: Finding, path: str, fingerprint: str, rule_index: int, places: Places) -> dict[str, Any]:
+    result = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": finding.severity.value,
-        "message": {"text": message(finding)},
-        "locations": [{"physicalLocation": location}],
+        "message": {"text": message(finding, places=places)},
+        "locations": [{"physicalLocation": _location(finding, path)}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
     }
+    if finding.cause is not None:  # a Folgefehler points at its cause
+        result["relatedLocations"] = [{"id": 1, "physicalLocation": _location(finding.cause,
+                                                                              places.path(finding.cause.file)),
+                                       "message": {"text": f"Ursache: {finding.cause.code} {finding.cause.message}"}}]
+        result["properties"] = {"cause": finding.cause.code}
+    return result
+
+
+def _location(finding: Finding, path: str) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": quote(path)}}
+    if finding.line is not None:
+        location["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
+    return location

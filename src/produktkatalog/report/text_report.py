@@ -21,7 +21,7 @@ _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def write(result: Result, stream: TextIO, options: Options | None = None) -> None:
-    lines = [_finding(finding) for finding in result.findings] + _selected(result) + [_summary(result)]
+    lines = _findings(result.findings) + _selected(result) + [_summary(result)]
     if stream.isatty():
         _print_rich(lines, stream)
     else:
@@ -37,13 +37,38 @@ def _print_rich(lines: list[Segments], stream: TextIO) -> None:
         console.print(Text.assemble(*line))
 
 
-def _finding(finding: Finding) -> Segments:
+def _findings(findings: list[Finding]) -> list[Segments]:
+    """Every finding; a Folgefehler under its cause, without its own hint (fixing the cause fixes it)."""
+    present = set(findings)
+    under: dict[Finding, list[Finding]] = {}
+    for finding in findings:
+        if finding.cause is not None and finding.cause in present:
+            under.setdefault(finding.cause, []).append(finding)
+    lines = []
+    for finding in findings:
+        if finding.cause is not None and finding.cause in present:
+            continue
+        line = _finding(finding)
+        if finding.cause is not None:  # its cause lies in a file not reported (--changed-since)
+            line += [("\n    Folgefehler von ", "dim"), (_where(finding.cause) + f" {finding.cause.code}", "")]
+        if finding in under:
+            line += [(f"\n    Folgefehler, behoben mit dieser Ursache ({len(under[finding])}):", "dim")]
+            for consequence in under[finding]:
+                line += [("\n      ", ""), *_finding(consequence, hint=False)]
+        lines.append(line)
+    return lines
+
+
+def _where(finding: Finding) -> str:
     where = printable(finding.file)
-    if finding.line is not None:
-        where += f":{finding.line}:{finding.column}"
-    line = [(where, "bold"), (": ", ""), (f"{finding.severity.label} {finding.code}", _STYLE[finding.severity.value]),
+    return where + (f":{finding.line}:{finding.column}" if finding.line is not None else "")
+
+
+def _finding(finding: Finding, hint: bool = True) -> Segments:
+    label = f"{finding.severity.label} {finding.code}"
+    line = [(_where(finding), "bold"), (": ", ""), (label, _STYLE[finding.severity.value]),
             (f" ({title(finding.code)}) ", "dim"), (printable(finding.message), "")]
-    if finding.hint:
+    if finding.hint and hint:
         line += [("\n    Hinweis: ", "cyan"), (printable(finding.hint), "")]
     return line
 
@@ -75,4 +100,6 @@ def _summary(result: Result) -> Segments:
     if not result.findings:
         return [(head + "keine Befunde.", "bold green")]
     warnings = f"{result.warnings} {'Warnung' if result.warnings == 1 else 'Warnungen'}"
-    return [(f"{head}{result.errors} Fehler, {warnings}.", "bold red" if result.errors else "bold yellow")]
+    following = sum(1 for finding in result.findings if finding.cause is not None)
+    folded = f" ({following} davon Folgefehler)" if following else ""
+    return [(f"{head}{result.errors} Fehler, {warnings}{folded}.", "bold red" if result.errors else "bold yellow")]

@@ -34,7 +34,14 @@ def places_for(unit: str | None, stated: object, value: Decimal) -> int:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    return value.quantize(_quantum(places), ROUND_HALF_UP)
+    """Half up to ``places``; a value that rounds to zero is 0, never -0 („-0,0 %“ would claim a direction)."""
+    result = value.quantize(_quantum(places), ROUND_HALF_UP)
+    return abs(result) if result.is_zero() else result
+
+
+def unsigned_zero(value: Decimal) -> Decimal:
+    """``value``, with -0 (from 0 × -1 or 0 ÷ -x) written as 0: for full-precision output (CSV, JSON)."""
+    return abs(value) if value.is_zero() else value
 
 
 @functools.cache
@@ -74,9 +81,9 @@ def _locale() -> Locale:
 
 
 def with_unit(value: Decimal, unit: str | None, places: int) -> str:
-    """Amounts with €, shares with %, other units stay in their own column."""
+    """Amounts with € (also „EUR je Einwohner“), shares with %, other units stay in their own column."""
     text = number(value, places)
-    if unit in ("EUR", "€", "Euro"):
+    if unit in ("EUR", "€", "Euro") or (unit or "").startswith(("EUR ", "€ ", "Euro ")):
         return f"{text}{_NBSP}€"
     if unit == "%":
         return f"{text}{_NBSP}%"

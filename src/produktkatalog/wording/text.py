@@ -84,11 +84,68 @@ def within(path: DocPath) -> str:
     return f" in „{' → '.join(steps)}“"
 
 
-def suggestion(word: str, choices: Iterable[str]) -> str:
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normal(text: str) -> str:
+    """A word as one might have meant it: lower case, umlauts spelt out, anything between words one „_“.
+
+    „Pflichtaufgabe nach Weisung“, „pflichtaufgabe-nach-weisung“ and „Pflichtaufgabe_nach_Weisung“ are one.
+    """
+    return _NOT_WORD.sub("_", text.casefold().translate(_UMLAUTS)).strip("_")
+
+
+def close_matches(word: str, choices: Iterable[str], limit: int = 1, labels: dict[str, str] | None = None) -> list[str]:
+    """The choices closest to ``word``, best first: written the same but for case, spaces and umlauts; then one
+    whose label (``labels``: choice → its name) is written so; then those beginning with it; then similar ones."""
+    options = list(dict.fromkeys(choices))
+    wanted = normal(word)
+    by_normal: dict[str, str] = {}
+    for option in options:
+        by_normal.setdefault(normal(option), option)
+    for option, label in (labels or {}).items():
+        by_normal.setdefault(normal(label), option)
+    found = [by_normal[wanted]] if wanted in by_normal else []
+    if len(wanted) >= 4:
+        found += [option for option in options if normal(option).startswith(wanted)]
+    found += [by_normal[match] for match in difflib.get_close_matches(wanted, list(by_normal), n=limit, cutoff=0.6)]
+    return list(dict.fromkeys(found))[:limit]
+
+
+def level_name(label: str, number: str, name: str) -> str:
+    """A level's name, or "" where it only repeats label and number (a placeholder „Produktgruppe 0110“)."""
+    return "" if normal(name) in (normal(f"{label} {number}"), normal(number)) else name
+
+
+def same_text(one: str, other: str) -> bool:
+    """Whether two texts read the same (case, spaces and punctuation aside)."""
+    return normal(one) == normal(other)
+
+
+def one_of(choices: list[str]) -> str:
+    """„a“, „b“ oder „c“."""
+    quoted = [f"„{choice}“" for choice in choices]
+    return " oder ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else "".join(quoted)
+
+
+def suggestion(word: str, choices: Iterable[str], labels: dict[str, str] | None = None) -> str:
+    """„Meinten Sie „x“?“ for the choice closest to ``word``, or "" when none is close."""
+    match = close_matches(word, choices, 1, labels)
+    return f"Meinten Sie „{match[0]}“?" if match else ""
+
+
+def allowed(choices: Iterable[str], limit: int = 40) -> str:
+    """„Erlaubt sind: a, b, c.“ (at most ``limit`` shown)."""
     options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"Meinten Sie „{lowered[match[0]]}“?" if match else ""
+    shown = ", ".join(options[:limit]) + (f" und {len(options) - limit} weitere" if len(options) > limit else "")
+    return f"Erlaubt {'ist' if len(options) == 1 else 'sind'}: {shown}."
+
+
+def suggestion_and_allowed(word: str, choices: Iterable[str], labels: dict[str, str] | None = None) -> str:
+    """The closest choice (if any) and the whole list: for every field with a closed vocabulary."""
+    options = list(choices)
+    return " ".join(part for part in (suggestion(word, options, labels), allowed(options)) if part)
 
 
 def number_hint(written: str) -> str | None:
