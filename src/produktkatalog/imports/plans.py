@@ -17,7 +17,8 @@ from produktkatalog.findings import Finding, error
 from produktkatalog.imports.records import Amount, Holder, Where
 from produktkatalog.model import Catalogue, Plan
 from produktkatalog.model.plan_rows import computed_sum
-from produktkatalog.model.row_templates import Row, RowTemplate, known_templates, template_of
+from produktkatalog.model.row_templates import Row, RowTemplate
+from produktkatalog.model.template_choice import known_templates, template_of
 from produktkatalog.model.values import Period
 from produktkatalog.wording.numbers import euro
 
@@ -94,12 +95,8 @@ def _new_plan(found: Amount, catalogue: Catalogue, shown: str, findings: list[Fi
 
 
 def matched(template: RowTemplate, written: str) -> Row | None:
-    exact = template.by_number.get(written)
-    if exact is not None or not written.isdigit():
-        return exact
-    candidates = [row for row in template.rows if row.number.isdigit() and int(row.number) == int(written)
-                  and row.number.lstrip("0") == written.lstrip("0")]
-    return candidates[0] if len(candidates) == 1 else None
+    """The template row a source's row number means, by the one matching rule (``row_templates.row_key``)."""
+    return template.find(written)
 
 
 def _unknown_row(found: Amount, template: RowTemplate, shown: str) -> Finding:

@@ -12,9 +12,9 @@ from typing import Any, TextIO
 from produktkatalog import __version__
 from produktkatalog.compute.goals import Achievement, GoalResult
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.report.fitting import TextColumn, split_columns, table, value_width
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, display_rounded, plain, shown
 from produktkatalog.present.spreadsheet import neutral
+from produktkatalog.report.fitting import TextColumn, split_columns, table, value_width
 from produktkatalog.report.json_report import record
 from produktkatalog.wording.numbers import number, unsigned_zero
 
