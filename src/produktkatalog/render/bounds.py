@@ -35,8 +35,8 @@ from typing import Any
 
 from jinja2 import Template
 
-SECONDS: float = 60  # per page; a Großstadt's largest page takes well under a second
-MAX_CHARACTERS = 64 * 2**20  # per page; a Großstadt's largest page has about 4 million
+SECONDS: float = 60  # per page; the slowest page of a generated Großstadt catalogue takes about one
+MAX_CHARACTERS = 64 * 2**20  # per page; the largest page of that catalogue has under 3 million
 MEMORY_HEADROOM = 2 * 2**30
 MAX_POWER_DIGITS = 1000
 _BATCH = 4096  # pieces joined at once: the check costs nothing next to the template's own work
