@@ -64,12 +64,12 @@ def write_record(out: Path, keys: Mapping[str, str], touched: bool) -> None:
     """Record ``keys``' pages as their files are now in ``out``, replacing the record. ``touched``: files were
     written or linked just now (else an unchanged record is left as it is)."""
     target = out / MANIFEST
-    if not touched:
-        pages = _entries(out, keys)
-        if not pages:
-            target.unlink(missing_ok=True)
-        if not pages or pages == recorded(out):
-            return
+    pages = _entries(out, keys) if keys and not touched else {}
+    if not keys or (not touched and not pages):
+        target.unlink(missing_ok=True)
+        return
+    if not touched and pages == recorded(out):
+        return
     with atomic_text(target) as stream:
         later = _next_tick(stream)  # every file katalog touched has an older ctime; any later change a newer one
         pages = {path: entry for path, entry in _entries(out, keys).items() if entry[3] < later}
