@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "Y018": "Zahl außerhalb des zulässigen Bereichs",
     "Y019": "Keine endliche Zahl",
     "Y020": "Schlüssel ist kein einfacher Text",
+    "Y021": "Tausenderpunkt in Betrag oder Anzahl",
     "S101": "Unbekanntes Feld",
     "S102": "Pflichtfeld fehlt",
     "S103": "Falscher Werttyp",
@@ -93,6 +94,8 @@ EXPLANATIONS: dict[str, str] = {
     "Y018": "Die Zahl ist zu groß oder zu klein, um sie als Dezimalzahl zu verarbeiten.",
     "Y019": "Werte wie .nan oder .inf sind keine Beträge; ein bewusst leerer Wert wird als ~ geschrieben.",
     "Y020": "Schlüssel müssen einfacher Text sein, keine Liste oder Zuordnung.",
+    "Y021": "Ein Betrag in Euro oder eine Anzahl hat genau drei Nachkommastellen, z. B. -101.400: YAML liest den Punkt "
+            "als Dezimaltrennzeichen (−101,40 €), gemeint ist fast immer ein Tausenderpunkt (−101.400 €).",
     "S100": "Der Wert verletzt eine seltene Regel des Schemas der Dateiart.",
     "S101": "Das Feld kommt im Schema der Dateiart nicht vor; oft ist es ein Tippfehler.",
     "S102": "Ein Feld, das die Dateiart verlangt, fehlt.",
