@@ -31,8 +31,9 @@ STAGES: list[set[str]] = [
     {"result"},  # what the pipeline gives every output
     {"pipeline"},  # the pipeline entry
     {"present"},  # figures as lines, explanations, Markdown escaping
-    {"report", "render", "diff", "fmt", "editor"},  # outputs
-    {"scaffold"},  # katalog new
+    {"report", "render", "diff", "fmt", "editor", "export"},  # outputs
+    {"scaffold"},  # katalog new, katalog init
+    {"imports"},  # katalog import: reads files, writes catalogue files through fmt's round trip and scaffold
     {"cli"},  # the command line
     {"__main__"},  # python -m produktkatalog
 ]

@@ -31,6 +31,7 @@ AGREED = {
     "new": set(),
     "schema": {"--out"},
     "vorlagen": {"--katalog"},
+    "init": None, "import": None, "export": None, "vergleich": None,
 }
 _SEPARATORS = {"&&", "||", ";", "|"}
 

@@ -3,10 +3,25 @@
 Each command is a function in its own module; ``register`` adds them in the order of ``--help``.
 """
 
-from produktkatalog.cli import diff, fmt, kennzahlen, new, render, schema, validate, vorlagen
+from produktkatalog.cli import (
+    diff,
+    export,
+    fmt,
+    imports,
+    init,
+    kennzahlen,
+    new,
+    render,
+    schema,
+    validate,
+    vergleich,
+    vorlagen,
+)
 from produktkatalog.cli.app import app, main, register, run
+from produktkatalog.cli.german import GermanCommand
 
-register(validate.validate, kennzahlen.kennzahlen, render.render, diff.diff, fmt.fmt, new.new, schema.schema)
-register(vorlagen.vorlagen)
+register(validate.validate, kennzahlen.kennzahlen, render.render, diff.diff, fmt.fmt, init.init, new.new)
+app.command(name="import", cls=GermanCommand, options_metavar="[OPTIONEN]")(imports.import_)  # a Python keyword
+register(export.export, vergleich.vergleich, vorlagen.vorlagen, schema.schema)
 
 __all__ = ["app", "main", "run"]

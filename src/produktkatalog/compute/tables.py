@@ -34,7 +34,7 @@ class Table:
     _columns: dict[Period, PlanColumn] = field(default_factory=dict)
 
     def value(self, number: str, period: Period) -> Outcome:
-        return self.column(period).values.get(number, _MISSING)
+        return self.column(period).cells.get(number, _MISSING)
 
     def column(self, period: Period) -> PlanColumn:
         """Every row in ``period`` (see ``model.plan_rows``), computed in one pass."""

@@ -16,6 +16,7 @@ broken down); a sum stated neither way is blank (0) like any row the plan leaves
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -30,20 +31,36 @@ EXACT = decimal.Context(prec=60, Emax=999_999, Emin=-999_999)
 
 
 @dataclass(frozen=True)
-class PlanColumn:
-    """Every row of a template in one column: an amount (0 where blank) or kein Wert with its reason."""
+class PlanColumn(Mapping[str, Decimal]):
+    """Every row of a template in one column (``cells``): an amount (0 where blank) or kein Wert with its reason.
 
-    values: dict[str, Outcome]
+    As a mapping it holds the amounts a page prints: row → amount for every row that is neither blank nor
+    kein Wert (``column["17"]``, ``column.items()``)."""
+
+    cells: dict[str, Outcome]
     blank: frozenset[str]  # rows no stated cell reaches: printed blank, counted as 0
     filled: tuple[tuple[str, Outcome], ...] = ()  # the rows that are not blank, for adding up roll-ups
 
     @classmethod
-    def of(cls, values: dict[str, Outcome], blank: set[str] | frozenset[str]) -> PlanColumn:
-        return cls(values, frozenset(blank), tuple((n, v) for n, v in values.items() if n not in blank))
+    def of(cls, cells: dict[str, Outcome], blank: set[str] | frozenset[str]) -> PlanColumn:
+        return cls(cells, frozenset(blank), tuple((n, v) for n, v in cells.items() if n not in blank))
 
     def amount(self, number: str) -> Decimal | None:
-        value = self.values.get(number)
+        """The row's amount, 0 where blank; None for kein Wert or a row the template lacks."""
+        value = self.cells.get(number)
         return value if isinstance(value, Decimal) else None
+
+    def __getitem__(self, number: str) -> Decimal:
+        value = self.cells.get(number)
+        if number in self.blank or not isinstance(value, Decimal):
+            raise KeyError(number)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (number for number, value in self.filled if isinstance(value, Decimal))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def stated(by_year: Any, period: Period, name: str) -> Outcome:
@@ -97,6 +114,17 @@ def plan_column(template: RowTemplate, rows: dict[str, Any], period: Period, sta
     for number in standing:
         _not_broken_down(template, number, period, subject, values, blank)
     return PlanColumn.of(values, blank)
+
+
+def computed_sum(template: RowTemplate, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
+    """The sum of a sum row's parts as the plan states them; None if the row is no sum, none of its parts is
+    stated (the stated sum then stands for them) or a part is kein Wert. For callers that hold a source's rows,
+    not a table (``imports``)."""
+    spec = template.by_number.get(number)
+    if spec is None or not spec.parts:
+        return None
+    column = plan_column(template, rows, period)
+    return None if column.blank.issuperset(spec.parts) else column.amount(number)
 
 
 def _amount(value: Any, period: Period, number: str, subject: str) -> Outcome:

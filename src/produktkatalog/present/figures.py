@@ -17,7 +17,7 @@ from produktkatalog.model import Kennzahl, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, Owner
 from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.wording.numbers import places_for, unsigned_zero, with_unit
+from produktkatalog.wording.numbers import places_for, rounded, unsigned_zero, with_unit
 from produktkatalog.wording.text import level_name
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
@@ -75,6 +75,12 @@ def shown(value: Outcome, figure: Kennzahl) -> str:
         return "—"
     unit = figure.text("einheit")
     return with_unit(value, unit, places_for(unit, figure.data.get("nachkommastellen"), value))
+
+
+def display_rounded(value: Decimal, figure: Kennzahl) -> Decimal:
+    """The value rounded as ``shown`` prints it, as a number."""
+    unit = figure.text("einheit")
+    return unsigned_zero(rounded(value, places_for(unit, figure.data.get("nachkommastellen"), value)))
 
 
 def plain(value: Decimal) -> str:
@@ -166,6 +172,10 @@ class Listing:
             return text
         filled = iter(shown(value, figure) for value in values)
         return GAP.sub(lambda _: next(filled, "__"), text)
+
+    def name(self, owner: Owner) -> str:
+        """The Bezeichnung of a product, Produktgruppe or -bereich; "" for the Gesamtplan."""
+        return self._name(owner) if owner.level != "gesamt" else ""
 
     def _name(self, owner: Owner) -> str:
         if owner.level == "produkt":

@@ -38,7 +38,7 @@ def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
 def _cell(column: PlanColumn, number: str) -> Cell:
     if number in column.blank:
         return BLANK
-    value = column.values.get(number)
+    value = column.cells.get(number)
     return amount(value) if isinstance(value, Decimal) else Cell("—", value.reason if value is not None else "")
 
 

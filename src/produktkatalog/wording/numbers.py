@@ -17,6 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
+from produktkatalog.wording.units import is_money
+
 LOCALE = "de_DE"
 _NBSP = "\u00a0"
 
@@ -24,7 +26,7 @@ _NBSP = "\u00a0"
 def places_for(unit: str | None, stated: object, value: Decimal) -> int:
     if isinstance(stated, int) and not isinstance(stated, bool) and 0 <= stated <= 10:
         return stated
-    if unit and (unit.startswith(("EUR", "€")) or unit == "Euro"):
+    if is_money(unit):
         return 2
     if unit == "%":
         return 1
