@@ -274,12 +274,12 @@ def test_plans_without_any_template_are_named_not_dropped(catalogue: Path) -> No
     settings = catalogue / "katalog.yaml"
     settings.write_text(settings.read_text().replace("land: NW", "land: BB"))
     result = run(catalogue)
-    assert [(code, file, line) for code, file, line, _ in tuples(result, catalogue)] == [("K207", "katalog.yaml", 3)]
+    assert [(code, file, line) for code, file, line, _ in tuples(result, catalogue)] == [("K219", "katalog.yaml", 3)]
     assert result.findings[0].message == ("Für Brandenburg (BB) und das Haushaltsjahr 2025 liefert katalog keine "
                                           "Zeilenvorlage für Teilergebnispläne; 1 Plan wird nicht berechnet.")
     settings.write_text(settings.read_text().replace("land: BB\n", ""))
     result = run(catalogue)
-    assert [(f.code, f.line) for f in result.findings] == [("K207", 2)]
+    assert [(f.code, f.line) for f in result.findings] == [("K219", 2)]
     assert result.findings[0].message.startswith("katalog.yaml nennt kein Land")
 
 

@@ -51,6 +51,9 @@ CODES: dict[str, str] = {
     "K216": "Summenzeile stimmt nicht",
     "K217": "Zeile nicht in der Zeilenvorlage",
     "K218": "Zeilenvorlage fehlerhaft",
+    "K219": "Plan ohne Zeilenvorlage",
+    "K220": "Angegebener Wert weicht von der Formel ab",
+    "K221": "Vorzeichen widerspricht der Zeilenvorlage",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
     "I301": "Quelldatei nicht lesbar",
     "I302": "Quelldatei zu groß",
@@ -124,6 +127,14 @@ EXPLANATIONS: dict[str, str] = {
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
     "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, eine Summe enthält sich selbst, zwei Zeilen "
             "unterscheiden sich nur durch führende Nullen, oder eine Erweiterung passt nicht zu ihrer Grundvorlage.",
+    "K219": "Für die Teilergebnis- oder Teilfinanzpläne eines Katalogs gibt es keine Zeilenvorlage (weder für Land "
+            "und Haushaltsjahr noch im Katalog); katalog kann ihre Zeilen nicht prüfen und weder Summen noch "
+            "Standardkennzahlen berechnen.",
+    "K220": "Eine Kennzahl mit Formel nennt auch Werte (etwa aus einem gedruckten Plan); ein angegebener Wert weicht "
+            "mehr als die Toleranz vom berechneten ab.",
+    "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "
+            "Aufwand unter „Aufwendungen negativ“ (Warnung); ist der ganze Plan so erfasst, nennt eine Warnung "
+            "die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
     "I301": "Die Quelldatei für katalog import fehlt, ist keine gewöhnliche Datei oder lässt sich als Tabelle nicht "

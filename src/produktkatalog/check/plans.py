@@ -10,7 +10,7 @@ from produktkatalog.check.template_files import broken_templates, missing_templa
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Plan, template_name, template_of
 from produktkatalog.model.index import Index
-from produktkatalog.model.plan_rows import computed_sum, stated_row
+from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell
 from produktkatalog.model.row_templates import RowTemplate, row_key
 from produktkatalog.model.template_choice import known_templates
 from produktkatalog.model.values import Period
@@ -60,6 +60,7 @@ def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
 def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Finding]:
     stated = plan.mapping("zeilen")
     rows = template.keyed(stated)
+    columns: dict[Period, PlanColumn] = {}
     for written, values in stated.items():
         spec = template.find(written)
         counted = spec is not None and rows.get(spec.number) is values  # not the second of two keys (K202)
@@ -68,17 +69,21 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
         for kind, by_year in values.items():
             for year in (by_year if isinstance(by_year, dict) else ()):
                 if year.isascii() and year.isdigit():
-                    yield from _compare(plan, template, rows, (written, kind, year), tolerance)
+                    period = Period(kind, int(year))
+                    if period not in columns:
+                        columns[period] = plan_column(template, rows, period, plan.statement)
+                    yield from _compare(plan, template, (rows, columns[period]), (written, kind, year), tolerance)
 
 
-def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tuple[str, str, str],
-             tolerance: Decimal) -> Iterator[Finding]:
+def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], PlanColumn],
+             where: tuple[str, str, str], tolerance: Decimal) -> Iterator[Finding]:
+    rows, column = stated
     written, kind, year = where
     spec = template.find(written)
     assert spec is not None
     period = Period(kind, int(year))
-    amount = stated_row(rows, spec.number, period)
-    computed = computed_sum(template, rows, spec.number, period)
+    amount = stated_cell(rows, spec.number, period)
+    computed = column.amount(spec.number)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 

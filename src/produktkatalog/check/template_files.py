@@ -34,7 +34,9 @@ def template_findings(catalogue: Catalogue) -> Iterator[Finding]:
 
 
 def missing_templates(catalogue: Catalogue) -> Iterator[Finding]:
-    """One K207 per plan kind whose plans have no template at all (no Land template for the year, none named)."""
+    """One K219 per plan kind whose plans have no template at all (no Land template for the year, none named):
+    katalog can neither check their rows nor compute their sums and Standardkennzahlen, so they are never
+    silently left out."""
     settings = catalogue.settings
     if settings is None:
         return
@@ -45,7 +47,7 @@ def missing_templates(catalogue: Catalogue) -> Iterator[Finding]:
                  and template_name(plan, catalogue) is None]
         if plans:
             message, path = _why_missing(catalogue, plural)
-            yield error("K207", settings.file, f"{message}; {len(plans)} {_plans(len(plans))} nicht berechnet.",
+            yield error("K219", settings.file, f"{message}; {len(plans)} {_plans(len(plans))} nicht berechnet.",
                         "Legen Sie in zeilenvorlagen/ eine eigene Vorlage an (auch als Erweiterung einer "
                         "mitgelieferten: basis: …) oder wählen Sie eine in katalog.yaml unter zeilenvorlagen. "
                         "katalog vorlagen zeigt alle.", path=path)

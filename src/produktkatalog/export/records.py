@@ -15,7 +15,8 @@ from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult
 from produktkatalog.compute.tables import Table
 from produktkatalog.model.owners import LEVELS, Owner
-from produktkatalog.model.plan_rows import computed_sum, stated_row
+from produktkatalog.model.plan_rows import PlanColumn, stated_cell
+from produktkatalog.model.row_templates import Row
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, Listing, shown
 
@@ -108,10 +109,10 @@ class Catalogue:
         columns = [(period, table.column(period)) for period in self.periods]
         for row in table.template.rows:
             for period, column in columns:
-                value = column.get(row.number)
-                if value is not None:
+                value = column.amount(row.number)
+                if value is not None and row.number not in column.blank:  # a blank row: nothing planned
                     yield PlanValue(holder, table.statement, table.template.ident, row.number, row.name, row.nature,
-                                    period, value, _origin(table, row.number, period) if origins else "")
+                                    period, value, _origin(table, row, column, period) if origins else "")
 
     def figure_values(self) -> Iterator[FigureValue]:
         holders: dict[Owner, Holder] = {}
@@ -124,12 +125,12 @@ class Catalogue:
         return self.listing.goals()
 
 
-def _origin(table: Table, number: str, period: Period) -> str:
+def _origin(table: Table, row: Row, column: PlanColumn, period: Period) -> str:
     if table.plan is None:
         return ROLLED_UP
-    if computed_sum(table.template, table.rows, number, period) is not None:
+    if row.parts and not column.blank.issuperset(row.parts):  # a sum of its rows (see model.plan_rows)
         return COMPUTED
-    return STATED if isinstance(stated_row(table.rows, number, period), Decimal) else COMPUTED
+    return STATED if isinstance(stated_cell(table.rows, row.number, period), Decimal) else COMPUTED
 
 
 def catalogues(computations: list[Computation]) -> list[Catalogue]:

@@ -174,7 +174,8 @@ def _goal_rows(catalogue: Catalogue) -> Iterator[list[Any]]:
             for achievement in achievements:
                 actual = achievement.actual if isinstance(achievement.actual, Decimal) else None
                 yield [catalogue.kommune, catalogue.year, goal.entry.number, title, written, str(achievement.period),
-                       _Styled(achievement.target, "#,##0.##########"),
+                       _Styled(achievement.target, "#,##0.##########")
+                       if isinstance(achievement.target, Decimal) else None,
                        _Styled(actual, "#,##0.##########") if actual is not None else None,
                        _Styled(achievement.degree, PERCENT) if achievement.degree is not None else None,
                        LIGHTS.get(achievement.light or "", "—")]

@@ -38,6 +38,7 @@ class Row:
     under: str | None = None  # the row a "darunter" line details; never added
     role: str | None = None  # what the row means across Länder, e.g. ordentliche_aufwendungen
     unnumbered: bool = False  # printed without a number (ohne_nummer); the key stays its identity
+    either_sign: bool = False  # vorzeichen: beide, printed "+/-" (Bestandsveränderungen): either sign fits
 
     @property
     def shown_number(self) -> str:
@@ -77,6 +78,11 @@ class RowTemplate:
     valid_until: int | None = None  # gueltig_bis (inclusive)
     sign: str | None = None  # vorzeichen: how amounts are entered under this template
     printed_sign: str | None = None  # vorzeichen_druck: how the source prints them (documentation)
+
+    @property
+    def convention(self) -> str:
+        """The sign convention amounts are entered under (``vorzeichen``); aufwand_negativ where none is named."""
+        return self.sign or "aufwand_negativ"
 
     @functools.cached_property
     def by_number(self) -> dict[str, Row]:
@@ -178,7 +184,7 @@ def settled(template: RowTemplate) -> RowTemplate:
 def _rows(value: Any) -> list[Row]:
     return [Row(_text(r.get("nummer")), _text(r.get("bezeichnung")), _text(r.get("art")),
                 tuple(_text(p) for p in _list(r.get("summe"))), _optional(r.get("darunter_von")),
-                _optional(r.get("rolle")), r.get("ohne_nummer") is True)
+                _optional(r.get("rolle")), r.get("ohne_nummer") is True, r.get("vorzeichen") == "beide")
             for r in _mappings(value)]
 
 

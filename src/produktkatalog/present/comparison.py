@@ -21,6 +21,7 @@ from produktkatalog.model import Kennzahl, Product
 from produktkatalog.model.formula import Reference, parse
 from produktkatalog.model.framework import framework, standard_figures
 from produktkatalog.model.owners import Owner
+from produktkatalog.model.plan_rows import total
 from produktkatalog.model.row_templates import ROLES
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.wording.numbers import places_for, with_unit
@@ -63,7 +64,7 @@ class Comparison:
 class _Sums:
     """Formula inputs for one catalogue and group: the summed role rows and the Einwohner."""
 
-    def __init__(self, roles: dict[str, Decimal], residents: Decimal | None) -> None:
+    def __init__(self, roles: dict[str, Outcome], residents: Decimal | None) -> None:
         self.roles, self.residents = roles, residents
 
     def figure(self, reference: Reference, period: Period) -> Outcome:
@@ -132,8 +133,10 @@ def _groups(computation: Computation) -> dict[str, list[Product]]:
     return found
 
 
-def _roles(computation: Computation, products: list[Product], period: Period) -> dict[str, Decimal]:
-    sums: dict[str, Decimal] = {}
+def _roles(computation: Computation, products: list[Product], period: Period) -> dict[str, Outcome]:
+    """Each role's row added up over the products: a row a plan leaves out counts 0, a kein Wert (``~``, a column
+    not drawn up) makes the sum kein Wert with its reason (see ``model.plan_rows``)."""
+    sums: dict[str, Outcome] = {}
     for product in products:
         table: Table | None = computation.tables.table(_owner(product), "ergebnisplan")
         if table is None:
@@ -141,8 +144,8 @@ def _roles(computation: Computation, products: list[Product], period: Period) ->
         column = table.column(period)
         for role in ROLES:
             row = table.template.by_role.get(role)
-            if row is not None and row.number in column:
-                sums[role] = sums.get(role, Decimal(0)) + column[row.number]
+            if row is not None:
+                sums[role] = total((sums.get(role, Decimal(0)), column.cells.get(row.number, Decimal(0))))
     return sums
 
 

@@ -135,6 +135,8 @@ def _details(template: RowTemplate, row: Row) -> str:
         found.append(f"darunter von {row.under}, wird nie addiert")
     if row.role:
         found.append(f"Rolle {row.role}")
+    if row.either_sign:
+        found.append("Vorzeichen: beide (wird nicht geprüft)")
     return " · ".join(found)
 
 

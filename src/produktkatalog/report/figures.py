@@ -40,7 +40,7 @@ def write_text(listings: list[Listing], stream: TextIO, handles: bool = False) -
         for label, lines in groupby(listing.lines(), key=lambda line: line.label):
             rows = [([line.figure.text("bezeichnung") or line.figure.ident, line.unit,
                       *([listing.handle(line)] if handles else [])],
-                     [line.shown(period) for period in listing.periods]) for line in lines]
+                     [line.shown_with_stated(period) for period in listing.periods]) for line in lines]
             _print_tables(console, label, [NAME, UNIT, *([HANDLE] if handles else [])], headers, rows)
         goals = listing.goals()
         if any(goal.achievements for goal in goals):
@@ -109,9 +109,10 @@ def _budget_year(listing: Listing) -> int | None:
 
 
 CSV_COLUMNS = ("kommune", "ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit",
-               "wertart", "jahr", "wert", "anzeige", "kein_wert", "gerundet")
+               "wertart", "jahr", "wert", "anzeige", "kein_wert", "gerundet", "angegeben")
 EXCEL_HEADINGS = ("Kommune", "Ebene", "Nummer", "Bezeichnung der Ebene", "Kennung", "Leistung", "Kennzahl", "Einheit",
-                  "Wertart", "Jahr", "Wert (ungerundet)", "Anzeige", "Kein Wert", "Wert (gerundet)")
+                  "Wertart", "Jahr", "Wert (ungerundet)", "Anzeige", "Kein Wert", "Wert (gerundet)",
+                  "Angegebener Wert")
 
 
 def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> None:
@@ -127,10 +128,12 @@ def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> N
         for line in listing.lines():
             for period in listing.periods:
                 value = line.values.get(period, NoValue(""))
+                written = line.stated(period)
                 writer.writerow([neutral(kommune), line.owner.level, line.number, neutral(line.label),
                                  line.figure.ident, line.figure.text("leistung") or "",
                                  neutral(line.figure.text("bezeichnung") or ""), neutral(line.unit), period.wertart,
-                                 period.year, *_number_cells(value, line)])
+                                 period.year, *_number_cells(value, line),
+                                 plain(written) if written is not None else ""])
 
 
 def _number_cells(value: Outcome, line: FigureLine) -> list[str]:
@@ -165,11 +168,12 @@ def _line(listing: Listing, line: FigureLine) -> dict[str, Any]:
         "kennung": figure.ident, "leistung": figure.text("leistung"), "bezeichnung": figure.text("bezeichnung"),
         "art": figure.data.get("art"), "gruppe": figure.text("gruppe"), "einheit": figure.text("einheit"),
         "formel": figure.text("formel"), "mitgeliefert": figure.shipped,
-        "werte": [_value(period, line.values.get(period, NoValue("")), figure) for period in listing.periods],
+        "werte": [_value(period, line.values.get(period, NoValue("")), figure, line.stated(period))
+                  for period in listing.periods],
     }
 
 
-def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
+def _value(period: Period, value: Outcome, figure: Any, written: Decimal | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"wertart": period.wertart, "jahr": period.year}
     if isinstance(value, NoValue):
         entry["kein_wert"] = value.reason
@@ -177,6 +181,9 @@ def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
         entry["wert"] = str(unsigned_zero(value))  # a string: JSON numbers would lose Decimal precision
         entry["anzeige"] = shown(value, figure)
         entry["gerundet"] = str(display_rounded(value, figure))
+    if written is not None:  # stated next to the formula: a printed figure, compared with the computed one (K220)
+        entry["angegeben"] = str(written)
+        entry["angegeben_anzeige"] = shown(written, figure)
     return entry
 
 
@@ -192,7 +199,9 @@ def _goal(listing: Listing, goal: GoalResult) -> dict[str, Any]:
 def _achievement(achievement: Achievement) -> dict[str, Any]:
     value = achievement.actual
     return {
-        "wertart": achievement.period.wertart, "jahr": achievement.period.year, "zielwert": str(achievement.target),
+        "wertart": achievement.period.wertart, "jahr": achievement.period.year,
+        "zielwert": str(achievement.target) if isinstance(achievement.target, Decimal) else None,
+        **({"kein_zielwert": achievement.target.reason} if isinstance(achievement.target, NoValue) else {}),
         "wert": str(unsigned_zero(value)) if isinstance(value, Decimal) else None,
         "kein_wert": value.reason if isinstance(value, NoValue) else None,
         "zielerreichungsgrad": str(unsigned_zero(achievement.degree)) if achievement.degree is not None else None,
