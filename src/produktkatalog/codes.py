@@ -55,6 +55,9 @@ CODES: dict[str, str] = {
     "K220": "Angegebener Wert weicht von der Formel ab",
     "K221": "Vorzeichen widerspricht der Zeilenvorlage",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
+    "K240": "Nummer der Ebene passt nicht zu Produktrahmen oder Ordner",
+    "K241": "Produkt liegt im Ordner einer anderen Ebene",
+    "K242": "Plan der Ebene weicht von der Summe darunter ab",
     "I301": "Quelldatei nicht lesbar",
     "I302": "Quelldatei zu groß",
     "I303": "Zeichenkodierung der Quelle unbekannt",
@@ -137,6 +140,13 @@ EXPLANATIONS: dict[str, str] = {
             "die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
+    "K240": "Die Nummer in produktbereich.yaml, produktgruppe.yaml oder teilhaushalt.yaml gibt es im Produktrahmen "
+            "nicht, sie passt nicht zum Namen ihres Ordners, oder der Ordner einer Produktgruppe liegt im Ordner "
+            "eines anderen Produktbereichs.",
+    "K241": "Ein Produkt liegt im Ordner einer Produktgruppe oder eines Produktbereichs, zu dem es nach seiner "
+            "Nummer (oder seiner Angabe produktgruppe) nicht gehört.",
+    "K242": "Der Plan einer Produktgruppe, eines Produktbereichs oder Teilhaushalts nennt in einer Zeile einen "
+            "Betrag, der mehr als die Toleranz von der Summe der Pläne darunter abweicht.",
     "I301": "Die Quelldatei für katalog import fehlt, ist keine gewöhnliche Datei oder lässt sich als Tabelle nicht "
             "öffnen (etwa eine beschädigte XLSX-Datei).",
     "I302": "Die Quelldatei ist größer als die Grenze für katalog import (256 MB); sie wird nicht gelesen.",

@@ -15,11 +15,14 @@ from produktkatalog.model.types import (
     Entry,
     Kennzahl,
     Leistung,
+    Level,
     Plan,
     Product,
     Programme,
     Settings,
 )
+
+LEVEL_KINDS = ("produktbereich", "produktgruppe", "teilhaushalt")
 
 
 def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any] | None]]) -> Catalogue:
@@ -30,6 +33,8 @@ def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any]
             catalogue.unplaced.append(source.shown)
         elif source.kind == "produkt" and source.product_dir:
             catalogue.product_folders.add(source.product_dir)
+        elif source.kind in LEVEL_KINDS and source.product_dir:
+            catalogue.level_folders[source.product_dir] = source.kind
         if source.kind is not None and data is not None:
             _add(catalogue, source, data)
     catalogue.own_templates = own_templates(catalogue.template_files)
@@ -43,6 +48,8 @@ def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None
         catalogue.settings = Settings(file, data, _columns(data))
     elif kind == "produkt":
         catalogue.products.append(Product(file, data, folder))
+    elif kind in LEVEL_KINDS:
+        catalogue.levels.append(Level(file, data, folder, kind))
     elif kind == "leistung":
         catalogue.leistungen.append(Leistung(file, data, folder))
     elif kind == "kennzahl":

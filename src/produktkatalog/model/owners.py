@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from produktkatalog.model.formula.parser import PLAN_LEVELS
-from produktkatalog.model.types import Kennzahl
+from produktkatalog.model.numbering import canonical
+from produktkatalog.model.types import Kennzahl, Level
 
-LEVELS = PLAN_LEVELS
+# a Teilhaushalt is a side roll-up of its members: it comes after the Gesamtplan and never feeds it
+LEVELS = (*PLAN_LEVELS, "teilhaushalt")
 LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
-               "gesamt": "Gesamtplan"}
+               "gesamt": "Gesamtplan", "teilhaushalt": "Teilhaushalt"}
 STATEMENTS = ("ergebnisplan", "finanzplan")  # the two plans a product has: Teilergebnis- and Teilfinanzplan
 
 
@@ -23,6 +25,13 @@ class Owner(NamedTuple):
 
 
 GESAMT = Owner("gesamt")
+
+
+def level_owner(level: Level) -> Owner:
+    """The owner a level file describes: a Produktbereich or -gruppe by its digits, a Teilhaushalt by its number as
+    written (``21-24`` is not ``2124``), spaces evened out."""
+    key = " ".join(level.number.split()) if level.level == "teilhaushalt" else canonical(level.number)
+    return Owner(level.level, key)
 
 
 def home(figure: Kennzahl) -> Owner:
