@@ -24,11 +24,11 @@ def level_findings(tables: PlanTables, periods: list[Period], tolerance: Decimal
     for (owner, statement), stated in sorted(tables.stated.items()):
         rollup = tables.table(owner, statement)
         if rollup is not None:
-            found.setdefault(owner, []).extend(_differences(stated, rollup, periods, tolerance))
+            found.setdefault(owner, []).extend(differences(stated, rollup, periods, tolerance))
     return found
 
 
-def _differences(stated: Table, rollup: Table, periods: list[Period], tolerance: Decimal) -> Iterator[Finding]:
+def differences(stated: Table, rollup: Table, periods: list[Period], tolerance: Decimal) -> Iterator[Finding]:
     plan = stated.plan
     assert plan is not None
     for written in plan.mapping("zeilen"):

@@ -26,6 +26,7 @@ from produktkatalog.render.views import (
     Grant,
     LeistungView,
     Level,
+    LevelText,
     Link,
     Nav,
     Partner,
@@ -146,6 +147,7 @@ class BudgetPage:
     columns: list[Column]
     members: list[Link]
     nav: Nav
+    text: LevelText | None = None  # the level's own file: description, Ziele, Verantwortliche, Abschnitte
 
 
 @dataclass(frozen=True)
@@ -178,5 +180,5 @@ class CatalogueSite:
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
                         ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
-                        LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
+                        LeistungView, LevelText, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
                         CatalogueSite})

@@ -1,0 +1,151 @@
+"""Every level is an owner: Produktbereich, Produktgruppe and Teilhaushalt files, their plans and roll-ups."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE, run, tuples
+from produktkatalog.model.owners import GESAMT, Owner
+from produktkatalog.model.values import Period
+from produktkatalog.pipeline import Result, validate
+
+ANSATZ = Period("ansatz", 2025)
+AREA = "produkte/01-innere-verwaltung"
+GROUP = f"{AREA}/0101-buergerdienste"
+
+
+def _write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def _plan(**rows: int) -> str:
+    return "zeilen:\n" + "".join(f'  "{row}":\n    ansatz: {{2025: {amount}}}\n' for row, amount in rows.items())
+
+
+def _product(root: Path, folder: str, number: str, **rows: int) -> None:
+    _write(root, f"{folder}/produkt.yaml", f'nummer: "{number}"\nbezeichnung: "Produkt {number}"\n'
+                                           "programmbezuege:\n  - programm: klima\n    beitrag: Weniger Papier.\n")
+    if rows:
+        _write(root, f"{folder}/teilergebnisplan.yaml", _plan(**rows))
+
+
+@pytest.fixture
+def levels(tmp_path: Path) -> Path:
+    """Base catalogue with groups 0101 and 0102; products 010101 (in the area folder, as before) and 010102
+    inside the folder of its Produktgruppe 0101, which has its own produktgruppe.yaml."""
+    root = tmp_path / "katalog"
+    shutil.copytree(BASE, root)
+    settings = (root / "katalog.yaml").read_text("utf-8")
+    (root / "katalog.yaml").write_text(settings.replace('"0101": "Bürgerdienste"',
+                                                        '"0101": "Bürgerdienste"\n    "0102": "Ordnung"'), "utf-8")
+    _write(root, f"{AREA}/produktbereich.yaml", 'nummer: "01"\nbezeichnung: Innere Verwaltung\n'
+                                                "beschreibung: Steuerung und Service der Verwaltung.\n")
+    _write(root, f"{GROUP}/produktgruppe.yaml", 'nummer: "0101"\nbezeichnung: Bürgerdienste\n'
+                                                "beschreibung: Alles rund um das Bürgerbüro.\n")
+    _product(root, f"{GROUP}/010102-fundbuero", "010102", **{"04": 1000, "11": -40000})
+    return root
+
+
+def _amount(result: Result, owner: Owner, row: str) -> Decimal | None:
+    table = result.computations[0].tables.table(owner, "ergebnisplan")
+    assert table is not None
+    return table.column(ANSATZ).amount(row)
+
+
+def test_level_files_and_a_product_inside_its_group_folder_are_clean(levels: Path) -> None:
+    result = run(levels)
+    assert tuples(result, levels) == []
+    catalogue = result.catalogues[0]
+    assert sorted((level.level, level.number) for level in catalogue.levels) == [("produktbereich", "01"),
+                                                                                 ("produktgruppe", "0101")]
+    # the product in the group folder rolls up with the one in the area folder: 260000 + 1000
+    assert _amount(result, Owner("produktgruppe", "0101"), "04") == Decimal("261000.00")
+    assert _amount(result, GESAMT, "11") == Decimal("-990000.00")
+
+
+def test_stated_level_plan_is_checked_against_the_rollup(levels: Path) -> None:
+    _write(levels, f"{GROUP}/teilergebnisplan.yaml", _plan(**{"04": 261000.4, "11": -900000}))
+    result = run(levels)
+    assert tuples(result, levels) == [("K242", f"{GROUP}/teilergebnisplan.yaml", 5, 20)]
+    [finding] = result.findings
+    assert "Produktgruppe 0101 nennt -900.000,00\xa0€" in finding.message
+    assert "ihrer Produkte ergibt -990.000,00\xa0€" in finding.message
+    # the level's table stays the roll-up of its products
+    assert _amount(result, Owner("produktgruppe", "0101"), "11") == Decimal("-990000.00")
+
+
+def test_tolerance_of_the_catalogue_applies(levels: Path) -> None:
+    _write(levels, f"{GROUP}/teilergebnisplan.yaml", _plan(**{"11": -990003}))
+    settings = levels / "katalog.yaml"
+    settings.write_text(settings.read_text("utf-8") + "summentoleranz: 5\n", "utf-8")
+    assert tuples(run(levels), levels) == []
+
+
+def test_stated_plan_where_nothing_below_has_one_is_the_level_table_and_rolls_up(levels: Path) -> None:
+    _write(levels, f"{AREA}/0102-ordnung/produktgruppe.yaml", 'nummer: "0102"\nbezeichnung: Ordnung\n')
+    _write(levels, f"{AREA}/0102-ordnung/teilergebnisplan.yaml", _plan(**{"04": 5000, "11": -70000}))
+    _product(levels, f"{AREA}/0102-ordnung/010201-gewerbe", "010201")  # no plan of its own
+    result = run(levels)
+    assert tuples(result, levels) == []
+    assert _amount(result, Owner("produktgruppe", "0102"), "11") == Decimal("-70000")
+    assert _amount(result, Owner("produktbereich", "01"), "11") == Decimal("-1060000.00")
+    assert _amount(result, GESAMT, "17") == Decimal("-1060000.00")
+    # and a Produktbereich plan above is checked against it, group plan included
+    _write(levels, f"{AREA}/teilergebnisplan.yaml", _plan(**{"11": -990000}))
+    assert tuples(run(levels), levels) == [("K242", f"{AREA}/teilergebnisplan.yaml", 3, 20)]
+
+
+def test_teilhaushalt_adds_up_its_members_once_and_never_feeds_the_gesamtplan(levels: Path) -> None:
+    _write(levels, "teilhaushalte/2-buergerdienste/teilhaushalt.yaml",
+           'nummer: "2"\nbezeichnung: Bürgerdienste\numfasst: ["0101", "010102"]\n'
+           "beschreibung: Was das Dezernat 2 verantwortet.\n")
+    result = run(levels)
+    assert tuples(result, levels) == []
+    owner = Owner("teilhaushalt", "2")
+    assert _amount(result, owner, "11") == Decimal("-990000.00")  # 010102 is inside 0101: counted once
+    assert _amount(result, GESAMT, "11") == Decimal("-990000.00")  # not doubled by the Teilhaushalt
+    _write(levels, "teilhaushalte/2-buergerdienste/teilergebnisplan.yaml", _plan(**{"11": -989000}))
+    assert tuples(run(levels), levels) == [("K242", "teilhaushalte/2-buergerdienste/teilergebnisplan.yaml", 3, 20)]
+
+
+def test_teilhaushalt_plan_without_member_plans_is_its_table(levels: Path) -> None:
+    _write(levels, "teilhaushalte/21-24-schulen/teilhaushalt.yaml",
+           'nummer: "21-24"\nbezeichnung: Schulen\numfasst: ["0102"]\n')
+    _write(levels, "teilhaushalte/21-24-schulen/teilergebnisplan.yaml", _plan(**{"11": -5000}))
+    result = run(levels)
+    assert tuples(result, levels) == []
+    assert _amount(result, Owner("teilhaushalt", "21-24"), "17") == Decimal("-5000")
+    assert _amount(result, GESAMT, "11") == Decimal("-990000.00")
+
+
+def test_level_numbers_and_places_are_checked(levels: Path) -> None:
+    _write(levels, "teilhaushalte/3-ordnung/teilhaushalt.yaml",
+           'nummer: "3"\nbezeichnung: Ordnung\numfasst: ["0103"]\n')
+    _write(levels, f"{AREA}/0102-ordnung/produktgruppe.yaml", 'nummer: "0102"\nbezeichnung: Ordnung\n')
+    _product(levels, f"{AREA}/0102-ordnung/010103-fund", "010103")  # belongs to 0101
+    _write(levels, f"{AREA}/0199-x/produktgruppe.yaml", 'nummer: "0199"\nbezeichnung: Gibt es nicht\n')
+    _write(levels, f"{GROUP}/010102-fundbuero/produktgruppe.yaml", 'nummer: "010102"\nbezeichnung: Doppelt\n')
+    found = tuples(run(levels), levels)
+    assert ("K207", "teilhaushalte/3-ordnung/teilhaushalt.yaml", 3, 11) in found
+    assert ("K241", f"{AREA}/0102-ordnung/010103-fund/produkt.yaml", 1, 9) in found
+    assert ("K240", f"{AREA}/0199-x/produktgruppe.yaml", 1, 9) in found
+    assert ("K201", f"{GROUP}/010102-fundbuero/produktgruppe.yaml", 1, 1) in found
+
+
+def test_leistungen_belong_to_products_only(levels: Path) -> None:
+    _write(levels, f"{GROUP}/leistungen/01010199-x.yaml", 'nummer: "01010199"\nbezeichnung: X\n')
+    assert ("K201", f"{GROUP}/leistungen/01010199-x.yaml", 1, 1) in tuples(run(levels), levels)
+
+
+def test_cached_run_sees_a_changed_level_plan(levels: Path) -> None:
+    plan = f"{GROUP}/teilergebnisplan.yaml"
+    _write(levels, plan, _plan(**{"11": -990000}))
+    assert validate(levels, workers=1).findings == []
+    _write(levels, plan, _plan(**{"11": -900000}))
+    assert tuples(validate(levels, workers=1), levels) == [("K242", plan, 3, 20)]
