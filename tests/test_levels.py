@@ -149,3 +149,35 @@ def test_cached_run_sees_a_changed_level_plan(levels: Path) -> None:
     assert validate(levels, workers=1).findings == []
     _write(levels, plan, _plan(**{"11": -900000}))
     assert tuples(validate(levels, workers=1), levels) == [("K242", plan, 3, 20)]
+
+
+def test_level_kennzahl_reads_its_own_table_and_products_see_level_names(levels: Path) -> None:
+    _write(levels, f"{GROUP}/kennzahlen/personalaufwand_gruppe.yaml",
+           "id: personalaufwand_gruppe\nbezeichnung: Personalaufwand der Gruppe\nart: kennzahl\neinheit: EUR\n"
+           'formel: zeile("11")\n')
+    _write(levels, f"{AREA}/kennzahlen/faelle_bereich.yaml",
+           "id: faelle_bereich\nbezeichnung: Fälle im Bereich\nart: grundzahl\neinheit: Anzahl\n"
+           "werte:\n  ansatz: {2025: 990}\n")
+    _write(levels, f"{GROUP}/010102-fundbuero/kennzahlen/aufwand_je_fall.yaml",
+           "id: aufwand_je_fall\nbezeichnung: Anteil am Gruppenaufwand je Fall\nart: kennzahl\neinheit: EUR\n"
+           "formel: personalaufwand_gruppe / faelle_bereich\n")
+    result = run(levels)
+    assert tuples(result, levels) == []
+    computation = result.computations[0]
+    figures = {figure.ident: figure for figure in result.catalogues[0].kennzahlen}
+    group = Owner("produktgruppe", "0101")
+    assert computation.of(figures["personalaufwand_gruppe"])[ANSATZ] == Decimal("-990000.00")
+    assert computation.owners_of(figures["personalaufwand_gruppe"]) == [group]
+    # the product's formula finds the names of its Produktgruppe and Produktbereich, in that order
+    assert computation.of(figures["aufwand_je_fall"])[ANSATZ] == Decimal("-1000")
+    # Standardkennzahlen are computed for the level owner too
+    standard = [f for f in result.catalogues[0].kennzahlen if f.per_owner]
+    assert any(group in computation.owners_of(f) for f in standard)
+
+
+def test_a_product_outside_the_group_folder_does_not_see_its_names(levels: Path) -> None:
+    _write(levels, f"{GROUP}/kennzahlen/nur_gruppe.yaml", "id: nur_gruppe\nbezeichnung: Nur Gruppe\nart: grundzahl\n"
+           "einheit: Anzahl\nwerte:\n  ansatz: {2025: 1}\n")
+    _write(levels, "produkte/01-innere-verwaltung/010101-buergerbuero/kennzahlen/liest_gruppe.yaml",
+           "id: liest_gruppe\nbezeichnung: Liest\nart: kennzahl\neinheit: Anzahl\nformel: nur_gruppe * 2\n")
+    assert [code for code, *_ in tuples(run(levels), levels)] == ["K208"]

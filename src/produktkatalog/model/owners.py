@@ -35,5 +35,7 @@ def level_owner(level: Level) -> Owner:
 
 
 def home(figure: Kennzahl) -> Owner:
-    """The owner whose plan a Kennzahl's formula sees: its product, or the Gesamtplan."""
+    """The owner whose plan a Kennzahl's formula sees: its product, its level, or the Gesamtplan."""
+    if figure.level is not None:
+        return Owner(*figure.level)
     return Owner("produkt", figure.product_folder) if figure.product_folder else GESAMT

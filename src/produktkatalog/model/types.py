@@ -148,8 +148,9 @@ class Leistung(Numbered):
 
 @dataclass
 class Kennzahl(Entry):
-    product_folder: str | None = None  # None: a catalogue-wide Kennzahl
+    product_folder: str | None = None  # the owner folder (a product's or a level's); None: a catalogue-wide Kennzahl
     shipped: bool = False  # a Standardkennzahl that ships with the tool, not a file of the catalogue
+    level: tuple[str, str] | None = None  # (level, key) when its folder is a level's (Produktgruppe, …)
 
     @cached
     def ident(self) -> str:
