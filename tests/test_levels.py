@@ -181,3 +181,64 @@ def test_a_product_outside_the_group_folder_does_not_see_its_names(levels: Path)
     _write(levels, "produkte/01-innere-verwaltung/010101-buergerbuero/kennzahlen/liest_gruppe.yaml",
            "id: liest_gruppe\nbezeichnung: Liest\nart: kennzahl\neinheit: Anzahl\nformel: nur_gruppe * 2\n")
     assert [code for code, *_ in tuples(run(levels), levels)] == ["K208"]
+
+
+def test_import_writes_produktgruppen_plans_into_their_folders_and_export_shows_them(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from produktkatalog.cli import app
+
+    runner = CliRunner()
+    root = tmp_path / "katalog"
+    assert runner.invoke(app, ["init", str(root), "--kommune", "Musterstadt (fiktiv)", "--land", "NW",
+                               "--haushaltsjahr", "2026", "--einwohner", "85000"]).exit_code == 0
+    settings = root / "katalog.yaml"
+    settings.write_text(settings.read_text("utf-8").replace(
+        "  schema: nrw", '  schema: nrw\n  produktgruppen: {"0201": "Bürgerservice", "0801": "Sportstätten", '
+                         '"0802": "Sportförderung"}'), "utf-8")
+    groups = {"0201": "02-sicherheit-und-ordnung/0201-buergerservice", "0801": "08-sport/0801-sportstaetten",
+              "0802": "08-sport/0802-sportfoerderung"}
+    for number, folder in groups.items():
+        _write(root, f"produkte/{folder}/produktgruppe.yaml", f'nummer: "{number}"\nbezeichnung: Gruppe {number}\n')
+    source = BASE.parent.parent.parent / "katalog" / "quellen" / "teilplan-breit.csv"
+    result = runner.invoke(app, ["import", str(source), "--katalog", str(root), "--profil", "teilplan-breit",
+                                 "--ebene", "produktgruppe"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.parent.name for p in root.rglob("teilergebnisplan.yaml")) == [
+        "0201-buergerservice", "0801-sportstaetten", "0802-sportfoerderung"]
+    checked = run(root)
+    assert [f.code for f in checked.findings if f.severity.value == "error"] == []
+    assert _amount_of(checked, Owner("produktgruppe", "0201"), "04", Period("ansatz", 2026)) == Decimal("1490000")
+    # the stated Produktgruppen plans are the levels' tables and roll up into their Produktbereich
+    area = _amount_of(checked, Owner("produktbereich", "08"), "04", Period("ansatz", 2026))
+    parts = [_amount_of(checked, Owner("produktgruppe", g), "04", Period("ansatz", 2026)) for g in ("0801", "0802")]
+    assert area == sum(p or 0 for p in parts)
+    csv_file = tmp_path / "k.csv"
+    assert runner.invoke(app, ["export", str(root), "--format", "csv", "--out", str(csv_file)]).exit_code == 0
+    lines = csv_file.read_text("utf-8").splitlines()
+    assert any(line.split(",")[2:4] == ["produktgruppe", "0201"] and ",04," in line and line.endswith("angegeben")
+               for line in lines)
+
+
+def _amount_of(result: Result, owner: Owner, row: str, period: Period) -> Decimal | None:
+    table = result.computations[0].tables.table(owner, "ergebnisplan")
+    assert table is not None
+    return table.column(period).amount(row)
+
+
+def test_export_has_a_sheet_of_teilhaushalte(levels: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from produktkatalog.cli import app
+
+    _write(levels, "teilhaushalte/2-buergerdienste/teilhaushalt.yaml",
+           'nummer: "2"\nbezeichnung: Bürgerdienste\numfasst: ["0101"]\n')
+    target = tmp_path / "k.xlsx"
+    result = CliRunner().invoke(app, ["export", str(levels), "--format", "xlsx", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target)["Teilhaushalte"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    heads = [cell.value for cell in sheet[2]]
+    eleven = next(r for r in rows if r[heads.index("Zeile")] == "11")
+    assert eleven[heads.index("Nummer")] == "2" and eleven[heads.index("Ansatz 2025")] == -990000

@@ -71,7 +71,7 @@ CODES: dict[str, str] = {
     "I311": "Zeile oder Konto nicht zuzuordnen",
     "I312": "Summe der Quelle stimmt nicht",
     "I313": "Wert weicht vom Katalog ab",
-    "I314": "Ebene noch nicht unterstützt",
+    "I314": "Ebene ohne eigene Datei im Katalog",
     "I315": "Produkt oder Kennzahl fehlt im Katalog",
     "I316": "Zuordnung fehlerhaft",
     "I317": "Spalte des Katalogs fehlt",
@@ -170,8 +170,9 @@ EXPLANATIONS: dict[str, str] = {
     "I313": "Der Katalog hat für diese Stelle schon einen anderen Wert; er bleibt, solange nicht mit "
             "--ueberschreiben importiert wird. Ebenso bleibt der Wert einer Kennzahl weg, die katalog berechnet "
             "(Warnung).",
-    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die katalog "
-            "noch keine Pläne führt.",
+    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die der "
+            "Katalog keine eigene Datei hat (produktgruppe.yaml, produktbereich.yaml, teilhaushalt.yaml); mit ihr "
+            "schreibt katalog import den Plan in den Ordner der Ebene.",
     "I315": "Das Produkt, die Produktgruppe oder die Kennzahl, zu der ein Wert gehört, gibt es im Katalog nicht, "
             "und katalog kann sie nicht anlegen.",
     "I316": "Die Zuordnung (--zuordnung, --profil) ist unbekannt oder verletzt ihr Schema, etwa ein unbekanntes "
