@@ -242,3 +242,44 @@ def test_export_has_a_sheet_of_teilhaushalte(levels: Path, tmp_path: Path) -> No
     heads = [cell.value for cell in sheet[2]]
     eleven = next(r for r in rows if r[heads.index("Zeile")] == "11")
     assert eleven[heads.index("Nummer")] == "2" and eleven[heads.index("Ansatz 2025")] == -990000
+
+
+AREA_08 = "katalog/beispielstadt/produkte/08-sportfoerderung"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from gitrepo import isolate_git, repository_with_beispielstadt
+
+    isolate_git(monkeypatch)
+    return repository_with_beispielstadt(tmp_path)
+
+
+def test_changed_product_plan_rechecks_the_level_plan_above_it(repo: Path) -> None:
+    from gitrepo import replace
+
+    replace(repo / AREA_08 / "080101-bereitstellung-von-sportstaetten/teilergebnisplan.yaml",
+            "ansatz: {2025: -1010000.00, 2026: -1045400.00}", "ansatz: {2025: -1010000.00, 2026: -1145400.00}")
+    folder = repo / "katalog"
+    part, full = validate(folder, use_cache=False, changed_since="HEAD"), validate(folder, use_cache=False)
+    level_plan = str(repo / AREA_08 / "teilergebnisplan.yaml")
+    assert [(f.code, f.file, f.line) for f in full.findings] == [("K242", level_plan, 21)]
+    assert part.selected is not None and level_plan in part.selected
+    assert part.findings == [f for f in full.findings if f.file in set(part.selected)]
+
+
+def test_diff_names_the_level_of_a_changed_level_plan_and_file(repo: Path) -> None:
+    from gitrepo import replace
+    from produktkatalog.diff import compare, open_sides
+
+    replace(repo / AREA_08 / "teilergebnisplan.yaml", "ansatz: {2025: -1108000, 2026: -1146800}",
+            "ansatz: {2025: -1108000, 2026: -1146801}")
+    replace(repo / AREA_08 / "produktbereich.yaml", 'titel: "Sport für alle"', 'titel: "Sport für alle Generationen"')
+    with open_sides(repo / "katalog", None, None) as (before, after):
+        [catalogue] = compare(before, after).catalogues
+    [stated] = catalogue.stated
+    assert (stated.subject, stated.source, stated.item, stated.column) == (
+        "Produktbereich 08 Sportförderung", "teilergebnisplan", "11", "Ansatz 2026")
+    assert stated.delta == Decimal("-1")
+    [changed] = catalogue.fields
+    assert changed.subject == "Produktbereich 08 Sportförderung" and changed.new == "Sport für alle Generationen"

@@ -56,8 +56,8 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     assert isinstance(pair.old, Plan) and isinstance(pair.new, Plan)
     before, after = pair.old.mapping("zeilen"), pair.new.mapping("zeilen")
     owner = _plan_owner(new, pair.new.product_folder)
-    was_table = old.computation.tables.table(_plan_owner(old, pair.old.product_folder), pair.old.statement)
-    table = new.computation.tables.table(owner, pair.new.statement)
+    was_table = _stated_table(old, _plan_owner(old, pair.old.product_folder), pair.old.statement)
+    table = _stated_table(new, owner, pair.new.statement)
     either = table or was_table
     rows = {row.number: row for row in either.template.rows} if either is not None else {}
     if either is not None:  # "01" of a plan is row "1" of its template, as on the page
@@ -71,6 +71,12 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
                 continue
             yield AmountChange(new.listing.label(owner), owner.level, _PLAN_NAMES[pair.new.statement], number,
                                row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
+
+
+def _stated_table(state: State, owner: Owner, statement: str) -> Table | None:
+    """The table of a plan file: a level's stated plan where it is checked against a roll-up, else the owner's."""
+    tables = state.computation.tables
+    return tables.stated.get((owner, statement)) or tables.table(owner, statement)
 
 
 def _plan_owner(state: State, folder: str) -> Owner:
