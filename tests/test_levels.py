@@ -283,3 +283,24 @@ def test_diff_names_the_level_of_a_changed_level_plan_and_file(repo: Path) -> No
     assert stated.delta == Decimal("-1")
     [changed] = catalogue.fields
     assert changed.subject == "Produktbereich 08 Sportförderung" and changed.new == "Sport für alle Generationen"
+
+
+def test_level_goal_measures_a_level_kennzahl_and_unknown_names_are_k207(levels: Path) -> None:
+    _write(levels, f"{GROUP}/kennzahlen/personalaufwand_gruppe.yaml",
+           "id: personalaufwand_gruppe\nbezeichnung: Personalaufwand\nart: kennzahl\neinheit: EUR\n"
+           'formel: -zeile("11")\n')
+    group_file = levels / GROUP / "produktgruppe.yaml"
+    group_file.write_text(group_file.read_text("utf-8") + (
+        "ziele:\n  - id: personal\n    art: operativ\n    text: Personalaufwand begrenzen\n"
+        "    kennzahlen: [personalaufwand_gruppe]\n    richtung: niedriger_besser\n    zielwerte: {2025: 900000}\n"),
+        "utf-8")
+    result = run(levels)
+    assert tuples(result, levels) == []
+    from produktkatalog.compute.goals import goal_results
+
+    [goal] = [g for g in goal_results(result.computations[0]) if g.owner == Owner("produktgruppe", "0101")]
+    [achievement] = goal.achievements["personalaufwand_gruppe"]
+    assert achievement.actual == Decimal("990000.00") and achievement.light == "rot"
+    group_file.write_text(group_file.read_text("utf-8").replace("[personalaufwand_gruppe]", "[personalaufwand]"),
+                          "utf-8")
+    assert tuples(run(levels), levels) == [("K207", f"{GROUP}/produktgruppe.yaml", 8, 18)]

@@ -19,7 +19,7 @@ from produktkatalog.compute.tables import Table
 from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
-from produktkatalog.model.owners import LEVELS, Owner, home
+from produktkatalog.model.owners import LEVEL_NAMES, LEVELS, Owner, home
 from produktkatalog.model.plan_rows import stated, stated_cell
 from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
@@ -175,8 +175,8 @@ def _achievements(state: State) -> dict[tuple[Any, ...], tuple[str, str, str, Ac
     found = {}
     for result in goal_results(state.computation):
         entry = result.entry
-        entity = "Produkt" if isinstance(entry, Product) else "Leistung"
-        assert isinstance(entry, (Product, Leistung))
+        entity = ("Produkt" if isinstance(entry, Product) else "Leistung" if isinstance(entry, Leistung)
+                  else LEVEL_NAMES[entry.level])
         subject = f"{entity} {entry.number} {entry.text('bezeichnung') or ''}".strip()
         title = result.goal.get("titel") or result.goal.get("id") or f"Ziel {result.position + 1}"
         ident = result.goal.get("id") or str(result.position)
