@@ -304,3 +304,26 @@ def test_level_goal_measures_a_level_kennzahl_and_unknown_names_are_k207(levels:
     group_file.write_text(group_file.read_text("utf-8").replace("[personalaufwand_gruppe]", "[personalaufwand]"),
                           "utf-8")
     assert tuples(run(levels), levels) == [("K207", f"{GROUP}/produktgruppe.yaml", 8, 18)]
+
+
+def test_level_pages_are_rendered_again_exactly_when_their_inputs_change(tmp_path: Path) -> None:
+    from conftest import BUNDLED
+    from test_render_incremental import assert_same_as_full_render, render_again
+
+    root = tmp_path / "beispielstadt"
+    shutil.copytree(BUNDLED / "beispielstadt", root)
+    out = tmp_path / "site"
+    render_again(root, out)
+    group = root / "produkte/06-kinder-jugend-und-familienhilfe/0601-tagesbetreuung-fuer-kinder/produktgruppe.yaml"
+    group.write_text(group.read_text("utf-8").replace("Rechtsanspruch erfüllen", "Rechtsanspruch sicher erfüllen"),
+                     "utf-8")
+    rendered = {path for path in render_again(root, out).files if path.startswith(("haushalt/", "index"))}
+    assert rendered == {"haushalt/produktgruppe-0601.html", "haushalt/produktgruppe-0601.md"}
+    assert "Rechtsanspruch sicher erfüllen" in (out / "haushalt/produktgruppe-0601.md").read_text("utf-8")
+    plan = root / "produkte/06-kinder-jugend-und-familienhilfe/060102-kindertagespflege/teilergebnisplan.yaml"
+    text = plan.read_text("utf-8")  # a detail row of a product in 0601 changes within the tolerance
+    plan.write_text(text.replace("ansatz: {2025: 2120000.00,", "ansatz: {2025: 2120000.40,", 1), "utf-8")
+    rendered = set(render_again(root, out).files)
+    assert {"haushalt/produktgruppe-0601.md", "haushalt/teilhaushalt-2.md", "haushalt/gesamt.md"} <= rendered
+    assert "33.830.630,40 | 35.220.000,40 |" in (out / "haushalt/produktgruppe-0601.md").read_text("utf-8")
+    assert_same_as_full_render(root, out, tmp_path)
