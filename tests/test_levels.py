@@ -131,7 +131,11 @@ def test_level_numbers_and_places_are_checked(levels: Path) -> None:
     _product(levels, f"{AREA}/0102-ordnung/010103-fund", "010103")  # belongs to 0101
     _write(levels, f"{AREA}/0199-x/produktgruppe.yaml", 'nummer: "0199"\nbezeichnung: Gibt es nicht\n')
     _write(levels, f"{GROUP}/010102-fundbuero/produktgruppe.yaml", 'nummer: "010102"\nbezeichnung: Doppelt\n')
+    _write(levels, f"{AREA}/0101-noch-einmal/produktgruppe.yaml", 'nummer: "0101"\nbezeichnung: Zweimal\n')
+    _write(levels, "teilhaushalte/21-sport/teilhaushalt.yaml", 'nummer: "2"\nbezeichnung: X\numfasst: ["0101"]\n')
     found = tuples(run(levels), levels)
+    assert ("K202", f"{AREA}/0101-noch-einmal/produktgruppe.yaml", 1, 9) in found
+    assert ("K240", "teilhaushalte/21-sport/teilhaushalt.yaml", 1, 9) in found
     assert ("K207", "teilhaushalte/3-ordnung/teilhaushalt.yaml", 3, 11) in found
     assert ("K241", f"{AREA}/0102-ordnung/010103-fund/produkt.yaml", 1, 9) in found
     assert ("K240", f"{AREA}/0199-x/produktgruppe.yaml", 1, 9) in found

@@ -44,9 +44,10 @@ def _folder_digits(name: str) -> str:
 
 def _number(index: Index, level: Level) -> Iterator[Finding]:
     if level.level == "teilhaushalt":
-        if not level.folder_name.startswith(level.number.strip()):
+        number = level.number.strip()
+        if level.folder_name != number and not level.folder_name.startswith(f"{number}-"):
             yield error("K240", level.file, f"Der Ordner „{level.folder_name}“ beginnt nicht mit der Nummer des "
-                        f"Teilhaushalts {level.number}.", f"Benennen Sie den Ordner „{level.number.strip()}-…“.",
+                        f"Teilhaushalts {level.number}.", f"Benennen Sie den Ordner „{number}-…“.",
                         path=("nummer",))
         return
     key = level.key

@@ -59,9 +59,11 @@ def _link(table: Table, tables: Tables, area_of: dict[str, str | None]) -> None:
 
 
 def add_teilhaushalte(levels: Iterable[Level], stated: list[Table], tables: Tables, numbers: dict[Owner, str],
-                      lifts: dict[Owner, dict[str, Owner]], area_of: dict[str, str | None]) -> Tables:
+                      lifts: dict[Owner, dict[str, Owner]], area_of: dict[str, str | None],
+                      common: dict[str, RowTemplate]) -> Tables:
     """Each Teilhaushalt's roll-up of its members; its stated plan where no member has one (else checked).
-    ``numbers`` gives each product owner's number (digits)."""
+    ``numbers`` gives each product owner's number (digits); members of another row template than the catalogue's
+    (``common``) stay out, as in every roll-up."""
     own = {(t.owner, t.statement): t for t in stated if t.owner.level == "teilhaushalt"}
     checked: Tables = {}
     for level in levels:
@@ -70,7 +72,8 @@ def add_teilhaushalte(levels: Iterable[Level], stated: list[Table], tables: Tabl
         owner = level_owner(level)
         members = teilhaushalt_members(level.members, numbers, lifts, area_of, {o for (o, _) in tables})
         for statement in STATEMENTS:
-            found = [t for m in members if (t := tables.get((m, statement))) is not None]
+            found = [t for m in members if (t := tables.get((m, statement))) is not None
+                     and t.template is common.get(statement)]
             mine = own.get((owner, statement))
             if found:
                 tables.setdefault((owner, statement), Table(owner, statement, found[0].template, members=found))

@@ -79,9 +79,10 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
                  common[statement])
     area_of = {owner.key: placement.area(owner.key) for owner in {*_owners(lifts), *(t.owner for t in stated)}
                if owner.level == "produktgruppe"}
-    checked = add_levels(stated, tables, {s: t for s, t in common.items() if t is not None}, area_of)
+    templates = {s: t for s, t in common.items() if t is not None}
+    checked = add_levels(stated, tables, templates, area_of)
     numbers = {Owner("produkt", p.folder): p.key for p in catalogue.products if p.key}
-    checked.update(add_teilhaushalte(catalogue.levels, stated, tables, numbers, lifts, area_of))
+    checked.update(add_teilhaushalte(catalogue.levels, stated, tables, numbers, lifts, area_of, templates))
     return PlanTables(tables, lifts, placement, checked, {level_owner(level): level for level in catalogue.levels})
 
 
