@@ -15,6 +15,7 @@ from typing import Generic, TypeVar, overload
 from produktkatalog.render.views import (
     Achievement,
     Bar,
+    BarChart,
     Cell,
     Chart,
     Choice,
@@ -33,9 +34,13 @@ from produktkatalog.render.views import (
     PlanRow,
     PlanView,
     ProgrammeRef,
+    Ranked,
     Section,
     Strategy,
     Theme,
+    Tick,
+    Tile,
+    Treemap,
 )
 
 T = TypeVar("T")
@@ -176,7 +181,7 @@ class CatalogueSite:
     year: str = ""  # the Haushaltsjahr, which tells apart catalogues of one municipality
 
 
-VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
-                        ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
-                        LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
-                        CatalogueSite})
+VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,
+                        Choice, FigureRow, FigureGroup, Achievement, ProgrammeRef, Goal, PlanRow, PlanView, Section,
+                        Partner, Format, Theme, Grant, Strategy, LeistungView, ProductSheet, TreeNode, ProgrammePage,
+                        BudgetPage, OverviewRow, CatalogueSite})
