@@ -197,7 +197,7 @@ def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, form
                 page(place.page, "produkt", sheet, suffix, keys.sheet(place.page, place.product))
         if wanted is not None:
             continue
-        page("index", "index", lambda: PageContext(katalog=site, wurzel=""), suffix, "index")
+        page("index", "index", lambda: PageContext(katalog=site, wurzel=""), suffix, keys.index())
         page("kennzahlen", "kennzahlen", lambda: PageContext(katalog=site, wurzel=""), suffix, keys.overview())
         for i, budget_place in enumerate(layout.budgets):
             budget = functools.partial(_budget_context, site, i)

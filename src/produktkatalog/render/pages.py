@@ -159,6 +159,7 @@ class OverviewRow:
     figure: str
     unit: str
     cells: list[Cell]
+    area: str = ""  # the product's Produktbereich: the overview is grouped by it
 
 
 @dataclass
@@ -179,6 +180,10 @@ class CatalogueSite:
     overview: Sequence[OverviewRow]
     top: Link | None = None
     year: str = ""  # the Haushaltsjahr, which tells apart catalogues of one municipality
+    stand: str = ""  # the state of the plan as the catalogue states it ("Entwurf, 15.09.2025")
+    spending: Treemap | None = None  # ordentliche Aufwendungen by Produktbereich → Produktgruppe → Produkt
+    subsidy: BarChart | None = None  # Zuschussbedarf by Produktbereich
+    shared_figures: list[FigureRow] = field(default_factory=list)  # the Standardkennzahlen, explained once
 
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,

@@ -102,8 +102,8 @@ class Tile:
     value: str
     depth: int  # 0 Produktbereich, 1 Produktgruppe, 2 Produkt
     shade: int  # colour index of the Produktbereich
-    label: bool  # large enough for its name
-    dark: bool  # text on this tile must be light
+    label: bool  # large enough for a label
+    short: str  # the name, cut to the tile's width
 
 
 @dataclass(frozen=True)
