@@ -32,6 +32,7 @@ STAGES: list[set[str]] = [
     {"pipeline"},  # the pipeline entry
     {"present"},  # figures as lines, explanations, Markdown escaping
     {"report", "render", "diff", "fmt", "editor"},  # outputs
+    {"book", "preview"},  # the printed Haushaltsbuch and the live preview: both built on the rendered pages
     {"scaffold"},  # katalog new
     {"cli"},  # the command line
     {"__main__"},  # python -m produktkatalog

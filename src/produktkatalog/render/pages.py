@@ -184,6 +184,7 @@ class CatalogueSite:
     spending: Treemap | None = None  # ordentliche Aufwendungen by Produktbereich → Produktgruppe → Produkt
     subsidy: BarChart | None = None  # Zuschussbedarf by Produktbereich
     shared_figures: list[FigureRow] = field(default_factory=list)  # the Standardkennzahlen, explained once
+    search: str = ""  # from the catalogue's index to the search index folder ("pagefind/"); "" without search
 
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,

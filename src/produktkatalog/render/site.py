@@ -71,7 +71,7 @@ def catalogue_site(computation: Computation, folder: str, top: Link | None) -> C
     return catalogue_layout(computation, folder, top).site
 
 
-def catalogue_layout(computation: Computation, folder: str, top: Link | None) -> Layout:
+def catalogue_layout(computation: Computation, folder: str, top: Link | None, search: bool = False) -> Layout:
     """The site with its pages in place; a page's content is built when it is first read."""
     catalogue = computation.index.catalogue
     programme_pages = {ident: f"programme/{name}" for ident, name in unique_slugs(
@@ -96,7 +96,7 @@ def catalogue_layout(computation: Computation, folder: str, top: Link | None) ->
         programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
         budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
         overview=_later_overview(sheets), top=top, year=text(data, "haushaltsjahr"), stand=text(data, "stand"),
-        shared_figures=_shared_figures(computation))
+        shared_figures=_shared_figures(computation), search=("../" if folder else "") + "pagefind/" if search else "")
     period = headline_period(computation.periods, maker.year)
     if period is not None:
         site.spending = spending_map(computation, period, owner_name(computation))
