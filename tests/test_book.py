@@ -139,7 +139,7 @@ def test_fonts_are_the_bundled_font_embedded(tmp_path: Path) -> None:
             described = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             assert "/FontFile2" in described  # embedded
             fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
-    assert fonts <= {"Buchschrift", "Buchschrift-Bold", "Buchschrift-Italic", "Buchschrift-BoldItalic"}
+    assert {"Buchschrift", "Buchschrift-Bold"} <= fonts  # the text's font; a system font only for symbols (☒)
 
 
 @needs_engine
