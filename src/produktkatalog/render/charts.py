@@ -39,6 +39,8 @@ def year_chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Out
         return None
     top = nice_ceiling(max(max(known), Decimal(0))) if max(known) > 0 else Decimal(0)
     bottom = -nice_ceiling(-min(known)) if min(known) < 0 else Decimal(0)
+    if top == bottom:  # every value is 0: flat bars on a scale from 0 to 1
+        top = Decimal(1)
     span = top - bottom
     zero = TOP + PLOT * top / span
 
