@@ -31,9 +31,10 @@ STAGES: list[set[str]] = [
     {"result"},  # what the pipeline gives every output
     {"pipeline"},  # the pipeline entry
     {"present"},  # figures as lines, explanations, Markdown escaping
-    {"report", "render", "diff", "fmt", "editor"},  # outputs
+    {"report", "render", "diff", "fmt", "editor", "export"},  # outputs
     {"book", "preview"},  # the printed Haushaltsbuch and the live preview: both built on the rendered pages
-    {"scaffold"},  # katalog new
+    {"scaffold"},  # katalog new, katalog init
+    {"imports"},  # katalog import: reads files, writes catalogue files through fmt's round trip and scaffold
     {"cli"},  # the command line
     {"__main__"},  # python -m produktkatalog
 ]

@@ -52,6 +52,8 @@ CASES: dict[str, tuple[bytes, list[tuple[str, int, int]]]] = {
                  [("S103", 2, 1)]),
     "repeated-end-marker": (b'nummer: "010101"\nbezeichnung: "B"\n...\n...\n', [("Y013", 4, 1)]),
     "complex-key": (b'nummer: "010101"\nbezeichnung: "B"\n? [a, b]\n: x\n', [("Y020", 3, 3)]),
+    "decimal-comma-flow": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n'
+                           b'    zielwerte: {2025: 12,5}\n', [("S103", 5, 23)]),
     "infinity": (b'nummer: "010101"\nbezeichnung: "B"\nziele:\n  - text: x\n    zielwerte:\n      2025: -.inf\n',
                  [("Y019", 6, 13)]),
 }

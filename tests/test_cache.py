@@ -11,8 +11,11 @@ import pytest
 
 import produktkatalog.schema.fast as fastpath
 from conftest import BUNDLED, PRODUCT, tuples
-from produktkatalog.incremental.store import cache_home
+from produktkatalog import __version__
+from produktkatalog.incremental.sealed import write_sealed
+from produktkatalog.incremental.store import Cache, cache_home
 from produktkatalog.pipeline import validate
+from produktkatalog.schema import schema_set
 
 SPORT = "produkte/08-sportfoerderung/080201-foerderung-des-vereinssports"
 
@@ -74,10 +77,10 @@ def test_planted_cache_cannot_run_code(catalogue: Path, tmp_path: Path) -> None:
 def test_malformed_cache_entries_are_ignored(catalogue: Path) -> None:
     validate(catalogue)
     [folder] = [p for p in cache_home().iterdir() if p.is_dir()]
-    salt = pickle.loads(next(folder.glob("*.pickle")).read_bytes())["salt"]
-    (folder / "stempel.stamps").write_bytes(pickle.dumps({"salt": salt, "taken": "x", "stamps": {"a": 5}}))
+    salt = Cache(catalogue, f"{__version__}:{schema_set().digest}").salt  # files are sealed: write them as the cache
+    write_sealed(folder / "stempel.stamps", "stempel.stamps", {"taken": "x", "stamps": {"a": 5}}, salt)
     for shard in folder.glob("*.pickle"):
-        shard.write_bytes(pickle.dumps({"salt": salt, "files": {"k": [1, 2]}}))
+        write_sealed(shard, shard.name, {"files": {"k": [1, 2]}}, salt)
     assert validate(catalogue).findings == []
 
 
@@ -104,8 +107,6 @@ def test_another_working_directory_reuses_the_stamps(catalogue: Path, tmp_path: 
 
 def test_values_are_read_only_when_used_and_unused_ones_are_removed(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from produktkatalog.incremental.store import Cache
-
     root = tmp_path / "beispielstadt"
     shutil.copytree(BUNDLED / "beispielstadt", root)
     _age(root)

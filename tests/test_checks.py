@@ -47,7 +47,7 @@ def test_year_outside_lists_the_column_years(catalogue: Path) -> None:
 
 def test_row_templates_are_consistent() -> None:
     """Every shipped template: sums name earlier rows, darunter lines are never added, no row twice."""
-    from produktkatalog.model.row_templates import row_templates
+    from produktkatalog.model.template_choice import row_templates
 
     templates = row_templates()
     assert {"nrw_ergebnisplan", "nrw_finanzplan"} <= set(templates)
@@ -64,7 +64,7 @@ def test_row_templates_are_consistent() -> None:
 
 
 def test_nrw_sums_follow_the_komhvo() -> None:
-    from produktkatalog.model.row_templates import row_templates
+    from produktkatalog.model.template_choice import row_templates
 
     rows = row_templates()["nrw_ergebnisplan"].by_number
     assert rows["10"].parts == ("01", "02", "03", "04", "05", "06", "07", "08", "09")

@@ -14,11 +14,12 @@ from test_bad_input import CASES
 
 README = (HERE.parent / "README.md").read_text("utf-8")
 # Codes whose triggering file is built inside a test function rather than listed as data.
-BUILT_IN_TESTS = {"Y001", "Y002", "S100", "K215"}
+# I301 (a missing or damaged source) and I302 (a 1 GB sparse file) are built in test_import.py.
+BUILT_IN_TESTS = {"Y001", "Y002", "S100", "K215", "I301", "I302"}
 
 
 def test_every_code_is_in_the_readme_table() -> None:
-    documented = set(re.findall(r"^\| ([YSK]\d{3}) \|", README, re.MULTILINE))
+    documented = set(re.findall(r"^\| ([YSKI]\d{3}) \|", README, re.MULTILINE))
     assert documented == set(CODES)
 
 
@@ -29,7 +30,7 @@ def test_every_code_has_a_full_explanation() -> None:
 
 def test_every_code_has_a_case() -> None:
     produced = {code for _, expected in CASES.values() for code, _, _ in expected}
-    for expected in (EXAMPLES / "ungueltig").glob("*/erwartet.txt"):
+    for expected in [*(EXAMPLES / "ungueltig").glob("*/erwartet.txt"), *(EXAMPLES / "import").glob("*/erwartet.txt")]:
         produced |= {line.split()[0] for line in expected.read_text().splitlines() if line and line[0] != "#"}
     assert set(CODES) - produced == BUILT_IN_TESTS
 

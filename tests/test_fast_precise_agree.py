@@ -16,6 +16,8 @@ from produktkatalog.load import load_document, load_fast
 from produktkatalog.load.discover import catalogue_files, find_catalogues
 from produktkatalog.load.source import decode
 from produktkatalog.schema import schema_set
+from produktkatalog.schema.amounts import amount_findings
+from produktkatalog.schema.fast import clean_data
 from produktkatalog.schema.validate import schema_findings
 from test_bad_input import CASES
 
@@ -58,6 +60,11 @@ def _assert_agree(kind: str, raw: bytes) -> None:
     if precise.data is not None:
         precise_valid = not schema_findings(precise, kind, schemas)
         assert schemas.fast(kind).is_valid(precise.data) == precise_valid
+    # what the fast path accepts, the precise path finds nothing in: not in the YAML, the schema or the amounts
+    [accepted] = clean_data([(kind, raw)], workers=1)
+    if accepted is not None:
+        assert precise.data == accepted and not precise.findings
+        assert not amount_findings("datei.yaml", kind, precise.data, precise.written)
 
 
 def _leaves(value: object) -> list[object]:

@@ -283,7 +283,7 @@ def test_missing_path_or_no_catalogue_exits_2(tmp_path: Path) -> None:
 
 
 CATALOGUES = [pytest.param(path.name, marks=pytest.mark.slow if path.name == "beispielstadt" else ())
-              for path in sorted(BUNDLED.iterdir()) if path.is_dir()]
+              for path in sorted(BUNDLED.iterdir()) if (path / "katalog.yaml").is_file()]
 
 
 @pytest.mark.parametrize("name", CATALOGUES)

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from produktkatalog.compute import CONTEXT, evaluate
 from produktkatalog.model.formula import Reference, parse
+from produktkatalog.model.formula.parser import MAX_DEPTH
 from produktkatalog.model.values import NoValue, Outcome, Period
+from shallow import shallow
 
 ANSATZ_2026 = Period("ansatz", 2026)
 
@@ -137,3 +139,65 @@ def test_random_expressions_agree_with_a_reference_computation(tree: Any) -> Non
         assert isinstance(result, NoValue) and result.problem
     else:
         assert result == expected
+
+
+# Long and deep formulas: a reference that needs no recursion, over the same Decimal context.
+DIGITS = st.integers(min_value=1, max_value=9)
+OPERATORS = st.sampled_from("+-*/")
+
+
+def _flat(first: int, rest: list[tuple[str, int]]) -> Decimal:
+    """``first op digit op digit …`` with * and / before + and -, left to right, as the parser groups it."""
+    with decimal.localcontext(CONTEXT):
+        terms: list[tuple[str, Decimal]] = [("+", Decimal(first))]
+        for operator, digit in rest:
+            if operator in "*/":
+                sign, value = terms[-1]
+                terms[-1] = (sign, value * digit if operator == "*" else value / digit)
+            else:
+                terms.append((operator, Decimal(digit)))
+        total = Decimal(0)
+        for sign, value in terms:
+            total = total + value if sign == "+" else total - value
+        return total
+
+
+@settings(max_examples=20, deadline=None)
+@given(DIGITS, st.lists(st.tuples(OPERATORS, DIGITS), min_size=200, max_size=999))
+def test_long_flat_formulas_agree_with_a_reference(first: int, rest: list[tuple[str, int]]) -> None:
+    formula = str(first) + "".join(f"{operator}{digit}" for operator, digit in rest)
+    expected = _flat(first, rest)
+    tree = parse(formula)  # the parser builds a chain without recursion; the evaluator must not recurse over it
+    result = shallow(lambda: evaluate(tree, ANSATZ_2026, Table()), frames=60)
+    if abs(expected) >= Decimal(10) ** 24:
+        assert isinstance(result, NoValue) and result.problem
+    else:
+        assert result == expected
+
+
+WRAPPERS = st.sampled_from(["({} + {})", "({} * {})", "-({} - {})", "summe({}, {})", "max({}, -{})", "abs({} - {})",
+                            "teile({}, {})", "(vorjahr({}) + {})"])
+LEVELS = {"-({} - {})": 2, "(vorjahr({}) + {})": 2, "max({}, -{})": 2}  # else one level
+
+
+def _wrapped(wrapper: str, inner: Decimal, digit: int) -> Decimal:
+    with decimal.localcontext(CONTEXT):
+        return {"({} + {})": lambda: inner + digit, "({} * {})": lambda: inner * digit,
+                "-({} - {})": lambda: -(inner - digit), "summe({}, {})": lambda: inner + digit,
+                "max({}, -{})": lambda: max(inner, Decimal(-digit)), "abs({} - {})": lambda: abs(inner - digit),
+                "teile({}, {})": lambda: inner / digit, "(vorjahr({}) + {})": lambda: inner + digit}[wrapper]()
+
+
+@settings(max_examples=80, deadline=None)
+@given(DIGITS, st.lists(st.tuples(WRAPPERS, DIGITS), min_size=20, max_size=40))
+def test_deeply_nested_formulas_agree_with_a_reference(first: int, layers: list[tuple[str, int]]) -> None:
+    """Up to the parser's limit of 40 levels of brackets and functions, built from the inside out."""
+    formula, expected, depth = str(first), Decimal(first), 0
+    for wrapper, digit in layers:
+        depth += LEVELS.get(wrapper, 1)
+        if depth > MAX_DEPTH:
+            break
+        formula = wrapper.format(formula, digit)
+        expected = _wrapped(wrapper, expected, digit)
+    tree = parse(formula)
+    assert shallow(lambda: evaluate(tree, ANSATZ_2026, Table()), frames=60) == expected  # vorjahr(1) is 1 here

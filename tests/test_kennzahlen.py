@@ -25,93 +25,57 @@ from produktkatalog.compute import CONTEXT, compute_catalogue
 from produktkatalog.compute.goals import goal_results
 from produktkatalog.model.owners import GESAMT, Owner
 from produktkatalog.model.values import NoValue, Period
-from produktkatalog.system.resources import reference_dir
-
-TEMPLATES = sorted((reference_dir() / "zeilen").glob("*.yaml"))
-LANDS = {"nrw": ("NW", "nrw", "0101", "0102", "01"), "bw": ("BW", "imk", "111", "112", "11"),
-         "sn": ("SN", "imk", "111", "112", "11"), "rp": ("RP", "imk", "111", "112", "11")}
-
-
-def _template(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text("utf-8"))  # type: ignore[no-any-return]
-
-
-def _detail_rows(template: dict[str, Any]) -> list[str]:
-    return [row["nummer"] for row in template["zeilen"] if row["art"] not in ("summe", "darunter")]
-
-
-def _expected(template: dict[str, Any], amounts: dict[str, Decimal], number: str) -> Decimal:
-    row = next(r for r in template["zeilen"] if r["nummer"] == number)
-    if row["art"] == "summe":
-        return sum((_expected(template, amounts, part) for part in row["summe"]), Decimal(0))
-    return amounts.get(number, Decimal(0))
-
-
-def _amounts(template: dict[str, Any], seed: int) -> dict[str, Decimal]:
-    """Distinct cent amounts per detail row; Aufwendungen negative, as the templates expect."""
-    rows = {r["nummer"]: r for r in template["zeilen"]}
-    return {number: Decimal(seed * 1000 + 17 * position) + Decimal("0.37") * (position % 3)
-            * (-1 if rows[number]["art"] in ("aufwand", "auszahlung") else 1)
-            for position, number in enumerate(_detail_rows(template), start=1)}
-
-
-def _write_catalogue(root: Path, land: str, scheme: str, groups: tuple[str, str], area: str,
-                     plans: dict[str, tuple[str, dict[str, Decimal]]], plan_file: str) -> None:
-    """Three products: two in the first Produktgruppe, one in the second; both groups in one Produktbereich."""
-    root.mkdir(parents=True)
-    group_lines = "".join(f'    "{g}": "Gruppe {g}"\n' for g in groups)
-    (root / "katalog.yaml").write_text(
-        f'kommune: "Teststadt"\nland: {land}\nproduktrahmen:\n  schema: {scheme}\n  produktgruppen:\n{group_lines}'
-        "haushaltsjahr: 2025\nspalten:\n  - {art: ergebnis, jahr: 2024}\n  - {art: ansatz, jahr: 2025}\n"
-        "einwohner: {2024: 40000, 2025: 40100}\n", "utf-8")
-    for number, (group, amounts) in plans.items():
-        folder = root / "produkte" / f"{area}-bereich" / f"{number}-produkt"
-        folder.mkdir(parents=True)
-        (folder / "produkt.yaml").write_text(f'nummer: "{number}"\nbezeichnung: "Produkt {number}"\n'
-                                             f'produktgruppe: "{group}"\n', "utf-8")
-        lines = "".join(f'  "{row}":\n    ergebnis: {{2024: {value}}}\n    ansatz: {{2025: {value * 2}}}\n'
-                        for row, value in amounts.items())
-        (folder / plan_file).write_text(f"zeilen:\n{lines}", "utf-8")
+from template_catalogues import (
+    TEMPLATES,
+    Setup,
+    amounts_for,
+    detail_rows,
+    expected,
+    plan_file_of,
+    raw_template,
+    resolved,
+    setup_for,
+    sum_rows,
+    write_catalogue,
+)
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=[p.stem for p in TEMPLATES])
 def test_every_land_template_sums_products_and_rolls_up(path: Path, tmp_path: Path) -> None:
-    template = _template(path)
-    land, scheme, first, second, area = LANDS[path.stem.split("-")[0]]
-    products = {f"{first}01": (first, _amounts(template, 3)), f"{first}02": (first, _amounts(template, 5)),
-                f"{second}01": (second, _amounts(template, 11))}
-    plan_file = "teilfinanzplan.yaml" if template["plan"] == "finanzplan" else "teilergebnisplan.yaml"
-    _write_catalogue(tmp_path / "k", land, scheme, (first, second), area, products, plan_file)
+    data = raw_template(path)
+    template, setup = resolved(data), setup_for(data)
+    products = dict(zip(setup.products, (amounts_for(template, seed) for seed in (3, 5, 11)), strict=True))
+    write_catalogue(tmp_path / "k", setup, products, plan_file_of(template), template["plan"])
     result = run(tmp_path / "k")
     assert result.findings == []
     computation = result.computations[0]
-    ergebnis = Period("ergebnis", 2024)
+    ergebnis, ansatz = Period("ergebnis", setup.year - 1), Period("ansatz", setup.year)
     folders = {table.plan.product_folder.rsplit("/", 1)[-1].split("-")[0]: owner
                for (owner, _), table in computation.tables.tables.items() if table.plan is not None}
-    sums = [row["nummer"] for row in template["zeilen"] if row["art"] == "summe"]
-    for number, (_, amounts) in products.items():
+    for number, amounts in products.items():
         table = computation.tables.table(folders[number], template["plan"])
         assert table is not None and table.template.ident == template["id"]
-        for row in sums:
-            assert table.value(row, ergebnis) == _expected(template, amounts, row)
-    everything = {row: sum((a.get(row, Decimal(0)) for _, a in products.values()), Decimal(0))
-                  for row in _detail_rows(template)}
-    group_one = {row: products[f"{first}01"][1][row] + products[f"{first}02"][1][row] for row in everything}
-    for owner, amounts in ((Owner("produktgruppe", first), group_one), (Owner("produktbereich", area), everything),
-                           (GESAMT, everything)):
+        for row in sum_rows(template):
+            assert table.value(row, ergebnis) == expected(template, amounts, row)
+    everything = {row: sum((a.get(row, Decimal(0)) for a in products.values()), Decimal(0))
+                  for row in detail_rows(template)}
+    first, second, _ = setup.products
+    group_one = {row: products[first][row] + products[second][row] for row in everything}
+    for owner, amounts in ((Owner("produktgruppe", setup.groups[0]), group_one),
+                           (Owner("produktbereich", setup.area), everything), (GESAMT, everything)):
         rollup = computation.tables.table(owner, template["plan"])
         assert rollup is not None, owner
-        for row in (*sums, *_detail_rows(template)):
-            assert rollup.value(row, ergebnis) == _expected(template, amounts, row), (owner, row)
-            assert rollup.value(row, Period("ansatz", 2025)) == 2 * _expected(template, amounts, row)
+        for row in (*sum_rows(template), *detail_rows(template)):
+            assert rollup.value(row, ergebnis) == expected(template, amounts, row), (owner, row)
+            assert rollup.value(row, ansatz) == 2 * expected(template, amounts, row)
 
 
 def test_nrw_golden_figures(tmp_path: Path) -> None:
     """One product in numbers a reader can check by hand."""
     rows = {"04": Decimal("120000.00"), "11": Decimal("-300000.00"), "13": Decimal("-99999.99"),
             "19": Decimal("500.01"), "28": Decimal("-20000.00")}
-    _write_catalogue(tmp_path / "k", "NW", "nrw", ("0101", "0102"), "01", {"010101": ("0101", rows)},
-                     "teilergebnisplan.yaml")
+    write_catalogue(tmp_path / "k", Setup("NW", "nrw", ("0101", "0102"), "01", 2025, None), {"010101": rows},
+                    "teilergebnisplan.yaml")
     computation = run(tmp_path / "k").computations[0]
     table = computation.tables.table(Owner("produkt", next(iter(computation.tables.lifts)).key), "ergebnisplan")
     assert table is not None

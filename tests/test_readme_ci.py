@@ -31,6 +31,8 @@ AGREED = {
     "new": set(),
     "schema": {"--out"},
     "buch": None, "serve": None,
+    "vorlagen": {"--katalog"},
+    "init": None, "import": None, "export": None, "vergleich": None,
 }
 _SEPARATORS = {"&&", "||", ";", "|"}
 

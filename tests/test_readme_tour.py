@@ -22,17 +22,19 @@ OUTPUT_OPTIONS = ("--out", "--output", "-o")
 
 def _outputs(call: list[str]) -> list[str]:
     named = [call[i + 1] for i, word in enumerate(call[:-1]) if word in OUTPUT_OPTIONS]
-    return named or (["ausgabe"] if call[0] == "render" else [])
+    return named or {"render": ["ausgabe"], "init": call[1:2]}.get(call[0], [])
 
 
 def test_the_tour_has_the_commands_a_controller_needs() -> None:
-    assert {call[0] for call in CALLS} == {"validate", "kennzahlen", "render", "diff", "fmt", "new", "schema"}
+    assert {call[0] for call in CALLS} == {"validate", "kennzahlen", "render", "diff", "fmt", "new", "schema",
+                                           "vorlagen", "init", "import", "export", "vergleich"}
     assert ["schema", "--out", "schemas"] not in CALLS  # would rewrite the committed source schemas
 
 
 def test_every_output_of_the_tour_is_ignored_by_git() -> None:
     outputs = sorted({path for call in CALLS for path in _outputs(call)})
-    assert outputs == ["ausgabe", "blaetter", "editor-schemas", "katalog.sarif"]
+    assert outputs == ["ausgabe", "blaetter", "editor-schemas", "haushalt.xlsx", "katalog.sarif", "neu/katalog",
+                       "vergleich.html"]
     probe = subprocess.run(["git", "check-ignore", "--no-index", *(f"{p}/x" for p in outputs)], cwd=ROOT,
                            capture_output=True, text=True, check=False)
     assert sorted(probe.stdout.split()) == sorted(f"{p}/x" for p in outputs), probe.stderr

@@ -1,6 +1,7 @@
 """Stable finding codes and their German titles.
 
-Y… the file and its YAML, S… the JSON Schema of the file kind, K… the catalogue as a whole.
+Y… the file and its YAML, S… the JSON Schema of the file kind, K… the catalogue as a whole, I… a source file
+read by ``katalog import`` (its file:line names the source, not the catalogue).
 Codes are never reused for another meaning; the README documents each with an example.
 """
 
@@ -23,6 +24,7 @@ CODES: dict[str, str] = {
     "Y018": "Zahl außerhalb des zulässigen Bereichs",
     "Y019": "Keine endliche Zahl",
     "Y020": "Schlüssel ist kein einfacher Text",
+    "Y021": "Tausenderpunkt in Betrag oder Anzahl",
     "S101": "Unbekanntes Feld",
     "S102": "Pflichtfeld fehlt",
     "S103": "Falscher Werttyp",
@@ -49,7 +51,28 @@ CODES: dict[str, str] = {
     "K216": "Summenzeile stimmt nicht",
     "K217": "Zeile nicht in der Zeilenvorlage",
     "K218": "Zeilenvorlage fehlerhaft",
+    "K219": "Plan ohne Zeilenvorlage",
+    "K220": "Angegebener Wert weicht von der Formel ab",
+    "K221": "Vorzeichen widerspricht der Zeilenvorlage",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
+    "I301": "Quelldatei nicht lesbar",
+    "I302": "Quelldatei zu groß",
+    "I303": "Zeichenkodierung der Quelle unbekannt",
+    "I304": "Quelle als Windows-1252 gelesen",
+    "I305": "Zeile mit falscher Zahl von Feldern",
+    "I306": "Unbekannte Spalte",
+    "I307": "Spalte fehlt",
+    "I308": "Kein Betrag",
+    "I309": "Wert doppelt in der Quelle",
+    "I310": "Zelle sieht aus wie eine Formel",
+    "I311": "Zeile oder Konto nicht zuzuordnen",
+    "I312": "Summe der Quelle stimmt nicht",
+    "I313": "Wert weicht vom Katalog ab",
+    "I314": "Ebene noch nicht unterstützt",
+    "I315": "Produkt oder Kennzahl fehlt im Katalog",
+    "I316": "Zuordnung fehlerhaft",
+    "I317": "Spalte des Katalogs fehlt",
+    "I318": "Richtung passt nicht zur Zeile",
 }
 
 
@@ -74,6 +97,8 @@ EXPLANATIONS: dict[str, str] = {
     "Y018": "Die Zahl ist zu groß oder zu klein, um sie als Dezimalzahl zu verarbeiten.",
     "Y019": "Werte wie .nan oder .inf sind keine Beträge; ein bewusst leerer Wert wird als ~ geschrieben.",
     "Y020": "Schlüssel müssen einfacher Text sein, keine Liste oder Zuordnung.",
+    "Y021": "Ein Betrag in Euro oder eine Anzahl hat genau drei Nachkommastellen, z. B. -101.400: YAML liest den Punkt "
+            "als Dezimaltrennzeichen (−101,40 €), gemeint ist fast immer ein Tausenderpunkt (−101.400 €).",
     "S100": "Der Wert verletzt eine seltene Regel des Schemas der Dateiart.",
     "S101": "Das Feld kommt im Schema der Dateiart nicht vor; oft ist es ein Tippfehler.",
     "S102": "Ein Feld, das die Dateiart verlangt, fehlt.",
@@ -83,7 +108,8 @@ EXPLANATIONS: dict[str, str] = {
     "S106": "Der Wert liegt außerhalb der erlaubten Grenzen, etwa eine zu große Zahl oder zu viele Einträge.",
     "S107": "Der Schlüssel hat nicht die verlangte Form, z. B. ein Jahr aus vier Ziffern.",
     "K201": "Die Datei liegt an einer Stelle, an der der Katalogaufbau keine Datei dieser Art vorsieht.",
-    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer.",
+    "K202": "Zwei Produkte oder Leistungen tragen dieselbe Nummer, oder ein Plan nennt eine Zeile zweimal "
+            "(\"1\" und \"01\").",
     "K203": "Zwei Kennzahlen, Ziele oder andere Einträge tragen am selben Ort dieselbe Kennung.",
     "K204": "Die Nummer einer Leistung muss mit der Nummer ihres Produkts beginnen.",
     "K205": "Das Produkt liegt in einer Produktgruppe, die weder der Produktrahmen noch katalog.yaml kennt.",
@@ -99,9 +125,49 @@ EXPLANATIONS: dict[str, str] = {
     "K215": "Eine Kennzahl lässt sich für ein Jahr nicht berechnen, z. B. wegen einer Division durch 0.",
     "K216": "Eine im Plan angegebene Summenzeile weicht mehr als die Toleranz von der Summe ihrer Zeilen ab.",
     "K217": "Der Plan nennt eine Zeile, die seine Zeilenvorlage nicht kennt.",
-    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, oder eine Summe enthält sich selbst.",
+    "K218": "Eine Zeilenvorlage summiert Zeilen, die es nicht gibt, eine Summe enthält sich selbst, zwei Zeilen "
+            "unterscheiden sich nur durch führende Nullen, oder eine Erweiterung passt nicht zu ihrer Grundvorlage.",
+    "K219": "Für die Teilergebnis- oder Teilfinanzpläne eines Katalogs gibt es keine Zeilenvorlage (weder für Land "
+            "und Haushaltsjahr noch im Katalog); katalog kann ihre Zeilen nicht prüfen und weder Summen noch "
+            "Standardkennzahlen berechnen.",
+    "K220": "Eine Kennzahl mit Formel nennt auch Werte (etwa aus einem gedruckten Plan); ein angegebener Wert weicht "
+            "mehr als die Toleranz vom berechneten ab.",
+    "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "
+            "Aufwand unter „Aufwendungen negativ“ (Warnung); ist der ganze Plan so erfasst, nennt eine Warnung "
+            "die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
+    "I301": "Die Quelldatei für katalog import fehlt, ist keine gewöhnliche Datei oder lässt sich als Tabelle nicht "
+            "öffnen (etwa eine beschädigte XLSX-Datei).",
+    "I302": "Die Quelldatei ist größer als die Grenze für katalog import (256 MB); sie wird nicht gelesen.",
+    "I303": "Die Quelle ist weder UTF-8 noch Windows-1252 (etwa UTF-16 oder Binärdaten) oder passt nicht zur "
+            "Kodierung, die die Zuordnung nennt.",
+    "I304": "Die Quelle ist kein gültiges UTF-8; katalog hat sie als Windows-1252 gelesen, wie es Finanzverfahren "
+            "unter Windows schreiben (Warnung).",
+    "I305": "Eine Zeile der Quelle hat mehr oder weniger Felder als die Kopfzeile; welche Spalte welcher Wert ist, "
+            "bliebe offen.",
+    "I306": "Die Quelle hat eine Spalte, die die Zuordnung weder verwendet noch ignoriert (Warnung).",
+    "I307": "Eine Spalte, die die Zuordnung verlangt, steht nicht in der Kopfzeile der Quelle.",
+    "I308": "Eine Zelle, die einen Betrag enthalten soll, enthält Text oder eine Zahl in einem anderen Format, als "
+            "die Zuordnung festlegt.",
+    "I309": "Die Quelle nennt denselben Wert (gleiches Produkt, gleiche Zeile bzw. Kennzahl, Wertart und Jahr) "
+            "zweimal.",
+    "I310": "Ein Text der Quelle beginnt mit =, +, - oder @ und würde in einer Tabellenkalkulation als Formel "
+            "laufen; katalog übernimmt ihn nicht.",
+    "I311": "Eine Zeilennummer gibt es in der Zeilenvorlage nicht, oder ein Konto ist keiner Zeile sicher "
+            "zugeordnet.",
+    "I312": "Eine Summenzeile der Quelle weicht mehr als die Summentoleranz von der Summe ihrer Einzelzeilen ab.",
+    "I313": "Der Katalog hat für diese Stelle schon einen anderen Wert; er bleibt, solange nicht mit "
+            "--ueberschreiben importiert wird. Ebenso bleibt der Wert einer Kennzahl weg, die katalog berechnet "
+            "(Warnung).",
+    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die katalog "
+            "noch keine Pläne führt.",
+    "I315": "Das Produkt, die Produktgruppe oder die Kennzahl, zu der ein Wert gehört, gibt es im Katalog nicht, "
+            "und katalog kann sie nicht anlegen.",
+    "I316": "Die Zuordnung (--zuordnung, --profil) ist unbekannt oder verletzt ihr Schema, etwa ein unbekanntes "
+            "Feld oder ein fehlerhafter regulärer Ausdruck.",
+    "I317": "Die Quelle nennt eine Wertart oder ein Jahr, für das der Katalog keine Spalte hat (Warnung).",
+    "I318": "Die Richtung der Quelle (Ertrag oder Aufwand) widerspricht der Art der Zeile in der Zeilenvorlage.",
 }
 
 

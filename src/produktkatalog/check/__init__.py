@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from produktkatalog.check import formulas, hierarchy, identity, layout, numbering, plans, references, rules, years
+from produktkatalog.check import (
+    formulas,
+    hierarchy,
+    identity,
+    layout,
+    numbering,
+    plans,
+    references,
+    rules,
+    signs,
+    years,
+)
 from produktkatalog.check.causes import link_causes
 from produktkatalog.findings import Finding
 from produktkatalog.model import Catalogue
 from produktkatalog.model.index import Index
 
 CHECKS = (layout.check, numbering.check, identity.check, hierarchy.check, references.check, formulas.check, years.check,
-          plans.check, rules.check)
+          plans.check, signs.check, rules.check)
 
 
 def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:

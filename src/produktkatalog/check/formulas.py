@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Kennzahl
-from produktkatalog.model.formula import FUNCTIONS, Call, Reference, TokenError, references
+from produktkatalog.model.formula import FUNCTIONS, Call, Reference, TokenError
 from produktkatalog.model.formula.parser import walk
+from produktkatalog.model.formula.reads import shifted_references
 from produktkatalog.model.index import Index, scope_of
 from produktkatalog.wording.text import suggestion
 
@@ -39,7 +40,7 @@ def _formula(index: Index, figure: Kennzahl) -> tuple[list[Finding], list[tuple[
                 for call in walk(tree) if isinstance(call, Call) and call.function not in FUNCTIONS]
     targets = []
     scope = scope_of(figure)
-    for reference in references(tree):
+    for reference, years_back in shifted_references(tree):
         target = index.resolve(reference, scope)
         if target is None and figure.per_owner and index.defined_in_products(reference.name):
             continue  # a Standardkennzahl may use a Kennzahl its products have; it resolves per product
@@ -48,7 +49,7 @@ def _formula(index: Index, figure: Kennzahl) -> tuple[list[Finding], list[tuple[
                 "Formeln nennen Kennungen aus den Ordnern kennzahlen/ des Produkts und des Katalogs sowie „einwohner“.")
             findings.append(_at(figure, "K208", f"In der Formel steht „{reference.text}“, eine solche Kennzahl "
                                 "gibt es aber nicht.", hint, reference.offset))
-        elif isinstance(target, Kennzahl):
+        elif isinstance(target, Kennzahl) and not years_back:  # vorjahr(x) reads another column: no cycle
             targets.append((target, reference))
     return findings, targets
 

@@ -1,4 +1,4 @@
-"""Teilergebnis- and Teilfinanzpläne follow their row template; stated sums add up."""
+"""Teilergebnis- and Teilfinanzpläne follow their row template; stated sums add up; templates are sound."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from produktkatalog.check.template_files import broken_templates, missing_templates, template_findings
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Catalogue, Plan, template_name, template_of
+from produktkatalog.model import Plan, template_name, template_of
 from produktkatalog.model.index import Index
-from produktkatalog.model.plan_rows import computed_sum, stated_row
-from produktkatalog.model.row_templates import RowTemplate, known_templates, row_template, template_problems
+from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell
+from produktkatalog.model.row_templates import RowTemplate, row_key
+from produktkatalog.model.template_choice import known_templates
 from produktkatalog.model.values import Period
 from produktkatalog.wording.text import suggestion
 
@@ -20,13 +22,12 @@ DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from ro
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
     tolerance = _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
-    # the model keeps only sound templates; the others have K218 findings of their own
-    broken = {row_template(entry.data).ident for entry in catalogue.template_files} - set(catalogue.own_templates)
-    yield from _template_findings(catalogue)
+    broken = broken_templates(catalogue)  # these have findings of their own
+    yield from template_findings(catalogue)
     for plan in catalogue.plans:
         template = template_of(plan, catalogue)
         name = template_name(plan, catalogue)
-        if template is None and name is not None and name not in broken:  # a broken one has its own finding
+        if template is None and name is not None and name not in broken:
             where = ("vorlage",) if plan.text("vorlage") else ()
             known = known_templates(catalogue)
             yield error("K207", plan.file, f"Die Zeilenvorlage „{name}“ gibt es nicht.",
@@ -34,18 +35,7 @@ def check(index: Index) -> Iterator[Finding]:
         elif template is not None:
             yield from _rows(plan, template)
             yield from _sums(plan, template, tolerance)
-
-
-def _template_findings(catalogue: Catalogue) -> Iterator[Finding]:
-    seen: set[str] = set()
-    for entry in catalogue.template_files:
-        template = row_template(entry.data)
-        if template.ident in seen:
-            yield error("K218", entry.file, f"Die Zeilenvorlage „{template.ident}“ ist mehrfach angelegt.",
-                        "Jede Vorlage braucht eine eigene Kennung (id).", path=("id",))
-        seen.add(template.ident)
-        for position, message, hint in template_problems(template):
-            yield error("K218", entry.file, message, hint, path=("zeilen", position))
+    yield from missing_templates(catalogue)
 
 
 def _tolerance(value: Any) -> Decimal:
@@ -53,42 +43,58 @@ def _tolerance(value: Any) -> Decimal:
 
 
 def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
     for number in plan.mapping("zeilen"):
-        if number not in template.by_number:
+        row = template.find(number)
+        if row is None:
             yield error("K217", plan.file, f"Die Zeile „{number}“ gibt es in der Zeilenvorlage „{template.name}“ "
                         f"({template.ident}) nicht.", f"Zeilen der Vorlage: {', '.join(template.by_number)}.",
+                        path=("zeilen", number), at_key=True)
+        elif (twin := seen.setdefault(row_key(number), number)) != number:
+            yield error("K202", plan.file, f"Die Zeilen „{twin}“ und „{number}“ sind dieselbe Zeile {row.number} "
+                        f"der Zeilenvorlage „{template.name}“ (bei Nummern aus Ziffern zählen führende Nullen "
+                        "nicht).", f"Tragen Sie die Beträge unter einer Nummer ein; es zählt „{twin}“.",
                         path=("zeilen", number), at_key=True)
 
 
 def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Finding]:
-    rows = plan.mapping("zeilen")
-    for number, values in rows.items():
-        spec = template.by_number.get(number)
-        if spec is None or not spec.parts or not isinstance(values, dict):
+    stated = plan.mapping("zeilen")
+    rows = template.keyed(stated)
+    columns: dict[Period, PlanColumn] = {}
+    for written, values in stated.items():
+        spec = template.find(written)
+        counted = spec is not None and rows.get(spec.number) is values  # not the second of two keys (K202)
+        if spec is None or not spec.parts or not counted or not isinstance(values, dict):
             continue
         for kind, by_year in values.items():
             for year in (by_year if isinstance(by_year, dict) else ()):
                 if year.isascii() and year.isdigit():
-                    yield from _compare(plan, template, rows, (number, kind, year), tolerance)
+                    period = Period(kind, int(year))
+                    if period not in columns:
+                        columns[period] = plan_column(template, rows, period, plan.statement)
+                    yield from _compare(plan, template, (rows, columns[period]), (written, kind, year), tolerance)
 
 
-def _compare(plan: Plan, template: RowTemplate, rows: dict[str, Any], where: tuple[str, str, str],
-             tolerance: Decimal) -> Iterator[Finding]:
-    number, kind, year = where
+def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], PlanColumn],
+             where: tuple[str, str, str], tolerance: Decimal) -> Iterator[Finding]:
+    rows, column = stated
+    written, kind, year = where
+    spec = template.find(written)
+    assert spec is not None
     period = Period(kind, int(year))
-    amount = stated_row(rows, number, period)
-    computed = computed_sum(template, rows, number, period)
+    amount = stated_cell(rows, spec.number, period)
+    computed = column.amount(spec.number)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
         places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)
         shown = {name: with_unit(value, "EUR", places) for name, value in
                  (("amount", amount), ("computed", computed), ("off", amount - computed), ("tolerance", tolerance))}
-        yield error("K216", plan.file, f"Die Summenzeile {number} ({period}) nennt {shown['amount']}, "
-                    f"{_parts(template, template.by_number[number].parts)} {shown['computed']} (Abweichung "
+        yield error("K216", plan.file, f"Die Summenzeile {written} ({period}) nennt {shown['amount']}, "
+                    f"{_parts(template, spec.parts)} {shown['computed']} (Abweichung "
                     f"{shown['off']}).", "Korrigieren Sie den Betrag oder lassen Sie die Summenzeile weg; "
                     f"katalog rechnet sie selbst. Zulässige Rundungsabweichung: {shown['tolerance']} "
-                    "(summentoleranz).", path=("zeilen", number, kind, year))
+                    "(summentoleranz).", path=("zeilen", written, kind, year))
 
 
 def _places(value: Decimal) -> int:

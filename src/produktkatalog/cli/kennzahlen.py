@@ -33,6 +33,8 @@ def kennzahlen(
                                                   "NR.KENNUNG (--kennungen zeigt sie).", metavar="KENNUNG")] = None,
     kennungen: Annotated[bool, typer.Option("--kennungen", help="Zeigt zu jeder Kennzahl die Kennung, die "
                                             "--erklaeren versteht (NR.KENNUNG).")] = False,
+    excel: Annotated[bool, typer.Option("--excel", help="csv mit deutschen Spaltenköpfen und Byte-Order-Mark für "
+                                        "Excel.")] = False,
     strict: StrictOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -40,6 +42,8 @@ def kennzahlen(
     from produktkatalog.present.figures import Listing
     from produktkatalog.report import REPORTERS, figures
 
+    if excel and format is not FigureFormat.csv:
+        stop("--excel gilt nur für --format csv.")
     with waiting(f"katalog prüft und rechnet {pfad} …"):
         result = checked(pfad, use_cache=not no_cache)
         listings = [Listing(computation, produkt, jahr) for computation in result.computations]
@@ -54,7 +58,7 @@ def kennzahlen(
     elif format is FigureFormat.json:
         figures.write_json(listings, result.findings, sys.stdout)
     elif format is FigureFormat.csv:
-        figures.write_csv(listings, sys.stdout)
+        figures.write_csv(listings, sys.stdout, excel)
     else:
         figures.write_text(listings, sys.stdout, handles=kennungen)
         if not any(listing.lines() for listing in listings):

@@ -47,6 +47,7 @@ def render(
         previous_keys,
         render_site,
         write_site,
+        writing_to,
     )
     from produktkatalog.report import REPORTERS
 
@@ -59,12 +60,13 @@ def render(
         finish(1)
     formats = ["html", "md"] if format is RenderFormat.all else [format.value]
     try:
-        with page_progress() as progress:
-            pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out),
-                                search=suche and "html" in formats)
-        if suche and "html" in formats:
-            _add_search(pages, out)
-        report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
+        with writing_to(out):
+            with page_progress() as progress:
+                pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out),
+                                    search=suche and "html" in formats)
+            if suche and "html" in formats:
+                _add_search(pages, out)
+            report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
         _unknown_product(result, produkt or "")
     except (OutputRefused, TemplateProblem) as exc:

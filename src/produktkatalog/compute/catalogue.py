@@ -19,20 +19,15 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from produktkatalog.compute.engine import Engine, Recorder
 from produktkatalog.compute.evaluate import CONTEXT, evaluate_in_context
-from produktkatalog.compute.tables import PlanTables, Table, plan_tables
+from produktkatalog.compute.tables import PlanTables, plan_tables
 from produktkatalog.compute.values import Key, Series, Values
-from produktkatalog.findings import Finding, error
+from produktkatalog.findings import Finding
 from produktkatalog.model import Catalogue, Kennzahl
-from produktkatalog.model.formula import Reference
-from produktkatalog.model.index import Index, Scope, scope_of
-from produktkatalog.model.owners import LEVEL_NAMES, Owner, home
-from produktkatalog.model.plan_rows import stated
-from produktkatalog.model.row_templates import ROLES
+from produktkatalog.model.index import Index
+from produktkatalog.model.owners import Owner, home
 from produktkatalog.model.values import NoValue, Outcome, Period
-
-_IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
-_PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 
 
 @dataclass
@@ -42,7 +37,7 @@ class Computation:
     tables: PlanTables
     values: Values = field(default_factory=Values)
     by_owner: dict[Owner, list[Finding]] = field(default_factory=dict)  # problems, by the owner computed for
-    engine: _Engine | None = None
+    engine: Engine | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -54,7 +49,7 @@ class Computation:
     def trace(self, figure: Kennzahl, owner: Owner, period: Period) -> tuple[Outcome, dict[tuple[Any, ...], Outcome]]:
         """A value with every input its formula read: (Reference, period) and (statement, row, level, period) keys."""
         assert self.engine is not None
-        recorder = _Recorder(self.engine.inputs(figure, owner))
+        recorder = Recorder(self.engine.inputs(figure, owner))
         tree = figure.tree
         if tree is None or period.wertart == "ziel":
             return self.of(figure, owner).get(period, NoValue("")), {}
@@ -81,7 +76,7 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
     index = index or Index.of(catalogue)
     periods = periods_of(catalogue)
     tables = tables or plan_tables(catalogue, index.framework)
-    engine = _Engine(catalogue, index, tables)
+    engine = Engine(catalogue, index, tables, periods)
     computation = Computation(periods, index, tables, engine=engine)
     later: dict[Owner, list[Kennzahl]] = {}
     with decimal.localcontext(CONTEXT):
@@ -97,7 +92,7 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
     return computation
 
 
-def _settle(engine: _Engine, periods: list[Period], owner: Owner, figures: list[Kennzahl],
+def _settle(engine: Engine, periods: list[Period], owner: Owner, figures: list[Kennzahl],
             restore: Restore | None) -> dict[Key, Series]:
     """An unchanged owner's values: restored, or computed now where nothing fitting was kept."""
     rows = restore(owner, figures, periods) if restore is not None else None
@@ -129,110 +124,3 @@ def _owners(index: Index, figure: Kennzahl, standard_owners: list[Owner]) -> lis
             if owner.level != "produkt" or figure.ident not in index.figures.get((owner.key, None), {})]
 
 
-class _Engine:
-    def __init__(self, catalogue: Catalogue, index: Index, tables: PlanTables) -> None:
-        self.index = index
-        self.tables = tables
-        self.memo: dict[tuple[int, Owner, Period], Outcome] = {}
-        self.findings: dict[Owner, list[Finding]] = {}
-        self.products = catalogue.product_by_folder()
-        settings = catalogue.settings
-        self.residents = settings.mapping("einwohner") if settings else {}
-        self.column_of_year = {p.year: p for p in reversed(periods_of(catalogue))}  # first column of a year wins
-
-    def previous(self, period: Period) -> Period:
-        before = self.column_of_year.get(period.year - 1)
-        return before if before is not None and period.wertart != "ziel" else period.previous()
-
-    def value(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
-        key = (id(figure), owner, period)
-        if key not in self.memo:
-            self.memo[key] = _IN_PROGRESS
-            self.memo[key] = self._compute(figure, owner, period)
-        return self.memo[key]
-
-    def _compute(self, figure: Kennzahl, owner: Owner, period: Period) -> Outcome:
-        tree = figure.tree
-        if tree is None or period.wertart == "ziel":
-            if figure.text("formel") is not None and period.wertart != "ziel":
-                return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
-            return stated(figure.mapping("werte").get(period.wertart), period, figure.ident)
-        outcome = evaluate_in_context(tree, period, self.inputs(figure, owner))
-        if isinstance(outcome, NoValue) and outcome.problem:
-            self.findings.setdefault(owner, []).append(self._problem(figure, owner, period, outcome))
-            return NoValue(outcome.reason)
-        return outcome
-
-    def inputs(self, figure: Kennzahl, owner: Owner) -> _Inputs:
-        scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
-        return _Inputs(self, scope, owner)
-
-    def _problem(self, figure: Kennzahl, owner: Owner, period: Period, outcome: NoValue) -> Finding:
-        where = f" ({self.owner_name(owner)})" if figure.per_owner else ""
-        return error("K215", figure.file, f"„{figure.ident}“{where} lässt sich für {period} nicht berechnen: "
-                     f"{outcome.reason}", "Prüfen Sie die Eingangswerte dieses Jahres oder verwenden Sie "
-                     "teile(a, b), wenn 0 ein möglicher Nenner ist.",
-                     path=() if figure.shipped else ("formel",), offset=None if figure.shipped else outcome.offset)
-
-    def row(self, owner: Owner, statement: str, name: str, level: str | None, period: Period) -> Outcome:
-        target = self.tables.lifted(owner, level or owner.level)
-        table = self.tables.table(target, statement) if target else None
-        if table is None:
-            return NoValue(f"{self.owner_name(target or owner)} hat keinen {_PLAN_NAMES[statement]}.")
-        row = table.template.row(name)
-        if row is None:
-            return _missing_row(table, name)
-        return table.value(row.number, period)
-
-    def owner_name(self, owner: Owner) -> str:
-        if owner.level == "produkt":
-            product = self.products.get(owner.key)
-            return f"Produkt {product.number}".rstrip() if product and product.number else f"Produkt {owner.key}"
-        return f"{LEVEL_NAMES[owner.level]} {owner.key}".rstrip()
-
-
-def _missing_row(table: Table, name: str) -> NoValue:
-    template = table.template
-    if name in ROLES:  # a Land's template may lack a role; that is no mistake of the catalogue
-        return NoValue(f"Die Zeilenvorlage „{template.name}“ ordnet der Rolle „{name}“ keine Zeile zu.")
-    return NoValue(f"Die Zeile „{name}“ gibt es in der Zeilenvorlage „{template.name}“ nicht.", problem=True)
-
-
-@dataclass
-class _Inputs:
-    engine: _Engine
-    scope: Scope
-    owner: Owner
-
-    def figure(self, reference: Reference, period: Period) -> Outcome:
-        target = self.engine.index.resolve(reference, self.scope)
-        if target == "builtin":
-            return stated(self.engine.residents, period, reference.name)
-        if not isinstance(target, Kennzahl):
-            return NoValue(f"„{reference.text}“ gibt es nicht.")
-        owner = self.owner if target.per_owner else home(target)
-        outcome = self.engine.value(target, owner, period)
-        return NoValue(f"{reference.text}: {outcome.reason}") if isinstance(outcome, NoValue) else outcome
-
-    def row(self, statement: str, name: str, level: str | None, period: Period) -> Outcome:
-        return self.engine.row(self.owner, statement, name, level, period)
-
-    def previous(self, period: Period) -> Period:
-        return self.engine.previous(period)
-
-
-@dataclass
-class _Recorder:
-    inputs: _Inputs
-    seen: dict[tuple[Any, ...], Outcome] = field(default_factory=dict)
-
-    def figure(self, reference: Reference, period: Period) -> Outcome:
-        self.seen[(reference, period)] = value = self.inputs.figure(reference, period)
-        return value
-
-    def row(self, statement: str, name: str, level: str | None, period: Period) -> Outcome:
-        self.seen[(statement, name, level, period)] = value = self.inputs.row(statement, name, level, period)
-        return value
-
-    def previous(self, period: Period) -> Period:
-        return self.inputs.previous(period)

@@ -36,7 +36,7 @@ _BASIS_ORDER = ("ergebnis", "ansatz", "planung")
 @dataclass(frozen=True)
 class Achievement:
     period: Period  # the column compared: its Wertart and year
-    target: Decimal
+    target: Outcome  # kein Wert where the Zielwert is written as ~
     actual: Outcome
     degree: Decimal | None  # Zielerreichungsgrad in %
     light: str | None  # gruen, gelb, rot; None without a value to compare
@@ -117,18 +117,29 @@ def _resolve(computation: Computation, text: str, scope: tuple[str | None, str |
 
 
 def target_of(goal: dict[str, Any], figure: Kennzahl, year: int) -> Outcome:
+    """The Zielwert of ``year``: the Ziel's own, else the Kennzahl's; kein Wert where it is ``~`` or missing."""
     period = Period("ziel", year)
-    own = stated(goal.get("zielwerte"), period, "Ziel")
-    return own if isinstance(own, Decimal) else stated(figure.mapping("werte").get("ziel"), period, figure.ident)
+    own = goal.get("zielwerte")
+    if isinstance(own, dict) and str(year) in own:
+        return stated(own, period, "Der Zielwert")
+    return stated(figure.mapping("werte").get("ziel"), period, figure.ident)
+
+
+def _has_target(goal: dict[str, Any], figure: Kennzahl, year: int) -> bool:
+    """Whether a Zielwert is written for ``year`` at all (a number or ``~``)."""
+    return any(isinstance(by_year, dict) and str(year) in by_year
+               for by_year in (goal.get("zielwerte"), figure.mapping("werte").get("ziel")))
 
 
 def _achievement(goal: dict[str, Any], figure: Kennzahl, values: dict[Period, Outcome], period: Period,
                  tolerance: Decimal) -> Achievement | None:
-    target = target_of(goal, figure, period.year)
-    if not isinstance(target, Decimal):
+    """The Zielerreichung of one year; None where no Zielwert is written, open where it or the value is kein
+    Wert."""
+    if not _has_target(goal, figure, period.year):
         return None
+    target = target_of(goal, figure, period.year)
     actual = values.get(period, NoValue(f"{figure.ident} hat für {period} keinen Wert."))
-    if not isinstance(actual, Decimal):
+    if not isinstance(target, Decimal) or not isinstance(actual, Decimal):
         return Achievement(period, target, actual, None, None)
     direction = goal.get("richtung") or figure.data.get("richtung")
     with decimal.localcontext(CONTEXT):

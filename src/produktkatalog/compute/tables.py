@@ -17,7 +17,7 @@ from typing import Any
 from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
 from produktkatalog.model.framework import Framework
 from produktkatalog.model.owners import GESAMT, LEVELS, STATEMENTS, Owner
-from produktkatalog.model.plan_rows import stated_row, sum_of_parts
+from produktkatalog.model.plan_rows import EXACT, ZERO, PlanColumn, plan_column
 from produktkatalog.model.row_templates import RowTemplate
 from produktkatalog.model.values import NoValue, Outcome, Period
 
@@ -30,40 +30,36 @@ class Table:
     members: list[Table] = field(default_factory=list)  # what a roll-up adds up: the level just below
     rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
     plan: Plan | None = None
-    _columns: dict[Period, dict[str, Decimal]] = field(default_factory=dict)
+    subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
+    _columns: dict[Period, PlanColumn] = field(default_factory=dict)
 
     def value(self, number: str, period: Period) -> Outcome:
-        amount = self.column(period).get(number)
-        if amount is not None:
-            return amount
-        if self.plan is None:
-            return NoValue(f"Zeile {number} hat für {period} in keinem Produkt einen Wert.")
-        return NoValue(f"Zeile {number} hat für {period} keinen Wert.")
+        return self.column(period).cells.get(number, _MISSING)
 
-    def column(self, period: Period) -> dict[str, Decimal]:
-        """Every row with a value in ``period``, computed in one pass."""
-        if period not in self._columns:
-            self._columns[period] = self._own_column(period) if self.plan is not None else self._summed(period)
-        return self._columns[period]
+    def column(self, period: Period) -> PlanColumn:
+        """Every row in ``period`` (see ``model.plan_rows``), computed in one pass."""
+        found = self._columns.get(period)
+        if found is None:
+            found = self._columns[period] = (
+                plan_column(self.template, self.rows, period, self.statement, self.subject)
+                if self.plan is not None else self._summed(period))
+        return found
 
-    def _own_column(self, period: Period) -> dict[str, Decimal]:
-        column: dict[str, Decimal] = {}
-        for row in self.template.in_order:
-            computed = sum_of_parts(row, lambda part: column.get(part, _MISSING))
-            amount = stated_row(self.rows, row.number, period) if computed is None else computed
-            if isinstance(amount, Decimal):
-                column[row.number] = amount
-        return column
-
-    def _summed(self, period: Period) -> dict[str, Decimal]:
-        totals: dict[str, Decimal] = {}
+    def _summed(self, period: Period) -> PlanColumn:
+        """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all."""
+        values: dict[str, Outcome] = dict.fromkeys(self.template.by_number, ZERO)
+        blank = set(self.template.by_number)
         for member in self.members:
-            for number, amount in member.column(period).items():
-                totals[number] = totals[number] + amount if number in totals else amount
-        return totals
+            column = member.column(period)
+            blank &= column.blank
+            for number, value in column.filled:
+                current = values.get(number)
+                if type(current) is Decimal:  # else kein Wert already, or a row the template lacks
+                    values[number] = value if isinstance(value, NoValue) else EXACT.add(current, value)
+        return PlanColumn.of(values, blank)
 
 
-_MISSING = NoValue("")
+_MISSING = NoValue("Die Zeile gibt es in der Zeilenvorlage nicht.")
 
 
 @dataclass
@@ -133,11 +129,16 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
-            table = Table(owner, plan.statement, template, rows=plan.mapping("zeilen"), plan=plan)
+            table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan,
+                          subject=_subject(products[plan.product_folder]))
             tables.setdefault((owner, plan.statement), table)
     for statement in STATEMENTS:
         _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables)
     return PlanTables(tables, lifts, placement)
+
+
+def _subject(product: Product) -> str:
+    return f"Produkt {product.number or product.folder}"
 
 
 def _roll_up(products: list[Table], lifts: dict[Owner, dict[str, Owner]],

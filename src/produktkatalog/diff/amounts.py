@@ -20,7 +20,7 @@ from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
 from produktkatalog.model.owners import LEVELS, Owner
-from produktkatalog.model.plan_rows import stated, stated_row
+from produktkatalog.model.plan_rows import stated, stated_cell
 from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
 from produktkatalog.wording.numbers import places_for
@@ -52,21 +52,33 @@ class State:
 
 
 def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
+    """Stated cells that changed their amount: a row left out counts as 0 where its column is drawn up."""
     assert isinstance(pair.old, Plan) and isinstance(pair.new, Plan)
     before, after = pair.old.mapping("zeilen"), pair.new.mapping("zeilen")
     owner = Owner("produkt", pair.new.product_folder)
-    table = new.computation.tables.table(owner, pair.new.statement) or old.computation.tables.table(
-        Owner("produkt", pair.old.product_folder), pair.old.statement)
-    rows = {row.number: row for row in table.template.rows} if table else {}
+    was_table = old.computation.tables.table(Owner("produkt", pair.old.product_folder), pair.old.statement)
+    table = new.computation.tables.table(owner, pair.new.statement)
+    either = table or was_table
+    rows = {row.number: row for row in either.template.rows} if either is not None else {}
+    if either is not None:  # "01" of a plan is row "1" of its template, as on the page
+        before, after = either.template.keyed(before), either.template.keyed(after)
     for number in _ordered([*rows, *before, *after], {*before, *after}):
+        row = rows.get(number)
         for period in _periods(before.get(number), after.get(number)):
-            was, now = _amount(stated_row(before, number, period)), _amount(stated_row(after, number, period))
-            row = rows.get(number)
+            was, now = _stated(was_table, before, number, period), _stated(table, after, number, period)
             if was == now or (row is not None and row.parts and table is not None
-                              and table.column(period).get(number) == now):
+                              and table.column(period).amount(number) == now):
                 continue
             yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.statement], number,
                                row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
+
+
+def _stated(table: Table | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
+    """A stated cell's amount: a detail row as its table counts it (0 where left out), a sum row as stated."""
+    spec = table.template.by_number.get(number) if table is not None else None
+    if table is not None and spec is not None and not spec.parts:
+        return table.column(period).amount(number)
+    return _amount(stated_cell(rows, number, period))
 
 
 def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
@@ -171,7 +183,7 @@ def _figure_change(subject: str, level: str, figure: Kennzahl, period: Period, o
 
 
 def _cell(table: Table | None, number: str, period: Period) -> Decimal | None:
-    return table.column(period).get(number) if table is not None else None
+    return table.column(period).amount(number) if table is not None else None
 
 
 def _amount(value: Outcome | None) -> Decimal | None:

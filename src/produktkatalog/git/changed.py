@@ -184,8 +184,9 @@ def _present_files(catalogues: list[Catalogue], reported: set[str]) -> set[str]:
     return files
 
 
-def _data(raw: bytes, shown: str) -> Any:
-    return load_document(raw, shown).data
+def _data(raw: bytes | None, shown: str) -> Any:
+    """The file's data at the earlier revision; None if it could not be read there (too large, broken)."""
+    return load_document(raw, shown).data if raw is not None else None
 
 
 def _shown(path: Path) -> str:

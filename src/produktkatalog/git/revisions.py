@@ -5,15 +5,30 @@ git runs without a shell, with an argument list, ``--`` before paths and
 sees them. A revision's files are written into a fresh folder (regular files
 only, no symbolic links, no path leaving the folder), so the normal pipeline
 reads them like any other catalogue.
+
+A revision is untrusted input like a file: a small repository can expand to
+gigabytes (a "blob bomb", or a tree bomb of nested copies). Its listing is read as a
+stream and stops at ``MAX_REVISION_ENTRIES``; a blob's size is known from the listing
+before its content is read, so a blob above the per-file limit is never read (its
+file is made as a sparse file of that size, and the pipeline reports it as too
+large, Y002, as it would in the working tree), and the YAML files of a revision may
+hold at most ``MAX_REVISION_BYTES`` together. Contents stream from one
+``git cat-file --batch``, one blob at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO, NamedTuple
+
+from produktkatalog.load.limits import MAX_FILE_BYTES, MAX_REVISION_BYTES, MAX_REVISION_ENTRIES
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _REVISION = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./@{}~^+-]{0,199}")
@@ -23,6 +38,11 @@ _ENVIRONMENT = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS":
 
 class GitError(Exception):
     """git cannot answer: no repository, an unknown revision, git missing. The message is German."""
+
+
+class Blob(NamedTuple):
+    hash: str
+    size: int  # bytes, as the listing tells before any content is read
 
 
 def check_revision(name: str) -> str:
@@ -58,49 +78,83 @@ class Repository:
             raise GitError(f"{path} liegt nicht im git-Repository {self.root}.") from None
         return "" if relative.as_posix() == "." else relative.as_posix()
 
-    def files(self, commit: str, folder: str) -> dict[str, str]:
-        """Regular YAML files below ``folder`` at ``commit``: path relative to ``folder`` → blob hash."""
-        listing = self.git("ls-tree", "-r", "-z", "--full-tree", commit, "--", *([folder] if folder else []))
+    def files(self, commit: str, folder: str) -> dict[str, Blob]:
+        """Regular YAML files below ``folder`` at ``commit``: path relative to ``folder`` → blob and its size."""
         prefix = f"{folder}/" if folder else ""
         found = {}
-        for entry in listing.split(b"\0"):
-            meta, _, name = entry.partition(b"\t")
-            fields = meta.split()
-            path = name.decode("utf-8", "surrogateescape")
-            if len(fields) == 3 and fields[0].decode() in _REGULAR_FILES and path.startswith(prefix):
-                relative = path[len(prefix):]
-                if relative.endswith(YAML_SUFFIXES) and _safe(relative):
-                    found[relative] = fields[2].decode("ascii")
+        with self.stream("ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", *([folder] if folder else [])) \
+                as listing:
+            for count, entry in enumerate(_records(listing)):
+                if count >= MAX_REVISION_ENTRIES:
+                    raise GitError(f"Der Stand {commit[:7]} enthält mehr als {MAX_REVISION_ENTRIES:_} Dateien; so "
+                                   "viele liest katalog nicht.".replace("_", "."))
+                meta, _, name = entry.partition(b"\t")
+                fields = meta.split()
+                path = name.decode("utf-8", "surrogateescape")
+                if len(fields) == 4 and fields[0].decode() in _REGULAR_FILES and path.startswith(prefix):
+                    relative = path[len(prefix):]
+                    if relative.endswith(YAML_SUFFIXES) and _safe(relative) and fields[3].isdigit():
+                        found[relative] = Blob(fields[2].decode("ascii"), int(fields[3]))
         return found
 
-    def blobs(self, hashes: list[str]) -> list[bytes]:
-        """The contents of blobs, in one ``git cat-file --batch``."""
-        if not hashes:
-            return []
-        output = self.git("cat-file", "--batch", stdin="".join(f"{h}\n" for h in hashes).encode("ascii"))
-        contents, position = [], 0
-        for _ in hashes:
-            end = output.index(b"\n", position)
-            header = output[position:end].split()
-            if len(header) != 3 or header[1] != b"blob":
-                raise GitError("git hat einen Dateiinhalt nicht geliefert.")
-            size = int(header[2])
-            contents.append(output[end + 1:end + 1 + size])
-            position = end + 1 + size + 1
-        return contents
+    def blobs(self, blobs: list[Blob]) -> Iterator[bytes | None]:
+        """The contents of ``blobs`` in order, streamed from one ``git cat-file --batch``; None for a blob above
+        the per-file limit, which is never read."""
+        wanted = [blob for blob in blobs if blob.size <= MAX_FILE_BYTES]
+        if not wanted:
+            yield from (None for _ in blobs)
+            return
+        with tempfile.TemporaryFile() as requests:
+            requests.write("".join(f"{blob.hash}\n" for blob in wanted).encode("ascii"))
+            requests.seek(0)
+            with self.stream("cat-file", "--batch", stdin=requests) as output:
+                for blob in blobs:
+                    yield _content(output, blob) if blob.size <= MAX_FILE_BYTES else None
 
     def materialize(self, commit: str, folder: str, target: Path) -> int:
         """Writes the YAML files below ``folder`` at ``commit`` into the empty folder ``target``."""
         files = self.files(commit, folder)
+        readable = sum(blob.size for blob in files.values() if blob.size <= MAX_FILE_BYTES)
+        if readable > MAX_REVISION_BYTES:
+            raise GitError(f"Die YAML-Dateien des Stands {commit[:7]} sind zusammen {readable // 2**20} MB groß; "
+                           f"katalog liest höchstens {MAX_REVISION_BYTES // 2**20} MB.")
         made: set[Path] = set()
-        for relative, content in zip(files, self.blobs(list(files.values())), strict=True):
+        for (relative, blob), content in zip(files.items(), self.blobs(list(files.values())), strict=True):
             destination = target.joinpath(*relative.split("/"))
             if destination.parent not in made:  # one mkdir per folder, not per file
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 made.add(destination.parent)
             with open(destination, "xb") as stream:  # never through a link, never twice
-                stream.write(content)
+                if content is None:  # too large to read: only its size, which the pipeline reports (Y002)
+                    stream.truncate(blob.size)
+                else:
+                    stream.write(content)
         return len(files)
+
+    @contextlib.contextmanager
+    def stream(self, *args: str, stdin: IO[bytes] | None = None) -> Iterator[IO[bytes]]:
+        """git's output as a stream; git is stopped if the reader stops early, and a failure is a ``GitError``."""
+        with tempfile.TemporaryFile() as errors:
+            try:
+                process = subprocess.Popen(["git", "--literal-pathspecs", "-C", str(self.root), *args],
+                                           stdin=stdin if stdin is not None else subprocess.DEVNULL,
+                                           stdout=subprocess.PIPE, stderr=errors, shell=False,
+                                           env={**os.environ, **_ENVIRONMENT})
+            except FileNotFoundError:
+                raise GitError("git ist nicht installiert oder nicht im Suchpfad.") from None
+            assert process.stdout is not None
+            try:
+                yield process.stdout
+            except BaseException:  # the reader stopped: git need not go on
+                process.kill()
+                raise
+            finally:
+                process.stdout.close()
+                process.wait()
+            if process.returncode != 0:
+                errors.seek(0)
+                message = errors.read(4096).decode("utf-8", "replace").strip().splitlines()
+                raise GitError(f"git konnte nicht ausgeführt werden: {message[-1] if message else process.returncode}")
 
     def changed_since(self, commit: str, folder: str) -> list[str]:
         """Files below ``folder`` that differ from ``commit``: committed, staged, unstaged, untracked, deleted."""
@@ -149,6 +203,29 @@ def run_git(args: list[str], stdin: bytes | None = None, accept: tuple[int, ...]
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git konnte nicht ausgeführt werden: {message[-1] if message else done.returncode}")
     return done.stdout
+
+
+def _records(stream: IO[bytes], separator: bytes = b"\0") -> Iterator[bytes]:
+    """The ``separator``-ended records of a stream, read in chunks."""
+    rest = b""
+    while chunk := stream.read(65536):
+        *done, rest = (rest + chunk).split(separator)
+        yield from done
+    if rest:
+        yield rest
+
+
+def _content(output: IO[bytes], blob: Blob) -> bytes:
+    """The next blob of a ``cat-file --batch`` stream, exactly the size the listing told."""
+    header = output.readline(256).split()
+    if len(header) != 3 or header[0].decode("ascii", "replace") != blob.hash or header[1] != b"blob" \
+            or header[2] != str(blob.size).encode():
+        raise GitError("git hat einen Dateiinhalt nicht wie angekündigt geliefert.")
+    content = output.read(blob.size)
+    output.read(1)  # the newline after each blob
+    if len(content) != blob.size:
+        raise GitError("git hat einen Dateiinhalt nicht vollständig geliefert.")
+    return content
 
 
 def _safe(relative: str) -> bool:

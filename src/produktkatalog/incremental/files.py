@@ -17,8 +17,9 @@ from produktkatalog.findings import Finding
 from produktkatalog.incremental.store import Cache, Stamp, content_key, stamp_of
 from produktkatalog.load import Document, load_document
 from produktkatalog.load.discover import CatalogueFiles, SourceFile
-from produktkatalog.load.source import read_bytes
+from produktkatalog.load.source import linked_file, linked_folder, read_bytes
 from produktkatalog.schema import SchemaSet
+from produktkatalog.schema.amounts import amount_findings
 from produktkatalog.schema.fast import clean_data
 
 
@@ -46,8 +47,12 @@ class LoadedFiles:
         stamps = self.cache.stamps() if self.cache else {}
         pending: list[tuple[SourceFile, str]] = []
         cut = len(self.prefix)
+        self.findings.extend(linked_folder(shown) for shown in self.files.linked_folders)
         for source in self.files.files:
             if source.kind is None:
+                continue
+            if source.linked:
+                self.findings.append(linked_file(source.shown))
                 continue
             inside = source.path[cut:] if source.path.startswith(self.prefix) else source.path
             status = _status(source.path)
@@ -105,6 +110,8 @@ class LoadedFiles:
         self.findings.extend(document.findings)
         if document.data is not None and source.kind is not None:
             self.findings.extend(self.locate(f) for f in schema_findings(document, source.kind, self.schemas))
+            self.findings.extend(self.locate(f) for f in amount_findings(source.shown, source.kind, document.data,
+                                                                         document.written))
         self.data[source.shown] = document.data
 
     def document(self, shown: str) -> Document:
@@ -136,6 +143,6 @@ class LoadedFiles:
 
 def _status(path: str) -> os.stat_result | None:
     try:
-        return os.stat(path)
+        return os.lstat(path)
     except OSError:
         return None

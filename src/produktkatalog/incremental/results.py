@@ -5,6 +5,10 @@ everything its values depend on (see ``units``). Where the cache holds findings
 and values under that key, the owner's findings are taken as they are and its
 values are read only when one is used; every other owner is computed, and its
 findings and values are kept for the next run.
+
+Values are used only if their digest is the one recorded with the findings: a
+values file that does not match is ignored (the owner is computed) and removed,
+and the next run writes it anew, as it does for any values file that is missing.
 """
 
 from __future__ import annotations
@@ -49,10 +53,19 @@ class Reuse:
         return reuse
 
     def restore(self, owner: Owner, figures: list[Kennzahl], periods: list[Period]) -> list[Series] | None:
-        """The cached values of an unchanged owner, read when first asked for; None if they do not fit."""
+        """The cached values of an unchanged owner, read when first asked for; None if they are not exactly
+        the values recorded for it or do not fit its Kennzahlen."""
         key = self.keys.get(owner)
-        blob = self.cache.values(key) if self.cache is not None and key is not None else None
-        return decode(blob, figures, periods) if blob is not None else None
+        if self.cache is None or key is None:
+            return None
+        blob = self.cache.values(key)
+        if blob is None:
+            return None
+        if digest("werte", blob) != self.value_digests.get(owner):
+            if self.writes:
+                self.cache.forget_values(key)
+            return None
+        return decode(blob, figures, periods)
 
     def keep(self, computation: Computation, computed: Mapping[Owner, list[Finding]], digests: Digests,
              files_of: dict[str, list[str]]) -> Sources | None:
@@ -60,7 +73,9 @@ class Reuse:
         if self.cache is None:
             return None
         keyed = {owner: key for owner, key in self.keys.items() if key is not None}
-        fresh = {owner: encode_owner(computation, owner) for owner in keyed if owner not in self.known}
+        stored = self.cache.stored_values() if self.writes else set()
+        fresh = {owner: encode_owner(computation, owner) for owner, key in keyed.items()
+                 if owner not in self.known or (self.writes and not self.cache.has_values(key, stored))}
         self.value_digests.update({owner: digest("werte", blob) for owner, blob in fresh.items()})
         if self.writes and keyed:
             found = {**self.known, **computed}

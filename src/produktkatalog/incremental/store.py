@@ -7,53 +7,52 @@ clean. Entries are keyed by file kind and content and spread over shards by
 digest prefix, so a run that changed one file rewrites two small shards. File
 stamps are keyed by the path inside the catalogue, so the working directory does
 not matter. Computed values live in a file per unit key (``werte/``), read only
-when a value is used and never rewritten: a plain check reads none of them. Every
-read is treated as untrusted anyway: an unpickler that resolves no global except
-``decimal.Decimal`` yields data, never code, and malformed entries are dropped.
+when a value is used and never rewritten: a plain check reads none of them.
+
+The cache is untrusted input (it may come from a CI cache): every file is sealed
+and verified (``sealed``), read without following a link and unpickled as plain
+data only; what fails is ignored, computed again and rewritten. The cache's own
+folder and ``werte/`` are used only if they are real folders, and the cache deletes
+nothing but files of the names it gives. One process writes at a time (a lock file
+in the folder); another run meanwhile only reads.
 """
 
 from __future__ import annotations
 
-import io
+import contextlib
 import os
-import pickle
 import re
 import time
 from collections import defaultdict
-from decimal import Decimal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from produktkatalog.system.atomic import write_bytes
+from produktkatalog.incremental.sealed import (
+    load_data,
+    read_regular,
+    real_folder,
+    remove_leftovers,
+    unseal,
+    write_sealed,
+)
 from produktkatalog.system.digest import digest
+from produktkatalog.system.lock import Busy, exclusive
 
-_FORMAT = 5
+__all__ = ["Cache", "Stamp", "cache_home", "content_key", "load_data", "stamp_of"]
+
+_FORMAT = 6
 _SHARD_NAME = re.compile(r"^[0-9a-f]{2}\.pickle$")
+_VALUE_NAME = re.compile(r"^[0-9a-f]{32}$")
 _STAMPS = "stempel.stamps"
 _RESULTS = "rechnung.results"
 _VALUES = "werte"
+_LOCK = ".sperre"
 # A file changed this soon before a run started may share its stamp with its old content.
 _RACY_NS = 2_000_000_000
-_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError,
-               KeyError, MemoryError, RecursionError)
 
 Entries = dict[str, dict[str, Any]]
 Stamp = tuple[int, int, int, int, str]  # (mtime_ns, ctime_ns, inode, size, digest), as git's index keeps them
-
-
-class _DataOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("decimal", "Decimal"):
-            return Decimal
-        raise pickle.UnpicklingError(f"not allowed in the cache: {module}.{name}")
-
-
-def load_data(raw: bytes) -> Any:
-    """Unpickle plain data (containers, text, numbers, ``Decimal``); None for anything else or a broken blob."""
-    try:
-        return _DataOnly(io.BytesIO(raw)).load()
-    except _UNREADABLE:
-        return None
 
 
 def content_key(kind: str, raw: bytes) -> str:
@@ -80,12 +79,14 @@ class Cache:
         self.salt = f"{_FORMAT}:{salt}"
         self.started = time.time_ns()
         self.stored: dict[str, set[str]] = {}  # shard → keys found on disk
+        self.broken: set[str] = set()  # names of files that failed their check: rewritten or removed when writing
         self.safe_before = 0  # stamps taken at or after this time may hide an edit
+        self.usable = real_folder(self.folder) is not False  # a link or a file in its place: no cache at all
 
     def stamps(self) -> dict[str, Any]:
         """path → stamp as stored: judged one by one in ``unchanged``, only for files that are looked up."""
-        stored = self._load(self.folder / _STAMPS)
-        if stored is None or not isinstance(stored.get("stamps"), dict) or not isinstance(stored.get("taken"), int):
+        stored = self._load(_STAMPS)
+        if stored is None or not isinstance(stored.get("stamps"), dict) or type(stored.get("taken")) is not int:
             return {}
         self.safe_before = stored["taken"] - _RACY_NS
         stamps: dict[str, Any] = stored["stamps"]
@@ -102,42 +103,39 @@ class Cache:
 
     def read(self) -> Entries:
         entries: Entries = {}
-        if not self.folder.is_dir():
-            return entries
-        for path in self.folder.iterdir():
-            if not _SHARD_NAME.match(path.name):
-                continue
-            stored = self._load(path)
+        for name in self._names(self.folder, _SHARD_NAME):
+            stored = self._load(name)
             files = stored.get("files") if stored else None
             if isinstance(files, dict):
                 valid = {key: data for key, data in files.items() if isinstance(key, str) and isinstance(data, dict)}
                 entries.update(valid)
-                self.stored[path.name.removesuffix(".pickle")] = set(valid)
+                self.stored[name.removesuffix(".pickle")] = set(valid)
         return entries
 
     def write(self, entries: Entries, stamps: dict[str, Stamp]) -> None:
-        """Rewrite the shards whose content changed, and the stamps; a cache that cannot be written is not kept."""
+        """Rewrite the shards whose content changed (or that failed their check), and the stamps."""
         before = set().union(*self.stored.values())
         changed = {key[:2] for key in entries.keys() - before} | {key[:2] for key in before - entries.keys()}
+        changed |= {name.removesuffix(".pickle") for name in self.broken if _SHARD_NAME.match(name)}
         shards: dict[str, Entries] = defaultdict(dict)
         for key, data in entries.items():
             if key[:2] in changed:
                 shards[key[:2]][key] = data
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+
+        def work() -> None:
             for name in sorted(changed):
                 if shards.get(name):
-                    self._atomic(f"{name}.pickle", {"salt": self.salt, "files": shards[name]})
+                    self._store(f"{name}.pickle", {"files": shards[name]})
                 else:
                     (self.folder / f"{name}.pickle").unlink(missing_ok=True)
-            self._atomic(_STAMPS, {"salt": self.salt, "taken": self.started, "stamps": stamps})
-        except OSError:
-            return
+            self._store(_STAMPS, {"taken": self.started, "stamps": stamps})
+
+        self._locked(work)
 
     def results(self) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]:
         """Computation findings (as plain tuples) and the digest of the cached values, both by the digest
         of their inputs (the unit key); see ``write_results``. The values themselves come from ``values``."""
-        stored = self._load(self.folder / _RESULTS) or {}
+        stored = self._load(_RESULTS) or {}
         results, digests = stored.get("results"), stored.get("digests")
         found = {key: found for key, found in results.items() if isinstance(key, str) and isinstance(found, list)
                  and all(type(f) is tuple for f in found)} if isinstance(results, dict) else {}
@@ -147,38 +145,85 @@ class Cache:
 
     def values(self, key: str) -> bytes | None:
         """The cached values (one pickled blob, see ``compute.stored``) of a unit key; None if missing."""
-        stored = self._load(self.folder / _VALUES / self._value_name(key))
+        if real_folder(self.folder / _VALUES) is not True:
+            return None
+        stored = self._load(f"{_VALUES}/{self._value_name(key)}")
         blob = stored.get("werte") if stored else None
         return blob if type(blob) is bytes else None
 
+    def stored_values(self) -> set[str]:
+        """The unit keys' file names in ``werte/`` (see ``has_values``)."""
+        return set(self._names(self.folder / _VALUES, _VALUE_NAME))
+
+    def has_values(self, key: str, names: set[str]) -> bool:
+        return self._value_name(key) in names
+
+    def forget_values(self, key: str) -> None:
+        """Removes the values file of ``key`` (it does not match its record); the next run writes it anew."""
+        if self.usable and real_folder(self.folder / _VALUES):
+            with contextlib.suppress(OSError):
+                (self.folder / _VALUES / self._value_name(key)).unlink()
+
     def write_results(self, results: dict[str, list[tuple[Any, ...]]], digests: dict[str, str],
                       fresh: dict[str, bytes]) -> None:
-        """Findings and value digests of every unit key; the values of keys not yet stored (``fresh``) get a
-        file each, and the files of keys no longer in use are removed."""
+        """Findings and value digests of every unit key; the values computed now (``fresh``) get a file each,
+        and the files of keys no longer in use are removed."""
         values = self.folder / _VALUES
-        try:
-            values.mkdir(parents=True, exist_ok=True)
-            present = {entry.name for entry in os.scandir(values)}
-            for key, blob in fresh.items():
-                if self._value_name(key) not in present:
-                    self._atomic(f"{_VALUES}/{self._value_name(key)}", {"salt": self.salt, "werte": blob})
-            for name in present - {self._value_name(key) for key in results}:
-                (values / name).unlink(missing_ok=True)
-            self._atomic(_RESULTS, {"salt": self.salt, "results": results, "digests": digests})
-        except OSError:
-            return
+
+        def work() -> None:
+            if real_folder(values) is None:
+                values.mkdir(mode=0o700)
+            if real_folder(values):
+                remove_leftovers(values)
+                present = set(self._names(values, _VALUE_NAME))
+                for key, blob in fresh.items():
+                    self._store(f"{_VALUES}/{self._value_name(key)}", {"werte": blob})
+                for name in present - {self._value_name(key) for key in results}:
+                    (values / name).unlink(missing_ok=True)
+            self._store(_RESULTS, {"results": results, "digests": digests})
+
+        self._locked(work)
 
     def _value_name(self, key: str) -> str:
         """A values file is named by its key and the salt: files of another program version are not reused."""
         return digest(self.salt, key)
 
-    def _load(self, path: Path) -> dict[str, Any] | None:
+    def _names(self, folder: Path, pattern: re.Pattern[str]) -> Iterator[str]:
+        """Names in one of the cache's own folders that match ``pattern``; nothing if the folder is a link."""
+        if not self.usable or real_folder(folder) is not True:
+            return
         try:
-            stored = _DataOnly(io.BytesIO(path.read_bytes())).load()
-        except _UNREADABLE:
+            names = [entry.name for entry in os.scandir(folder)]
+        except OSError:
+            return
+        yield from (name for name in names if pattern.match(name))
+
+    def _load(self, name: str) -> dict[str, Any] | None:
+        """The content of a cache file if it passes its check; a file that fails is noted in ``broken``."""
+        raw = read_regular(self.folder / name) if self.usable else None
+        if raw is None:
             return None
-        return stored if isinstance(stored, dict) and stored.get("salt") == self.salt else None
+        payload = unseal(name, raw, self.salt)
+        stored = load_data(payload) if payload is not None else None
+        if not isinstance(stored, dict):
+            self.broken.add(name)
+            return None
+        return stored
 
-    def _atomic(self, name: str, content: dict[str, Any]) -> None:
-        write_bytes(self.folder / name, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
+    def _store(self, name: str, content: dict[str, Any]) -> None:
+        write_sealed(self.folder / name, name, content, self.salt)
 
+    def _locked(self, work: Callable[[], None]) -> None:
+        """``work`` while this process alone writes the cache, after removing what interrupted writes left;
+        a cache that cannot be written (or that another run is writing) is not written."""
+        if not self.usable:
+            return
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not real_folder(self.folder):
+                return
+            with exclusive(self.folder / _LOCK):
+                remove_leftovers(self.folder)
+                work()
+        except (OSError, Busy):
+            return

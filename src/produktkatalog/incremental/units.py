@@ -2,9 +2,10 @@
 
 An owner's Kennzahlen see the catalogue-wide files (katalog.yaml, kennzahlen/,
 zeilenvorlagen/) and their own product folder; a roll-up sees the plans and
-product files of its products. A formula that reaches beyond that (a Kennzahl of
-another product, or a roll-up through zeile("…", "produktgruppe")) makes its owner
-depend on everything: such an owner gets no digest and is always computed.
+product files of its products, and their numbers (a reason of kein Wert names
+them). A formula that reaches beyond that (a Kennzahl of another product, or a
+roll-up through zeile("…", "produktgruppe")) makes its owner depend on
+everything: such an owner gets no digest and is always computed.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def unit_keys(catalogue: Catalogue, index: Index, tables: PlanTables, digests: D
     if any(figure.per_owner for figure in catalogue.kennzahlen if home(figure) in unbounded):
         return dict.fromkeys(owners)
     products = _products_below(tables)
+    numbers = {product.folder: product.number for product in catalogue.products}  # named in a roll-up's reasons
     keys: dict[Owner, str | None] = {}
     for owner in owners:
         if owner.level == "produkt":
@@ -62,7 +64,7 @@ def unit_keys(catalogue: Catalogue, index: Index, tables: PlanTables, digests: D
             files = [shown for folder in products.get(owner, []) for shown in files_of.get(folder, [])
                      if shown.removeprefix(f"{folder}/") in PLAN_FILES]
         own = _digest(_files(digests, files))
-        members = "\0".join(sorted(products.get(owner, [])))
+        members = "\0".join(sorted(f"{folder}\1{numbers.get(folder, '')}" for folder in products.get(owner, [])))
         keys[owner] = None if owner in unbounded or own is None else _digest([(repr(owner), shared + own + members)])
     return keys
 

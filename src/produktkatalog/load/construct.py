@@ -16,6 +16,7 @@ from typing import Any
 
 from produktkatalog.findings import DocPath
 from produktkatalog.load.limits import MAX_DEPTH, MAX_EXPONENT, MAX_NODES, MAX_NUMBER_DIGITS
+from produktkatalog.wording.text import number_hint, place, within
 
 TOO_DEEP = (f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt.",
             "Katalogdateien brauchen nur wenige Ebenen; prüfen Sie Einrückung und Klammern.")
@@ -32,6 +33,11 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+# A German amount typed as YAML reads wrongly without an error: "-101.400" is -101.4, and in a flow mapping
+# "535500,50" is 535500 followed by a key "50". Both are noted here, where the text is still as written.
+_THREE_PLACES = re.compile(r"^[-+]?[0-9]+\.[0-9]{3}$")
+_PLAIN_NUMBER = re.compile(r"^[-+]?[0-9][0-9.]*$")
+_DIGITS = re.compile(r"^[0-9]+$")
 
 Position = tuple[int, int]
 Span = tuple[int, int, str | None]  # start and end offset in the text, scalar style
@@ -59,6 +65,9 @@ class Built:
     values: dict[DocPath, Position] = field(default_factory=dict)
     keys: dict[DocPath, Position] = field(default_factory=dict)
     spans: dict[DocPath, Span] = field(default_factory=dict)
+    # numbers written with exactly three decimals ("-101.400"), as written: a thousands separator in a
+    # money or count field (see ``schema.amounts``), harmless elsewhere
+    written: dict[DocPath, str] = field(default_factory=dict)
 
 
 class Constructor:
@@ -93,7 +102,7 @@ class Constructor:
         if kind == "scalar":
             if self.with_positions:
                 self.built.spans.setdefault(path, (node.start_mark.index, node.end_mark.index, node.style))
-            return self.scalar(node)
+            return self.scalar(node, path)
         if id(node) in self.visited:
             self.aliased = True
         self.visited.add(id(node))
@@ -104,7 +113,11 @@ class Constructor:
 
     def mapping(self, node: Any, path: DocPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        previous: tuple[Any, DocPath] | None = None  # the last value node and its path
         for key_node, value_node in node.value:
+            if previous is not None and node.flow_style and _decimal_comma(previous[0], key_node, value_node):
+                self.decimal_comma(previous[0], key_node, previous[1])
+                continue
             key = self.key(key_node)
             if key is None:
                 continue
@@ -120,7 +133,14 @@ class Constructor:
                 if _is_empty(value_node):  # an empty value has no place of its own: point at its key
                     self.built.values[child] = self.built.keys[child]
             result[key] = self.node(value_node, child, depth + 1)
+            previous = value_node, child
         return result
+
+    def decimal_comma(self, value: Any, key: Any, path: DocPath) -> None:
+        written = f"{value.value},{key.value}"
+        self.problem(value, "S103", f"Der Wert von {place(path)}{within(path[:-1])} ist „{written}“ mit "
+                     f"Dezimalkomma; gelesen würde daraus die Zahl {value.value} und ein Schlüssel „{key.value}“.",
+                     number_hint(written) or "")
 
     def key(self, node: Any) -> str | None:
         if node.id != "scalar":
@@ -130,19 +150,19 @@ class Constructor:
         self.check_tag(node, STR_TAG)
         return sys.intern(str(node.value))  # keys repeat in every file: one object each, also in the cache
 
-    def scalar(self, node: Any) -> Any:
+    def scalar(self, node: Any, path: DocPath) -> Any:
         tag = str(node.tag)
         text = node.value
         if tag == PLAIN_TAG:
-            return self.plain(node, text)
+            return self.plain(node, text, path)
         if tag == STR_TAG:
             return text
         if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
-            return self.plain(node, text)
+            return self.plain(node, text, path)
         self.forbidden_tag(node, tag)
         return None
 
-    def plain(self, node: Any, text: str) -> Any:
+    def plain(self, node: Any, text: str, path: DocPath) -> Any:
         if _NULL.match(text):
             return None
         if text in _BOOL:
@@ -154,6 +174,8 @@ class Constructor:
         if _HEX.match(text):
             return self.number(node, text, lambda t: int(t[2:], 16))
         if _FLOAT.match(text):
+            if _THREE_PLACES.match(text):
+                self.built.written[path] = text
             return self.number(node, text, Decimal)
         if _INF.match(text) or _NAN.match(text):
             self.problem(node, "Y019", f"„{text}“ ist keine endliche Zahl.",
@@ -189,6 +211,15 @@ class Constructor:
     def abort(self, node: Any, code: str, message: str, hint: str) -> None:
         self.problem(node, code, message, hint)
         raise Abort
+
+
+def _decimal_comma(value: Any, key: Any, key_value: Any) -> bool:
+    """In a flow mapping, ``535500,50``: a plain number, a comma, then plain digits as a key without value."""
+    return bool(value.id == "scalar" and not value.style and _PLAIN_NUMBER.match(value.value)
+                and key.id == "scalar" and not key.style and _DIGITS.match(key.value)
+                and key_value.id == "scalar" and key_value.value == "" and not key_value.style
+                and key.start_mark.line == value.end_mark.line
+                and key.start_mark.column == value.end_mark.column + 1)
 
 
 def _is_empty(node: Any) -> bool:

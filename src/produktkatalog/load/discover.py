@@ -1,8 +1,14 @@
-"""Find catalogues and classify their files by kind, from the folder layout alone."""
+"""Find catalogues and classify their files by kind, from the folder layout alone.
+
+Symbolic links are never followed: a linked file or folder could bring any file of
+the machine into the findings. They are listed (``SourceFile.linked``,
+``CatalogueFiles.linked_folders``) so that the loader names them instead of reading them.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -19,6 +25,7 @@ class SourceFile(NamedTuple):  # a tuple: a Großstadt catalogue creates ten tho
     shown: str
     kind: str | None  # schema kind; None: the file has no place in the layout
     product_dir: str | None = None  # shown path of the product folder, for product files
+    linked: bool = False  # a symbolic link: named in a finding, never read
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +34,7 @@ class CatalogueFiles:
     shown: str
     files: tuple[SourceFile, ...]
     nested: tuple[Path, ...]  # catalogues inside this one: checked on their own
+    linked_folders: tuple[str, ...] = ()  # shown paths of folders that are symbolic links: never entered
 
     def by_product(self) -> dict[str, list[str]]:
         """Shown paths of the placed files per product folder; "" for the catalogue-wide ones."""
@@ -54,19 +62,50 @@ def catalogue_files(root: Path, shown: str | None = None) -> CatalogueFiles:
     top = str(root)
     files: list[SourceFile] = []
     nested = []
-    for folder, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+    linked_folders = []
+    for folder, dirs, names, links in _walk(top):
+        dirs[:] = sorted(d for d in dirs if _visible(d))
         if folder != top and SETTINGS_FILE in names:
             nested.append(Path(folder))
             dirs[:] = []
             continue
         relative = tuple(folder[len(top) + 1:].split(os.sep)) if folder != top else ()
-        files.extend(_folder_files(folder, relative, sorted(n for n in names if n.endswith(_YAML_SUFFIXES)
-                                                            and not n.startswith(".")), shown))
-    return CatalogueFiles(root, shown, tuple(files), tuple(nested))
+        linked_names = {name for name in links if name.endswith(_YAML_SUFFIXES) and not name.startswith(".")}
+        linked_folders += [_shown(shown, (*relative, name)) for name in sorted(links)
+                           if name not in linked_names and _visible(name) and os.path.isdir(os.path.join(folder, name))]
+        yaml_names = sorted({n for n in names if n.endswith(_YAML_SUFFIXES) and not n.startswith(".")} | linked_names)
+        files.extend(_folder_files(folder, relative, yaml_names, shown, linked_names))
+    return CatalogueFiles(root, shown, tuple(files), tuple(nested), tuple(linked_folders))
 
 
-def _folder_files(folder: str, relative: tuple[str, ...], names: list[str], root_shown: str) -> list[SourceFile]:
+def _visible(name: str) -> bool:
+    return not name.startswith(".") and name not in _SKIPPED_DIRS
+
+
+def _walk(top: str) -> Iterator[tuple[str, list[str], list[str], list[str]]]:
+    """Like ``os.walk`` (top-down; prune by changing the folder list), with the symbolic links apart:
+    (folder, subfolders, other names, links). The kind of each entry comes from the folder listing itself."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        dirs, names, links = [], [], []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        links.append(entry.name)
+                    elif entry.is_dir():
+                        dirs.append(entry.name)
+                    else:
+                        names.append(entry.name)
+        except OSError:
+            continue
+        yield folder, dirs, names, links
+        pending.extend(os.path.join(folder, name) for name in reversed(dirs))
+
+
+def _folder_files(folder: str, relative: tuple[str, ...], names: list[str], root_shown: str,
+                  links: set[str]) -> list[SourceFile]:
     """The YAML files of one folder, classified; the folder's shown path and product folder are built once."""
     prefix = "/".join((root_shown, *relative)) if root_shown != "." else "/".join(relative)
     base = f"{prefix}/" if prefix else ""
@@ -80,7 +119,7 @@ def _folder_files(folder: str, relative: tuple[str, ...], names: list[str], root
             if product_parts not in products:
                 products[product_parts] = _shown(root_shown, product_parts)
             product_dir = products[product_parts]
-        found.append(SourceFile(directory + name, base + name, kind, product_dir))
+        found.append(SourceFile(directory + name, base + name, kind, product_dir, name in links))
     return found
 
 

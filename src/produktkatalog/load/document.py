@@ -29,6 +29,7 @@ class Document:
     keys: dict[DocPath, Position] = field(default_factory=dict)
     spans: dict[DocPath, Span] = field(default_factory=dict)
     text: str = ""
+    written: dict[DocPath, str] = field(default_factory=dict)  # numbers with three decimals, as written
 
     def position(self, path: DocPath, at_key: bool = False) -> Position:
         """Line and column of ``path``, or of its nearest existing ancestor."""
@@ -89,6 +90,12 @@ _PRECISE_ONLY = re.compile("[\t\ufeff\u2028\u2029\u0085]|(?:^|[\\s\\[\\]{},])!|^
 
 def load_fast(text: str) -> dict[str, Any] | None:
     """Data of a clean file via libyaml, or ``None`` when the precise path must decide."""
+    built = load_fast_built(text)
+    return built.data if built is not None else None
+
+
+def load_fast_built(text: str) -> Built | None:
+    """``load_fast`` with what the constructor noted about the text (``Built.written``)."""
     if text.count("[") + text.count("{") > FAST_MAX_FLOW_OPENERS or _DEEP_INDENT.search(text):
         return None
     if _PRECISE_ONLY.search(text):
@@ -102,7 +109,7 @@ def load_fast(text: str) -> dict[str, Any] | None:
     built = construct(root, with_positions=False)
     if built.problems or not isinstance(built.data, dict):
         return None
-    return built.data
+    return built
 
 
 def load_document(raw: bytes, shown: str) -> Document:
@@ -134,7 +141,7 @@ def _from_built(built: Built, shown: str, text: str) -> Document:
                               "„nummer: …“ am Zeilenanfang.", line=1, column=1))
     if findings:
         data = None  # values were dropped or replaced; checking the rest would only add noise
-    return Document(shown, data, findings, built.values, built.keys, built.spans, text)
+    return Document(shown, data, findings, built.values, built.keys, built.spans, text, built.written)
 
 
 def _too_deep(shown: str) -> Finding:

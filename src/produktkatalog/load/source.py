@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -13,21 +14,43 @@ from produktkatalog.system.oserror import reason
 _BOM = "\ufeff"
 
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def read_bytes(path: str | Path, shown: str) -> bytes | Finding:
-    """At most the size limit of a regular file; a pipe or device is refused, never waited on."""
+    """At most the size limit of a regular file; a pipe or device is refused, never waited on, and a symbolic
+    link is never followed (see ``linked_file``)."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NO_FOLLOW)
         with os.fdopen(handle, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
+            status = os.fstat(handle)
+            if not stat.S_ISREG(status.st_mode):
                 return error("Y001", shown, "Das ist keine gewöhnliche Datei (sondern z. B. ein Gerät oder eine "
                              "Pipe).", "Legen Sie im Katalog nur YAML-Textdateien ab.")
+            if status.st_size > MAX_FILE_BYTES:  # known before reading a byte
+                return _too_large(shown, status.st_size)
             raw = stream.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 return _too_large(shown, os.fstat(handle).st_size)
         return raw
     except OSError as exc:
+        if exc.errno == errno.ELOOP and os.path.islink(path):
+            return linked_file(shown)
         return error("Y001", shown, f"Die Datei kann nicht gelesen werden ({reason(exc)}).",
                      "Prüfen Sie, ob die Datei existiert und lesbar ist.")
+
+
+def linked_file(shown: str) -> Finding:
+    """A catalogue file that is a symbolic link: named, never read, whatever it points to."""
+    return error("Y001", shown, "Die Datei kann nicht gelesen werden: Sie ist eine Verknüpfung (symbolischer Link). "
+                 "katalog folgt Verknüpfungen nicht, denn sie könnten auf beliebige Dateien des Rechners zeigen.",
+                 "Legen Sie die Datei selbst in den Katalog statt einer Verknüpfung.")
+
+
+def linked_folder(shown: str) -> Finding:
+    return error("Y001", shown, "Der Ordner ist eine Verknüpfung (symbolischer Link); katalog liest die Dateien "
+                 "darin nicht, denn eine Verknüpfung könnte auf beliebige Ordner des Rechners zeigen.",
+                 "Legen Sie den Ordner selbst in den Katalog statt einer Verknüpfung.")
 
 
 def decode(raw: bytes, shown: str) -> str | Finding:

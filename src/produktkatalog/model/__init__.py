@@ -2,7 +2,7 @@
 
 from produktkatalog.model.build import build_catalogue
 from produktkatalog.model.numbering import canonical
-from produktkatalog.model.row_templates import template_name, template_of
+from produktkatalog.model.template_choice import template_name, template_of
 from produktkatalog.model.types import (
     Catalogue,
     Entry,

@@ -8,7 +8,7 @@ from typing import Any
 
 from produktkatalog.load.discover import SourceFile
 from produktkatalog.model.framework import standard_figures
-from produktkatalog.model.row_templates import RowTemplate, row_template, template_problems
+from produktkatalog.model.template_choice import own_templates
 from produktkatalog.model.types import (
     Catalogue,
     Column,
@@ -32,7 +32,7 @@ def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any]
             catalogue.product_folders.add(source.product_dir)
         if source.kind is not None and data is not None:
             _add(catalogue, source, data)
-    catalogue.own_templates = _sound_templates(catalogue.template_files)
+    catalogue.own_templates = own_templates(catalogue.template_files)
     catalogue.kennzahlen.extend(_shipped_figures(catalogue))
     return catalogue
 
@@ -63,16 +63,6 @@ def _shipped_figures(catalogue: Catalogue) -> list[Kennzahl]:
     own = {figure.ident for figure in catalogue.kennzahlen if figure.product_folder is None}
     return [Kennzahl(settings.file, data, None, shipped=True) for data in standard_figures()
             if data.get("id") not in own]
-
-
-def _sound_templates(files: list[Entry]) -> dict[str, RowTemplate]:
-    """Templates a computation can trust; the check stage reports what is wrong with the others."""
-    templates: dict[str, RowTemplate] = {}
-    for entry in files:
-        template = row_template(entry.data)
-        if not template_problems(template):
-            templates.setdefault(template.ident, template)
-    return templates
 
 
 def _columns(data: dict[str, Any]) -> list[Column]:

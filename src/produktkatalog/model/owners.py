@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from produktkatalog.model.formula.parser import PLAN_LEVELS
 from produktkatalog.model.types import Kennzahl
@@ -13,9 +13,10 @@ LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktb
 STATEMENTS = ("ergebnisplan", "finanzplan")  # the two plans a product has: Teilergebnis- and Teilfinanzplan
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Owner:
-    """Whose plan a formula sees: a product (by folder), a Produktgruppe or -bereich (by number), or the whole."""
+class Owner(NamedTuple):
+    """Whose plan a formula sees: a product (by folder), a Produktgruppe or -bereich (by number), or the whole.
+
+    A named tuple (ordered by level, then key), so the keys of computed values hash and compare in C."""
 
     level: str
     key: str = ""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A column of the plan: its Wertart (ergebnis, ansatz, planung, ziel) and year."""
+class Period(NamedTuple):
+    """A column of the plan: its Wertart (ergebnis, ansatz, planung, ziel) and year.
+
+    A named tuple rather than a dataclass: every computed value is looked up by (Kennzahl, owner, period), and a
+    tuple hashes and compares in C."""
 
     wertart: str
     year: int

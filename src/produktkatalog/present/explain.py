@@ -68,37 +68,50 @@ def _period(listing: Listing, line: FigureLine, formula: str, period: Period) ->
     tree = line.figure.tree
     if tree is None:
         return [f"{period}: kein Wert (die Formel ist fehlerhaft, siehe Befunde)"]
-    spans = sorted(_spans(listing, line, formula, tree, period, seen), reverse=True)
-    filled = formula
+    spans = sorted(_spans(listing, line, formula, tree, period, seen))
+    pieces, position = [], 0
     for start, end, text in spans:
-        filled = filled[:start] + text + filled[end:]
-    result = line.shown(period) if isinstance(outcome, Decimal) else f"kein Wert ({_reason(outcome)})"
-    return [f"{period}: {filled} = {result}"]
+        pieces += [formula[position:start], text]
+        position = end
+    filled = "".join(pieces) + formula[position:]
+    return [f"{period}: {filled} = {_result(line, period, outcome)}"]
 
 
-def _spans(listing: Listing, line: FigureLine, formula: str, node: Node, period: Period,
+def _result(line: FigureLine, period: Period, outcome: Outcome) -> str:
+    """The formula's value, and the stated one where it stands beside or in place of it."""
+    if isinstance(outcome, Decimal):
+        return line.shown_with_stated(period)
+    written = line.stated(period)
+    if written is not None and line.values.get(period) == written:
+        return f"kein Wert ({_reason(outcome)}); es gilt der angegebene Wert {line.shown(period)}"
+    return f"kein Wert ({_reason(outcome)})"
+
+
+def _spans(listing: Listing, line: FigureLine, formula: str, tree: Node, period: Period,
            seen: dict[tuple[Any, ...], Outcome]) -> Iterator[Span]:
-    """Where each input stands in the formula, and its value in ``period`` (vorjahr shifts the period)."""
-    if isinstance(node, Reference):
-        value = seen.get((node, period))
-        match = _NAME.match(formula, node.offset)
-        if value is not None and match:
-            yield node.offset, match.end(), _value(listing, line, node, value)
-    elif isinstance(node, Call) and node.function in ROW_FUNCTIONS:
-        texts = [argument.value for argument in node.arguments if isinstance(argument, Text)]
-        statement = "finanzplan" if node.function == "finanzzeile" else "ergebnisplan"
-        value = seen.get((statement, texts[0], texts[1] if len(texts) > 1 else None, period))
-        if value is not None:
-            yield node.offset, _call_end(formula, node.offset), _bracketed(value, euro)
-    elif isinstance(node, Call):
-        shifted = listing.computation.previous(period) if node.function == "vorjahr" else period
-        for argument in node.arguments:
-            yield from _spans(listing, line, formula, argument, shifted, seen)
-    elif isinstance(node, Unary):
-        yield from _spans(listing, line, formula, node.operand, period, seen)
-    elif isinstance(node, Binary):
-        yield from _spans(listing, line, formula, node.left, period, seen)
-        yield from _spans(listing, line, formula, node.right, period, seen)
+    """Where each input stands in the formula, and its value in ``period`` (vorjahr shifts the period); a list as
+    stack, so a formula of a thousand terms is explained like one of two."""
+    pending: list[tuple[Node, Period]] = [(tree, period)]
+    while pending:
+        node, when = pending.pop()
+        if isinstance(node, Reference):
+            value = seen.get((node, when))
+            match = _NAME.match(formula, node.offset)
+            if value is not None and match:
+                yield node.offset, match.end(), _value(listing, line, node, value)
+        elif isinstance(node, Call) and node.function in ROW_FUNCTIONS:
+            texts = [argument.value for argument in node.arguments if isinstance(argument, Text)]
+            statement = "finanzplan" if node.function == "finanzzeile" else "ergebnisplan"
+            value = seen.get((statement, texts[0], texts[1] if len(texts) > 1 else None, when))
+            if value is not None:
+                yield node.offset, _call_end(formula, node.offset), _bracketed(value, euro)
+        elif isinstance(node, Call):
+            shifted = listing.computation.previous(when) if node.function == "vorjahr" else when
+            pending.extend((argument, shifted) for argument in node.arguments)
+        elif isinstance(node, Unary):
+            pending.append((node.operand, when))
+        elif isinstance(node, Binary):
+            pending += [(node.left, when), (node.right, when)]
 
 
 def _value(listing: Listing, line: FigureLine, reference: Reference, value: Outcome) -> str:

@@ -15,8 +15,9 @@ from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GAP, GoalResult, goal_results
 from produktkatalog.model import Kennzahl, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, Owner
+from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.wording.numbers import places_for, unsigned_zero, with_unit
+from produktkatalog.wording.numbers import places_for, rounded, unsigned_zero, with_unit
 from produktkatalog.wording.text import level_name
 
 LIGHTS = {"gruen": "grün", "gelb": "gelb", "rot": "rot"}
@@ -37,6 +38,36 @@ class FigureLine:
     def shown(self, period: Period) -> str:
         return shown(self.values.get(period, NoValue("")), self.figure)
 
+    def stated(self, period: Period) -> Decimal | None:
+        """The value the Kennzahl states next to its formula for ``period`` (a printed figure), if any."""
+        return stated_beside(self.figure, period)
+
+    def shown_with_stated(self, period: Period) -> str:
+        """The value as printed, and the stated one beside it where the two are printed differently."""
+        text = self.shown(period)
+        return with_stated(text, self.stated(period), self.figure)
+
+
+def stated_beside(figure: Kennzahl, period: Period) -> Decimal | None:
+    """A value stated next to a formula (compared with the computed one, K220); None without one."""
+    if figure.text("formel") is None or figure.per_owner or period.wertart == "ziel":
+        return None
+    value = stated(figure.mapping("werte").get(period.wertart), period, figure.ident)
+    return value if isinstance(value, Decimal) else None
+
+
+def with_stated(text: str, written: Decimal | None, figure: Kennzahl) -> str:
+    """``text``, followed by "(angegeben: …)" where the stated value is printed otherwise."""
+    note = stated_note(text, written, figure)
+    return f"{text} ({note})" if note else text
+
+
+def stated_note(text: str, written: Decimal | None, figure: Kennzahl) -> str:
+    """"angegeben: …" where a stated value is printed otherwise than ``text`` (the computed value), else ""."""
+    if written is None or (other := shown(written, figure)) == text:
+        return ""
+    return f"angegeben: {other}"
+
 
 def shown(value: Outcome, figure: Kennzahl) -> str:
     """A value as printed: rounded for display, German format; "—" for kein Wert."""
@@ -44,6 +75,12 @@ def shown(value: Outcome, figure: Kennzahl) -> str:
         return "—"
     unit = figure.text("einheit")
     return with_unit(value, unit, places_for(unit, figure.data.get("nachkommastellen"), value))
+
+
+def display_rounded(value: Decimal, figure: Kennzahl) -> Decimal:
+    """The value rounded as ``shown`` prints it, as a number."""
+    unit = figure.text("einheit")
+    return unsigned_zero(rounded(value, places_for(unit, figure.data.get("nachkommastellen"), value)))
 
 
 def plain(value: Decimal) -> str:
@@ -135,6 +172,10 @@ class Listing:
             return text
         filled = iter(shown(value, figure) for value in values)
         return GAP.sub(lambda _: next(filled, "__"), text)
+
+    def name(self, owner: Owner) -> str:
+        """The Bezeichnung of a product, Produktgruppe or -bereich; "" for the Gesamtplan."""
+        return self._name(owner) if owner.level != "gesamt" else ""
 
     def _name(self, owner: Owner) -> str:
         if owner.level == "produkt":

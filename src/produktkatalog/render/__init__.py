@@ -8,7 +8,7 @@ existing output (``previous_keys``) renders only pages whose inputs changed.
 from produktkatalog.incremental.manifest import previous_keys
 from produktkatalog.render.build import FORMATS, Rendered, UnknownProduct, build, render_site
 from produktkatalog.render.environment import TemplateProblem
-from produktkatalog.render.writer import OutputRefused, WriteReport, write_site
+from produktkatalog.render.writer import OutputBusy, OutputRefused, WriteReport, write_site, writing_to
 
-__all__ = ["FORMATS", "OutputRefused", "Rendered", "TemplateProblem", "UnknownProduct", "WriteReport", "build",
-           "previous_keys", "render_site", "write_site"]
+__all__ = ["FORMATS", "OutputBusy", "OutputRefused", "Rendered", "TemplateProblem", "UnknownProduct", "WriteReport",
+           "build", "previous_keys", "render_site", "write_site", "writing_to"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from produktkatalog.compute.tables import Table
 from produktkatalog.model.owners import LEVEL_NAMES
+from produktkatalog.model.plan_rows import PlanColumn
 from produktkatalog.model.values import Period
 from produktkatalog.render.figures import columns_of
 from produktkatalog.render.views import Cell, PlanRow, PlanView
@@ -14,7 +15,7 @@ from produktkatalog.wording.numbers import number
 
 PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 ROLLUP_TITLES = {"ergebnisplan": "Ergebnisplan", "finanzplan": "Finanzplan"}
-EMPTY = Cell("—")
+BLANK = Cell("")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -24,15 +25,21 @@ def amount(value: Decimal) -> Cell:
 
 
 def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
-    """Every row of the template, in its order; sums computed, "—" where no product states a value."""
+    """Every row of the template, in its order; sums computed; blank where nothing is planned, "—" for kein
+    Wert (its reason as the cell's note)."""
     columns = [table.column(period) for period in periods]
-    rows = [PlanRow(row.number, row.name, row.nature,
-                    [amount(value) if (value := column.get(row.number)) is not None else EMPTY
-                     for column in columns])
+    rows = [PlanRow(row.shown_number, row.name, row.nature, [_cell(column, row.number) for column in columns])
             for row in table.template.rows]
     plan = table.plan
     return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
                     plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "")
+
+
+def _cell(column: PlanColumn, number: str) -> Cell:
+    if number in column.blank:
+        return BLANK
+    value = column.cells.get(number)
+    return amount(value) if isinstance(value, Decimal) else Cell("—", value.reason if value is not None else "")
 
 
 def rollup_title(table: Table, name: str) -> str:

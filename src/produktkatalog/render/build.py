@@ -20,6 +20,7 @@ from typing import Any, TypedDict
 
 from produktkatalog.compute import Computation
 from produktkatalog.incremental.pages import PageKeys, templates_digest
+from produktkatalog.render.bounds import bounded_render, time_limit
 from produktkatalog.render.environment import TemplateProblem, Templates, template_folders, templates_for
 from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet, ProgrammePage
 from produktkatalog.render.parallel import render_pages
@@ -226,8 +227,10 @@ def _programme_context(site: CatalogueSite, position: int) -> ProgrammeContext:
 
 
 def _apply(templates: Templates, name: str, context: Any) -> str:
+    """The page, within the bounds of time and size every template gets (see ``bounds``)."""
     try:
-        return templates.template(name).render(context)
+        with time_limit():
+            return bounded_render(templates.template(name), context)
     except TemplateProblem:
         raise
     except Exception as error:

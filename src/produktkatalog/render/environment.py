@@ -27,7 +27,9 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from produktkatalog.load.limits import MAX_FILE_BYTES
 from produktkatalog.present import markdown
+from produktkatalog.render.bounds import TemplateLimit, refused_operation
 from produktkatalog.render.pages import VIEW_TYPES
 from produktkatalog.system.resources import templates_dir
 
@@ -181,15 +183,27 @@ class _ConfinedLoader(FileSystemLoader):
                                       "müssen als Dateien im Katalog liegen.")
         if not path.is_file():
             raise TemplateNotFound(template)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise TemplateProblem(f"Die Vorlage {template} ist größer als {MAX_FILE_BYTES // 2**20} MB; so große "
+                                  "Vorlagen liest render nicht.")
         return super().get_source(environment, template)
 
 
 class _Sandbox(SandboxedEnvironment):
-    """The sandbox, with a fast answer for the context's own view classes.
+    """The sandbox, with a fast answer for the context's own view classes, and bounded ``**`` and ``*``.
 
     Views are frozen data classes of text, lists and other views; reading any of
     their public attributes is safe. Everything else gets the sandbox's full check.
+    A power or a repetition that would run long in one step is refused (see ``bounds``).
     """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        refused = refused_operation(operator, left, right)
+        if refused is not None:
+            raise TemplateLimit(refused)
+        return super().call_binop(context, operator, left, right)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) in VIEW_TYPES and not attribute.startswith("_"):

@@ -8,7 +8,7 @@ from typing import Any
 
 from produktkatalog.model import Kennzahl
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.present.figures import FigureLine, shown
+from produktkatalog.present.figures import FigureLine, shown, stated_beside, stated_note
 from produktkatalog.render.charts import WERTARTEN, year_chart
 from produktkatalog.render.views import Cell, Column, FigureGroup, FigureRow
 
@@ -67,17 +67,20 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 
 def cell(figure: Kennzahl, stated: dict[str, Any], period: Period, value: Outcome) -> Cell:
-    """A value as printed, with the notes its stated entry carries (vorläufig, Bemerkung)."""
+    """A value as printed, with the notes its stated entry carries (vorläufig, Bemerkung), and a stated value next to
+    a formula where it is printed otherwise than the computed one."""
     by_year = stated.get(period.wertart)
     entry = by_year.get(str(period.year)) if isinstance(by_year, dict) else None
+    text = shown(value, figure)
+    beside = stated_note(text, stated_beside(figure, period), figure)
     if not isinstance(entry, dict):
-        return Cell(shown(value, figure))
-    notes = []
+        return Cell(text, beside)
+    notes = [beside] if beside else []
     if entry.get("vorlaeufig") is True:
         notes.append("vorläufig")
     if isinstance(entry.get("bemerkung"), str):
         notes.append(entry["bemerkung"])
-    return Cell(shown(value, figure), "; ".join(notes))
+    return Cell(text, "; ".join(notes))
 
 
 def targets(figure: Kennzahl, by_year: Any) -> list[tuple[str, str]]:

@@ -53,7 +53,7 @@ def column_label(period: Period) -> str:
 
 def _row_value(table: Table, role: str, period: Period) -> Decimal | None:
     row = table.template.by_role.get(role)
-    return table.column(period).get(row.number) if row is not None else None
+    return table.column(period).amount(row.number) if row is not None else None
 
 
 def spending_map(computation: Computation, period: Period, name: Name) -> Treemap | None:

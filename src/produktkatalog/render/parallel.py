@@ -12,14 +12,17 @@ the order of the pages.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
+from produktkatalog.render.bounds import cap_memory_for_good, memory_cap
 from produktkatalog.system.pool import can_fork, cores, each_in_forks
 
 PARALLEL_FROM = 200  # pages; fewer render faster than worker processes start
 Render = Callable[[], str]
 
 _PAGES: list[Render] = []  # the pages of the current run, inherited by the forked workers
+_CAPPED: list[int] = []  # the worker process whose memory is capped already (see ``bounds``)
 
 
 def render_pages(pages: list[tuple[Callable[[], object], Callable[[object], str]]], workers: int | None = None,
@@ -27,7 +30,8 @@ def render_pages(pages: list[tuple[Callable[[], object], Callable[[object], str]
     """Each page's ``apply(context())`` as UTF-8; ``done`` is called once per page as it is finished."""
     workers = cores(workers)
     if workers < 2 or len(pages) < PARALLEL_FROM or not can_fork():
-        return [_serial(context, apply, done) for context, apply in pages]
+        with memory_cap():
+            return [_serial(context, apply, done) for context, apply in pages]
     contexts = [context() for context, _ in pages]  # built here: shared content is built once
     _PAGES[:] = [_bound(apply, built) for (_, apply), built in zip(pages, contexts, strict=True)]
     try:
@@ -52,4 +56,7 @@ def _in_workers(count: int, workers: int, done: Callable[[], None] | None) -> li
 
 
 def _render(position: int) -> bytes:
+    if os.getpid() not in _CAPPED:
+        cap_memory_for_good()
+        _CAPPED.append(os.getpid())
     return _PAGES[position]().encode("utf-8")

@@ -8,6 +8,9 @@ import traceback
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from produktkatalog.render import bounds
+from produktkatalog.render.bounds import TemplateLimit
+
 _TEMPLATE_SUFFIX = ".j2"
 _WORDING = (
     (re.compile(r"'(.+?)' has no attribute '(.+?)'"), "„{1}“ gibt es dort nicht"),
@@ -24,7 +27,7 @@ def explained(error: Exception) -> str | None:
     line; an error without such a frame is not the template's doing.
     """
     line = error.lineno if isinstance(error, TemplateSyntaxError) else _template_line(error)
-    if line is None and not isinstance(error, TemplateError):
+    if line is None and not isinstance(error, (TemplateError, TemplateLimit, MemoryError)):
         return None
     where = f", Zeile {line}" if line else ""
     return f"{where}: {_german(error)}."
@@ -47,4 +50,10 @@ def _german(error: Exception) -> str:
         return f"Syntaxfehler ({text})"
     if isinstance(error, ZeroDivisionError):
         return "Division durch null"
+    if isinstance(error, TemplateLimit):
+        return text
+    if isinstance(error, MemoryError):
+        return f"die Vorlage braucht mehr als {bounds.MEMORY_HEADROOM // 2**20} MB Speicher (Grenze für Vorlagen)"
+    if isinstance(error, RecursionError):
+        return "die Vorlage ruft sich ohne Ende selbst auf (ein Makro oder include in sich selbst?)"
     return f"{type(error).__name__}: {text}"

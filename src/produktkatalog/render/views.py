@@ -229,8 +229,8 @@ class PlanRow:
 
     @property
     def empty(self) -> bool:
-        """A detail row without any value: the print leaves it out."""
-        return self.nature != "summe" and all(cell.text == "—" for cell in self.cells)
+        """A detail row the plan leaves blank in every column: the print leaves it out (kein Wert stays)."""
+        return self.nature != "summe" and all(cell.text == "" for cell in self.cells)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from typing import Any, TextIO
 from produktkatalog import __version__
 from produktkatalog.compute.goals import Achievement, GoalResult
 from produktkatalog.model.values import NoValue, Outcome, Period
-from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, plain, shown
+from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, display_rounded, plain, shown
+from produktkatalog.present.spreadsheet import neutral
 from produktkatalog.report.fitting import TextColumn, split_columns, table, value_width
 from produktkatalog.report.json_report import record
 from produktkatalog.wording.numbers import number, unsigned_zero
@@ -39,7 +40,7 @@ def write_text(listings: list[Listing], stream: TextIO, handles: bool = False) -
         for label, lines in groupby(listing.lines(), key=lambda line: line.label):
             rows = [([line.figure.text("bezeichnung") or line.figure.ident, line.unit,
                       *([listing.handle(line)] if handles else [])],
-                     [line.shown(period) for period in listing.periods]) for line in lines]
+                     [line.shown_with_stated(period) for period in listing.periods]) for line in lines]
             _print_tables(console, label, [NAME, UNIT, *([HANDLE] if handles else [])], headers, rows)
         goals = listing.goals()
         if any(goal.achievements for goal in goals):
@@ -107,23 +108,44 @@ def _budget_year(listing: Listing) -> int | None:
     return int(year) if isinstance(year, (int, Decimal)) and not isinstance(year, bool) else None
 
 
-CSV_COLUMNS = ("ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit", "wertart", "jahr",
-               "wert", "anzeige", "kein_wert")
+CSV_COLUMNS = ("kommune", "ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit",
+               "wertart", "jahr", "wert", "anzeige", "kein_wert", "gerundet", "angegeben")
+EXCEL_HEADINGS = ("Kommune", "Ebene", "Nummer", "Bezeichnung der Ebene", "Kennung", "Leistung", "Kennzahl", "Einheit",
+                  "Wertart", "Jahr", "Wert (ungerundet)", "Anzeige", "Kein Wert", "Wert (gerundet)",
+                  "Angegebener Wert")
 
 
-def write_csv(listings: list[Listing], stream: TextIO) -> None:
-    """One row per value; semicolons and decimal commas, as German spreadsheets expect."""
-    writer = csv.writer(stream, delimiter=";", lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> None:
+    """One row per value; semicolons and decimal commas, as German spreadsheets expect. ``wert`` keeps full
+    precision, ``gerundet`` is the number as displayed (rounded, without unit). ``excel``: German headings
+    and a byte-order mark, so Excel reads the umlauts."""
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=";", lineterminator="\r\n" if excel else "\n")
+    writer.writerow(EXCEL_HEADINGS if excel else CSV_COLUMNS)
     for listing in listings:
+        kommune = _kommune(listing)
         for line in listing.lines():
             for period in listing.periods:
                 value = line.values.get(period, NoValue(""))
-                writer.writerow([line.owner.level, line.number, line.label, line.figure.ident,
-                                 line.figure.text("leistung") or "", line.figure.text("bezeichnung") or "",
-                                 line.unit, period.wertart, period.year, plain(value) if isinstance(value, Decimal)
-                                 else "", shown(value, line.figure) if isinstance(value, Decimal) else "",
-                                 value.reason if isinstance(value, NoValue) else ""])
+                written = line.stated(period)
+                writer.writerow([neutral(kommune), line.owner.level, line.number, neutral(line.label),
+                                 line.figure.ident, line.figure.text("leistung") or "",
+                                 neutral(line.figure.text("bezeichnung") or ""), neutral(line.unit), period.wertart,
+                                 period.year, *_number_cells(value, line),
+                                 plain(written) if written is not None else ""])
+
+
+def _number_cells(value: Outcome, line: FigureLine) -> list[str]:
+    """wert, anzeige, kein_wert, gerundet."""
+    if isinstance(value, NoValue):
+        return ["", "", value.reason, ""]
+    return [plain(value), shown(value, line.figure), "", plain(display_rounded(value, line.figure))]
+
+
+def _kommune(listing: Listing) -> str:
+    settings = listing.computation.index.catalogue.settings
+    return settings.text("kommune") or "" if settings else ""
 
 
 def write_json(listings: list[Listing], findings: list[Any], stream: TextIO) -> None:
@@ -141,21 +163,27 @@ def write_json(listings: list[Listing], findings: list[Any], stream: TextIO) -> 
 def _line(listing: Listing, line: FigureLine) -> dict[str, Any]:
     figure = line.figure
     return {
-        "ebene": line.owner.level, "nummer": line.number, "bezeichnung_ebene": line.label,
+        "kommune": _kommune(listing), "ebene": line.owner.level, "nummer": line.number,
+        "bezeichnung_ebene": line.label,
         "kennung": figure.ident, "leistung": figure.text("leistung"), "bezeichnung": figure.text("bezeichnung"),
         "art": figure.data.get("art"), "gruppe": figure.text("gruppe"), "einheit": figure.text("einheit"),
         "formel": figure.text("formel"), "mitgeliefert": figure.shipped,
-        "werte": [_value(period, line.values.get(period, NoValue("")), figure) for period in listing.periods],
+        "werte": [_value(period, line.values.get(period, NoValue("")), figure, line.stated(period))
+                  for period in listing.periods],
     }
 
 
-def _value(period: Period, value: Outcome, figure: Any) -> dict[str, Any]:
+def _value(period: Period, value: Outcome, figure: Any, written: Decimal | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"wertart": period.wertart, "jahr": period.year}
     if isinstance(value, NoValue):
         entry["kein_wert"] = value.reason
     else:
         entry["wert"] = str(unsigned_zero(value))  # a string: JSON numbers would lose Decimal precision
         entry["anzeige"] = shown(value, figure)
+        entry["gerundet"] = str(display_rounded(value, figure))
+    if written is not None:  # stated next to the formula: a printed figure, compared with the computed one (K220)
+        entry["angegeben"] = str(written)
+        entry["angegeben_anzeige"] = shown(written, figure)
     return entry
 
 
@@ -171,7 +199,9 @@ def _goal(listing: Listing, goal: GoalResult) -> dict[str, Any]:
 def _achievement(achievement: Achievement) -> dict[str, Any]:
     value = achievement.actual
     return {
-        "wertart": achievement.period.wertart, "jahr": achievement.period.year, "zielwert": str(achievement.target),
+        "wertart": achievement.period.wertart, "jahr": achievement.period.year,
+        "zielwert": str(achievement.target) if isinstance(achievement.target, Decimal) else None,
+        **({"kein_zielwert": achievement.target.reason} if isinstance(achievement.target, NoValue) else {}),
         "wert": str(unsigned_zero(value)) if isinstance(value, Decimal) else None,
         "kein_wert": value.reason if isinstance(value, NoValue) else None,
         "zielerreichungsgrad": str(unsigned_zero(achievement.degree)) if achievement.degree is not None else None,

@@ -18,7 +18,8 @@ from produktkatalog.system.oserror import reason
 
 KINDS = ("produkt", "leistung", "kennzahl")
 
-__all__ = ["KINDS", "CannotCreate", "Checked", "Created", "Request", "catalogue_root", "create", "create_checked"]
+__all__ = ["KINDS", "CannotCreate", "Checked", "Created", "Request", "catalogue_root", "create", "create_checked",
+           "create_product"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,22 @@ def create(request: Request, use_cache: bool = True) -> Created:
         raise CannotCreate(f"Der Ordner {target.parent} ließ sich nicht anlegen: {reason(error)}.") from None
     _write(target, text)
     return Created(target, root, schemas)
+
+
+def create_product(root: Path, index: Index, number: str, title: str, schemas: Path | None = None) -> Path:
+    """Writes a new product file as ``katalog new produkt`` does, with an index the caller already holds (an
+    import creating many products reads the catalogue once); raises ``CannotCreate``."""
+    values = _checked("produkt", {"nummer": number, "bezeichnung": title})
+    target = place.product_file(root, index, number, title)
+    _confined(root, target)
+    text = document.text("produkt", values, modeline(target, schemas or schema_folder(root), "produkt"),
+                         _demanded(index, "produkt"))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CannotCreate(f"Der Ordner {target.parent} ließ sich nicht anlegen: {reason(error)}.") from None
+    _write(target, text)
+    return target
 
 
 def _confined(root: Path, target: Path) -> None:

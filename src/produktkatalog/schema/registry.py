@@ -16,6 +16,7 @@ from produktkatalog.system.resources import schemas_dir
 
 KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
 _SHARED = ("gemeinsam",)
+_TOOLS = ("zuordnung",)  # files katalog reads that are no catalogue files: the import mapping
 
 
 @dataclass(frozen=True, eq=False)  # one per process, compared and hashed by identity
@@ -54,4 +55,4 @@ class SchemaSet:
 def schema_set() -> SchemaSet:
     folder = schemas_dir()
     return SchemaSet({name: json.loads((folder / f"{name}.schema.json").read_text("utf-8"))
-                      for name in (*KINDS, *_SHARED)})
+                      for name in (*KINDS, *_SHARED, *_TOOLS)})

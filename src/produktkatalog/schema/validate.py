@@ -10,7 +10,7 @@ from jsonschema.exceptions import ValidationError
 from produktkatalog.findings import DocPath, Finding, error
 from produktkatalog.load import Document
 from produktkatalog.schema.registry import SchemaSet
-from produktkatalog.wording.text import describe, expected_types, place, shorten, suggestion, within
+from produktkatalog.wording.text import describe, expected_types, number_hint, place, shorten, suggestion, within
 
 _BOUNDS = {
     "minimum": "muss mindestens {v} sein", "maximum": "darf höchstens {v} sein",
@@ -90,7 +90,7 @@ def _type_hint(value: Any, expected: str | list[str], path: DocPath, source: str
         line = f'{path[-1]}: "{written}"' if path and isinstance(path[-1], str) else f'- "{written}"'
         return f"Setzen Sie den Wert in Anführungszeichen: {line}"
     if wanted & {"number", "integer"} and isinstance(value, str):
-        return _NUMBER_HINT
+        return number_hint(value) or _NUMBER_HINT
     if "boolean" in wanted:
         return "Schreiben Sie true (ja) oder false (nein)."
     if "array" in wanted:
@@ -145,7 +145,7 @@ def _alternatives(err: ValidationError, path: DocPath, doc: Document) -> Iterato
     expected = _schema(err).get("description", "ein anders aufgebauter Wert").rstrip(".")
     message = (f"Der Wert von {place(path)}{within(path[:-1])} ist ungültig: erwartet wird {expected[0].lower()}"
                f"{expected[1:]}; gefunden wurde {describe(err.instance, doc.source_text(path))}.")
-    hint = _NUMBER_HINT if isinstance(err.instance, str) else ""
+    hint = (number_hint(err.instance) or _NUMBER_HINT) if isinstance(err.instance, str) else ""
     yield error("S103", doc.file, message, hint, path=path)
 
 

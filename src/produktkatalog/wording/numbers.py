@@ -10,11 +10,14 @@ kaufmännisch (half up), to
 
 from __future__ import annotations
 
+import decimal
 import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
+
+from produktkatalog.wording.units import is_money
 
 LOCALE = "de_DE"
 _NBSP = "\u00a0"
@@ -23,7 +26,7 @@ _NBSP = "\u00a0"
 def places_for(unit: str | None, stated: object, value: Decimal) -> int:
     if isinstance(stated, int) and not isinstance(stated, bool) and 0 <= stated <= 10:
         return stated
-    if unit and (unit.startswith(("EUR", "€")) or unit == "Euro"):
+    if is_money(unit):
         return 2
     if unit == "%":
         return 1
@@ -32,9 +35,20 @@ def places_for(unit: str | None, stated: object, value: Decimal) -> int:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    """Half up to ``places``; a value that rounds to zero is 0, never -0 („-0,0 %“ would claim a direction)."""
-    result = value.quantize(_quantum(places), ROUND_HALF_UP)
+    """``value`` to ``places`` places, half up, in a context just wide enough for it: never the caller's (whose
+    precision may be too small for a large value), never an exception for a finite value. A value that rounds to
+    zero is 0, never -0 („-0,0 %“ would claim a direction)."""
+    digits = max(value.adjusted(), 0) + places + 2
+    result = value.quantize(_quantum(places), ROUND_HALF_UP, context=_context(max(digits, _MIN_PRECISION)))
     return abs(result) if result.is_zero() else result
+
+
+_MIN_PRECISION = 34
+
+
+@functools.lru_cache(maxsize=64)
+def _context(precision: int) -> decimal.Context:
+    return decimal.Context(prec=precision, rounding=ROUND_HALF_UP, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 
 
 def unsigned_zero(value: Decimal) -> Decimal:
@@ -59,7 +73,9 @@ def number(value: Decimal, places: int) -> str:
 
 def babel_number(value: Decimal, places: int) -> str:
     """The reference: Babel's pattern ``#,##0.00`` for the locale."""
-    return str(_pattern(places).apply(rounded(value, places), _locale(), decimal_quantization=False))
+    shown = rounded(value, places)
+    with decimal.localcontext(_context(max(len(shown.as_tuple().digits) + 2, _MIN_PRECISION))):
+        return str(_pattern(places).apply(shown, _locale(), decimal_quantization=False))
 
 
 @functools.cache

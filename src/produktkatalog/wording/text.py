@@ -14,6 +14,9 @@ from produktkatalog.findings import DocPath
 # be encoded or are forbidden in XML reports.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
+# A number as a German would type it: "535500,50", "1.234.567", "-1.234,50"
+_GERMAN_NUMBER = re.compile(r"^[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)$")
+
 TYPE_NAMES = {
     "string": "Text",
     "number": "eine Zahl",
@@ -143,3 +146,13 @@ def suggestion_and_allowed(word: str, choices: Iterable[str], labels: dict[str, 
     """The closest choice (if any) and the whole list: for every field with a closed vocabulary."""
     options = list(choices)
     return " ".join(part for part in (suggestion(word, options, labels), allowed(options)) if part)
+
+
+def number_hint(written: str) -> str | None:
+    """How to write a number typed the German way (decimal comma, thousands points) in YAML; None otherwise."""
+    text = written.strip()
+    if not _GERMAN_NUMBER.match(text):
+        return None
+    fixed = text.replace(".", "").replace(",", ".")
+    what = " und ".join(name for name, sign in (("Dezimalkomma", ","), ("Tausenderpunkte", ".")) if sign in text)
+    return f"{what}: Schreiben Sie {fixed} – mit Punkt als Dezimaltrennzeichen und ohne Tausenderpunkte."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from produktkatalog.model.formula.parser import ROW_FUNCTIONS, Call, Node, Reference, Text, parse, walk
+from produktkatalog.model.formula.parser import ROW_FUNCTIONS, Binary, Call, Node, Reference, Text, Unary, parse, walk
 from produktkatalog.model.formula.tokens import TokenError
 
 
@@ -29,3 +29,21 @@ def named_reference(text: object) -> Reference | None:
     except TokenError:
         return None
     return reference if isinstance(reference, Reference) else None
+
+
+def shifted_references(tree: Node) -> list[tuple[Reference, int]]:
+    """Every Kennzahl the formula names, with how many years back it reads it (one per enclosing ``vorjahr``)."""
+    found: list[tuple[Reference, int]] = []
+    pending: list[tuple[Node, int]] = [(tree, 0)]
+    while pending:
+        node, shift = pending.pop()
+        if isinstance(node, Reference):
+            found.append((node, shift))
+        elif isinstance(node, Unary):
+            pending.append((node.operand, shift))
+        elif isinstance(node, Binary):
+            pending += [(node.right, shift), (node.left, shift)]
+        elif isinstance(node, Call):
+            inner = shift + 1 if node.function == "vorjahr" else shift
+            pending.extend((argument, inner) for argument in reversed(node.arguments))
+    return found
