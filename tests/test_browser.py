@@ -360,7 +360,8 @@ def test_search_finds_a_product_by_a_word_of_its_description(browser: Browser, p
     address, _ = preview
     page = browser.new_page(viewport=SCREEN)
     page.goto(address)
-    page.wait_for_selector("#suchfeld input", timeout=30_000)  # the index is built in the background
+    page.wait_for_selector("#suchfeld input", timeout=30_000)  # the index is built in the background; the page
+    # opened before it was ready reloads by itself when it is
     for _ in range(30):  # until the background index is there
         page.fill("#suchfeld input", "Fundsachen")
         try:
@@ -392,10 +393,12 @@ def test_preview_reloads_the_open_page_after_a_change(browser: Browser, preview:
     assert page.inner_text("h1") == "020101 Bürgerbüro"
     page.wait_for_timeout(300)  # the event stream is open
     product = catalogue / "produkte/02-sicherheit-und-ordnung/020101-buergerbuero/produkt.yaml"
-    product.write_text(product.read_text(encoding="utf-8").replace('bezeichnung: "Bürgerbüro"',
-                                                                   'bezeichnung: "Bürgerbüro am Markt"'),
+    text = product.read_text(encoding="utf-8")  # the description: a new name would move the page (its slug)
+    assert "  Das Bürgerbüro im Rathaus" in text
+    product.write_text(text.replace("  Das Bürgerbüro im Rathaus", "  Das Bürgerbüro am Markt im Rathaus"),
                        encoding="utf-8")
-    page.wait_for_function("document.querySelector('h1').innerText.includes('am Markt')", timeout=30_000)
+    page.wait_for_function("(document.querySelector('#beschreibung') || {innerText: ''}).innerText"
+                           ".includes('am Markt')", timeout=30_000)
     page.close()
 
 

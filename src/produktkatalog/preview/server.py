@@ -50,6 +50,11 @@ def watch(preview: Preview, stop: threading.Event, built: Callable[[Preview], No
             built(preview)
 
 
+def _state(preview: Preview) -> str:
+    """What an open page has seen: the build and the search index it was served with."""
+    return f"{preview.epoch}.{preview.indexed}"
+
+
 def _relevant(change: object, path: str) -> bool:
     parts = PurePosixPath(path).parts
     return not any(part.startswith(".") or part == "__pycache__" for part in parts)
@@ -97,17 +102,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
-        seen = -1
+        seen = ""
         try:
             while True:
                 with preview.changed:
-                    if preview.epoch == seen:
+                    if _state(preview) == seen:
                         preview.changed.wait(PING_SECONDS)
-                    epoch = preview.epoch
-                message = f"event: stand\ndata: {epoch}\n\n" if epoch != seen else ": ping\n\n"
+                    state = _state(preview)
+                message = f"event: stand\ndata: {state}\n\n" if state != seen else ": ping\n\n"
                 self.wfile.write(message.encode())
                 self.wfile.flush()
-                seen = epoch
+                seen = state
         except (BrokenPipeError, ConnectionResetError):
             return
 

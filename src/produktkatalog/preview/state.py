@@ -30,6 +30,7 @@ class Preview:
     findings: list[Finding] = field(default_factory=list)
     problem: str = ""  # the catalogue could not be read or rendered at all
     epoch: int = 0  # finished builds; a page reloads when it changes
+    indexed: int = 0  # finished search indexes; a page opened before the first one reloads to get its search box
     seconds: float = 0.0  # how long the last build took
     changed: threading.Condition = field(default_factory=threading.Condition)
     _index: dict[str, bytes] = field(default_factory=dict)
@@ -83,6 +84,9 @@ class Preview:
             self._index = search_files(self.pages)
             if epoch != self.epoch:
                 self._index = search_files(self.pages)
+            with self.changed:
+                self.indexed += 1
+                self.changed.notify_all()
         except SearchUnavailable:
             self._index = {}
         finally:
