@@ -331,3 +331,19 @@ def test_level_pages_are_rendered_again_exactly_when_their_inputs_change(tmp_pat
     assert {"haushalt/produktgruppe-0601.md", "haushalt/teilhaushalt-2.md", "haushalt/gesamt.md"} <= rendered
     assert "33.830.630,40 | 35.220.000,40 |" in (out / "haushalt/produktgruppe-0601.md").read_text("utf-8")
     assert_same_as_full_render(root, out, tmp_path)
+
+
+def test_book_has_the_teilhaushalte_and_the_level_pages_with_their_content() -> None:
+    from conftest import BUNDLED
+    from produktkatalog.book.chapters import book_chapters
+    from produktkatalog.render.site import catalogue_site
+
+    root = BUNDLED / "beispielstadt"
+    site = catalogue_site(run(root).computations[0], "", None)
+    chapters = book_chapters(site, root, technical=False)
+    titles = [chapter.title for chapter in chapters]
+    assert titles[titles.index("Gesamtplan") + 1] == "Teilhaushalte"
+    [entry] = chapters[titles.index("Teilhaushalte")].entries
+    assert entry.title == "Teilhaushalt 2 Bildung, Jugend und Familie"
+    sport = chapters[titles.index("Produktbereich 08 Sportförderung")].entries[0]
+    assert sport.kind == "haushalt" and sport.item.text.goals[2].achievements  # type: ignore[attr-defined]
