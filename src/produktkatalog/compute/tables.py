@@ -5,6 +5,7 @@ sum rows included: a product's sum row is computed from its detail rows, so the
 roll-up's sum equals the sum of the roll-up's detail rows wherever the products
 state their details. Products that follow another row template than the
 catalogue's stay out of the roll-ups, since their row numbers mean something else.
+Plans stated at a level, and the Teilhaushalte, are put in place by ``level_tables``.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class PlanTables:
         return None  # a roll-up has no plan of a lower level
 
     def rollups(self, statement: str) -> list[Table]:
-        """Roll-up tables of a statement: Produktgruppen, Produktbereiche, then the Gesamtplan."""
+        """Tables above the products: Produktgruppen, Produktbereiche, the Gesamtplan, then the Teilhaushalte."""
         found = [t for (owner, s), t in self.tables.items() if s == statement and owner.level != "produkt"]
         return sorted(found, key=lambda t: (LEVELS.index(t.owner.level), t.owner.key))
 
