@@ -347,3 +347,11 @@ def test_book_has_the_teilhaushalte_and_the_level_pages_with_their_content() -> 
     assert entry.title == "Teilhaushalt 2 Bildung, Jugend und Familie"
     sport = chapters[titles.index("Produktbereich 08 Sportförderung")].entries[0]
     assert sport.kind == "haushalt" and sport.item.text.goals[2].achievements  # type: ignore[attr-defined]
+
+
+def test_a_level_file_without_number_feeds_nothing(levels: Path) -> None:
+    _write(levels, f"{AREA}/0102-ordnung/produktgruppe.yaml", "bezeichnung: Ordnung\n")
+    _write(levels, f"{AREA}/0102-ordnung/teilergebnisplan.yaml", _plan(**{"11": -70000}))
+    result = run(levels)
+    assert [code for code, *_ in tuples(result, levels)] == ["S102"]
+    assert _amount(result, GESAMT, "11") == Decimal("-990000.00")

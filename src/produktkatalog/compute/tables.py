@@ -70,7 +70,7 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
             table = Table(owner, plan.statement, template, rows=rows, plan=plan,
                           subject=_subject(products[plan.product_folder]))
             tables.setdefault((owner, plan.statement), table)
-        elif (level := levels.get(plan.product_folder)) is not None:
+        elif (level := levels.get(plan.product_folder)) is not None and level_owner(level).key:  # else S102
             stated.append(Table(level_owner(level), plan.statement, template, rows=rows, plan=plan,
                                 subject=f"{LEVEL_NAMES[level.level]} {level.number}"))
     common = {statement: _common_template([t for (o, s), t in tables.items() if s == statement] or
