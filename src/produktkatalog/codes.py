@@ -55,6 +55,9 @@ CODES: dict[str, str] = {
     "K220": "Angegebener Wert weicht von der Formel ab",
     "K221": "Vorzeichen widerspricht der Zeilenvorlage",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
+    "K240": "Nummer der Ebene passt nicht zu Produktrahmen oder Ordner",
+    "K241": "Produkt liegt im Ordner einer anderen Ebene",
+    "K242": "Plan der Ebene weicht von der Summe darunter ab",
     "I301": "Quelldatei nicht lesbar",
     "I302": "Quelldatei zu groß",
     "I303": "Zeichenkodierung der Quelle unbekannt",
@@ -68,7 +71,7 @@ CODES: dict[str, str] = {
     "I311": "Zeile oder Konto nicht zuzuordnen",
     "I312": "Summe der Quelle stimmt nicht",
     "I313": "Wert weicht vom Katalog ab",
-    "I314": "Ebene noch nicht unterstützt",
+    "I314": "Ebene ohne eigene Datei im Katalog",
     "I315": "Produkt oder Kennzahl fehlt im Katalog",
     "I316": "Zuordnung fehlerhaft",
     "I317": "Spalte des Katalogs fehlt",
@@ -137,6 +140,13 @@ EXPLANATIONS: dict[str, str] = {
             "die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
+    "K240": "Die Nummer in produktbereich.yaml, produktgruppe.yaml oder teilhaushalt.yaml gibt es im Produktrahmen "
+            "nicht, sie passt nicht zum Namen ihres Ordners, oder der Ordner einer Produktgruppe liegt im Ordner "
+            "eines anderen Produktbereichs.",
+    "K241": "Ein Produkt liegt im Ordner einer Produktgruppe oder eines Produktbereichs, zu dem es nach seiner "
+            "Nummer (oder seiner Angabe produktgruppe) nicht gehört.",
+    "K242": "Der Plan einer Produktgruppe, eines Produktbereichs oder Teilhaushalts nennt in einer Zeile einen "
+            "Betrag, der mehr als die Toleranz von der Summe der Pläne darunter abweicht.",
     "I301": "Die Quelldatei für katalog import fehlt, ist keine gewöhnliche Datei oder lässt sich als Tabelle nicht "
             "öffnen (etwa eine beschädigte XLSX-Datei).",
     "I302": "Die Quelldatei ist größer als die Grenze für katalog import (256 MB); sie wird nicht gelesen.",
@@ -160,8 +170,9 @@ EXPLANATIONS: dict[str, str] = {
     "I313": "Der Katalog hat für diese Stelle schon einen anderen Wert; er bleibt, solange nicht mit "
             "--ueberschreiben importiert wird. Ebenso bleibt der Wert einer Kennzahl weg, die katalog berechnet "
             "(Warnung).",
-    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die katalog "
-            "noch keine Pläne führt.",
+    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die der "
+            "Katalog keine eigene Datei hat (produktgruppe.yaml, produktbereich.yaml, teilhaushalt.yaml); mit ihr "
+            "schreibt katalog import den Plan in den Ordner der Ebene.",
     "I315": "Das Produkt, die Produktgruppe oder die Kennzahl, zu der ein Wert gehört, gibt es im Katalog nicht, "
             "und katalog kann sie nicht anlegen.",
     "I316": "Die Zuordnung (--zuordnung, --profil) ist unbekannt oder verletzt ihr Schema, etwa ein unbekanntes "

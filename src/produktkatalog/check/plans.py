@@ -8,7 +8,7 @@ from typing import Any
 
 from produktkatalog.check.template_files import broken_templates, missing_templates, template_findings
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Plan, template_name, template_of
+from produktkatalog.model import Catalogue, Plan, template_name, template_of
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell
 from produktkatalog.model.row_templates import RowTemplate, row_key
@@ -21,7 +21,7 @@ DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from ro
 
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
-    tolerance = _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
+    tolerance = tolerance_of(catalogue)
     broken = broken_templates(catalogue)  # these have findings of their own
     yield from template_findings(catalogue)
     for plan in catalogue.plans:
@@ -36,6 +36,11 @@ def check(index: Index) -> Iterator[Finding]:
             yield from _rows(plan, template)
             yield from _sums(plan, template, tolerance)
     yield from missing_templates(catalogue)
+
+
+def tolerance_of(catalogue: Catalogue) -> Decimal:
+    """The catalogue's ``summentoleranz``: how far a stated sum may be off from its parts (rounding)."""
+    return _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
 
 
 def _tolerance(value: Any) -> Decimal:

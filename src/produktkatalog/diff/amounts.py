@@ -19,7 +19,7 @@ from produktkatalog.compute.tables import Table
 from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
-from produktkatalog.model.owners import LEVELS, Owner
+from produktkatalog.model.owners import LEVEL_NAMES, LEVELS, Owner, home
 from produktkatalog.model.plan_rows import stated, stated_cell
 from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
@@ -55,9 +55,9 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     """Stated cells that changed their amount: a row left out counts as 0 where its column is drawn up."""
     assert isinstance(pair.old, Plan) and isinstance(pair.new, Plan)
     before, after = pair.old.mapping("zeilen"), pair.new.mapping("zeilen")
-    owner = Owner("produkt", pair.new.product_folder)
-    was_table = old.computation.tables.table(Owner("produkt", pair.old.product_folder), pair.old.statement)
-    table = new.computation.tables.table(owner, pair.new.statement)
+    owner = _plan_owner(new, pair.new.product_folder)
+    was_table = _stated_table(old, _plan_owner(old, pair.old.product_folder), pair.old.statement)
+    table = _stated_table(new, owner, pair.new.statement)
     either = table or was_table
     rows = {row.number: row for row in either.template.rows} if either is not None else {}
     if either is not None:  # "01" of a plan is row "1" of its template, as on the page
@@ -69,8 +69,22 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
             if was == now or (row is not None and row.parts and table is not None
                               and table.column(period).amount(number) == now):
                 continue
-            yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.statement], number,
+            yield AmountChange(new.listing.label(owner), owner.level, _PLAN_NAMES[pair.new.statement], number,
                                row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
+
+
+def _stated_table(state: State, owner: Owner, statement: str) -> Table | None:
+    """The table of a plan file: a level's stated plan where it is checked against a roll-up, else the owner's."""
+    tables = state.computation.tables
+    return tables.stated.get((owner, statement)) or tables.table(owner, statement)
+
+
+def _plan_owner(state: State, folder: str) -> Owner:
+    """Whose plan a plan file states: its product's, or its level's (Produktgruppe, -bereich, Teilhaushalt)."""
+    for owner, level in state.computation.tables.levels.items():
+        if level.folder == folder:
+            return owner
+    return Owner("produkt", folder)
 
 
 def _stated(table: Table | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
@@ -85,7 +99,7 @@ def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     assert isinstance(pair.old, Kennzahl) and isinstance(pair.new, Kennzahl)
     figure = pair.new
     before, after = pair.old.mapping("werte"), figure.mapping("werte")
-    owner = Owner("produkt", figure.product_folder) if figure.product_folder else Owner("gesamt")
+    owner = home(figure)
     for period in _periods(before, after):
         was = _amount(stated(before.get(period.wertart), period, ""))
         now = _amount(stated(after.get(period.wertart), period, ""))
@@ -161,8 +175,8 @@ def _achievements(state: State) -> dict[tuple[Any, ...], tuple[str, str, str, Ac
     found = {}
     for result in goal_results(state.computation):
         entry = result.entry
-        entity = "Produkt" if isinstance(entry, Product) else "Leistung"
-        assert isinstance(entry, (Product, Leistung))
+        entity = ("Produkt" if isinstance(entry, Product) else "Leistung" if isinstance(entry, Leistung)
+                  else LEVEL_NAMES[entry.level])
         subject = f"{entity} {entry.number} {entry.text('bezeichnung') or ''}".strip()
         title = result.goal.get("titel") or result.goal.get("id") or f"Ziel {result.position + 1}"
         ident = result.goal.get("id") or str(result.position)

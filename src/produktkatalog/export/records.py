@@ -1,8 +1,8 @@
 """A computed catalogue as flat records: every plan value of every level, every Kennzahl value, every
 Zielerreichung, each with its Kommune and owner. The export formats only lay these records out.
 
-Plan levels follow ``model.owners.LEVELS`` (Produkt, Produktgruppe, Produktbereich, Gesamtplan); a level the
-model gains (a Teilhaushalt) appears here as soon as the plan tables carry it.
+Plan levels follow ``model.owners.LEVELS`` (Produkt, Produktgruppe, Produktbereich, Gesamtplan, Teilhaushalt). A
+level's table is its stated plan where nothing below it has one (origin „angegeben“), else the roll-up.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ STATED, COMPUTED, ROLLED_UP = "angegeben", "berechnet", "summe"  # where a plan 
 class Holder:
     """Whose values: level, number and name, and the Produktgruppe and -bereich above it."""
 
-    level: str  # produkt, produktgruppe, produktbereich, gesamt
+    level: str  # produkt, produktgruppe, produktbereich, gesamt, teilhaushalt
     number: str
     name: str
     group: str = ""

@@ -1,6 +1,6 @@
 """``katalog export --format xlsx``: a workbook a Kämmerei opens as it is.
 
-One sheet per plan level (Produkte, Produktgruppen, Produktbereiche, Gesamtplan), then Kennzahlen and
+One sheet per plan level (Produkte, Produktgruppen, Produktbereiche, Gesamtplan, Teilhaushalte), then Kennzahlen and
 Zielerreichung. Every sheet names Kommune and Haushaltsjahr in its title line and in two columns, has its
 heading row frozen and an autofilter; amounts and Kennzahlen are numbers with German display formats (Excel
 and LibreOffice show ``#,##0.00`` as ``1.234,56``), codes and texts are text, and a text that would run as a
@@ -25,7 +25,7 @@ from produktkatalog.present.spreadsheet import neutral
 from produktkatalog.wording.numbers import places_for
 
 SHEETS = {"produkt": "Produkte", "produktgruppe": "Produktgruppen", "produktbereich": "Produktbereiche",
-          "gesamt": "Gesamtplan"}  # a new plan level (Teilhaushalt) adds its sheet here
+          "gesamt": "Gesamtplan", "teilhaushalt": "Teilhaushalte"}
 PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 AMOUNT = "#,##0.00;-#,##0.00"
 PERCENT = '#,##0.0\\ "%";-#,##0.0\\ "%"'

@@ -1,6 +1,6 @@
 """What an import changes in the catalogue: per file the values to set, the products and Produktgruppen to
 add, and the findings for values that differ from the catalogue's (kept unless overwriting), for owners the
-catalogue lacks and for levels it cannot hold plans for yet.
+catalogue lacks and for levels without a level file (whose plans have no folder to go to).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from produktkatalog.findings import Finding, error, warning
 from produktkatalog.imports.patch import Change
 from produktkatalog.imports.plans import PLAN_FILES, PlanData, default_template
 from produktkatalog.imports.records import FigureEntry, Holder, Where
-from produktkatalog.model import Kennzahl, Product, canonical, template_of
+from produktkatalog.model import Kennzahl, Level, Product, canonical, template_of
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import computed_sum
 from produktkatalog.model.values import Period
@@ -23,6 +23,10 @@ from produktkatalog.wording.numbers import number
 GROUP_DIGITS = {"nrw": 4, "imk": 3}  # the longest Produktgruppe number of a scheme; products have more digits
 PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 LEVEL_NAMES = {"produktgruppe": "Produktgruppen", "produktbereich": "Produktbereiche", "teilhaushalt": "Teilhaushalte"}
+_HOLDER_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
+                 "teilhaushalt": "Teilhaushalt"}
+_FILES = {"produktgruppe": "produktgruppe.yaml", "produktbereich": "produktbereich.yaml",
+          "teilhaushalt": "teilhaushalt.yaml"}
 
 
 @dataclass
@@ -67,12 +71,21 @@ class Planner:
     def plans(self, plans: list[PlanData]) -> None:
         for plan in plans:
             if plan.holder.level != "produkt":
-                self.planned.findings.append(level_not_supported(plan.holder.level, plan, self.shown))
+                level = self._level(plan.holder)
+                if level is None:
+                    self.planned.findings.append(level_not_supported(plan.holder.level, plan, self.shown))
+                else:
+                    self._plan(plan, level.folder, level)
                 continue
             folder, product = self._product(plan.holder, first(plan.where))
             if folder is None:
                 continue
             self._plan(plan, folder, product)
+
+    def _level(self, holder: Holder) -> Level | None:
+        """The level file (produktgruppe.yaml, produktbereich.yaml, teilhaushalt.yaml) a level's plan goes to."""
+        return next((level for level in self.index.catalogue.levels
+                     if level.level == holder.level and level.key == holder.key and holder.key), None)
 
     def _product(self, holder: Holder, where: Where) -> tuple[str | None, Product | None]:
         found = self.index.numbered.get(holder.key)
@@ -121,7 +134,8 @@ class Planner:
             "produktgruppen.", line=where.line, column=where.column))
         return False
 
-    def _plan(self, plan: PlanData, folder: str, product: Product | None) -> None:
+    def _plan(self, plan: PlanData, folder: str, product: Product | Level | None) -> None:
+        """A product's or a level's plan (``product`` None: a product still to be created)."""
         name = PLAN_FILES[plan.statement]
         existing = next((p for p in self.index.catalogue.plans
                          if product is not None and p.product_folder == folder and p.statement == plan.statement), None)
@@ -133,11 +147,12 @@ class Planner:
                 f"({plan.template.ident}).", "Nennen Sie in der Zuordnung die Vorlage des Plans.", line=where.line,
                 column=where.column))
             return
-        key = f"{plan.holder.key}/{name}"
+        key = f"{plan.holder.level}/{plan.holder.key}/{name}"
         path = Path(existing.file) if existing is not None else Path(folder) / name
         extra: dict[str, Any] = {"order": [row.number for row in plan.template.rows],
                                  "product": "" if product is not None else plan.holder.key,
-                                 "header": f"{PLAN_TITLES[plan.statement]} Produkt {plan.holder.number}, übernommen "
+                                 "header": f"{PLAN_TITLES[plan.statement]} {_HOLDER_NAMES[plan.holder.level]} "
+                                           f"{plan.holder.number}, übernommen "
                                            f"mit katalog import aus {self.origin}"}
         if existing is None and plan.named and plan.template is not default_template(self.index.catalogue,
                                                                                       plan.statement):
@@ -234,13 +249,15 @@ def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]
 
 
 def level_not_supported(level: str, plan: PlanData, shown: str) -> Finding:
-    """The one seam for plans above the product: katalog keeps plans only for products so far."""
+    """The one seam for plans above the product: a level's plan goes into the folder of its level file, so a level
+    without one cannot take it."""
     where = first(plan.where)
-    return error("I314", shown, f"Pläne für {LEVEL_NAMES.get(level, level)} ({plan.holder.number}) führt katalog "
-                 "noch nicht; sie werden noch nicht unterstützt und nicht übernommen.",
-                 "Die Summen der Quelle hat katalog trotzdem geprüft (Abweichungen stünden als I312 dabei). Übernehmen "
-                 "Sie Pläne je Produkt, oder warten Sie auf Pläne je Produktgruppe und Produktbereich.",
-                 line=where.line, column=where.column)
+    return error("I314", shown, f"Die Quelle enthält Pläne für {LEVEL_NAMES.get(level, level)} "
+                 f"({plan.holder.number}), aber der Katalog hat für diese Ebene keine {_FILES.get(level, 'Datei')}; "
+                 "die Pläne werden nicht übernommen.",
+                 f"Legen Sie die Ebene mit ihrer {_FILES.get(level, 'Datei')} an (z. B. produkte/<Bereich>/"
+                 "<Gruppe>/produktgruppe.yaml) und importieren Sie erneut. Die Summen der Quelle hat katalog "
+                 "trotzdem geprüft (Abweichungen stünden als I312 dabei).", line=where.line, column=where.column)
 
 
 def first(where: dict[Any, Where]) -> Where:

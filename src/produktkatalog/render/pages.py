@@ -27,6 +27,7 @@ from produktkatalog.render.views import (
     Grant,
     LeistungView,
     Level,
+    LevelText,
     Link,
     Nav,
     Partner,
@@ -151,6 +152,7 @@ class BudgetPage:
     columns: list[Column]
     members: list[Link]
     nav: Nav
+    text: LevelText | None = None  # the level's own file: description, Ziele, Verantwortliche, Abschnitte
 
 
 @dataclass(frozen=True)
@@ -189,5 +191,5 @@ class CatalogueSite:
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,
                         Choice, FigureRow, FigureGroup, Achievement, ProgrammeRef, Goal, PlanRow, PlanView, Section,
-                        Partner, Format, Theme, Grant, Strategy, LeistungView, ProductSheet, TreeNode, ProgrammePage,
-                        BudgetPage, OverviewRow, CatalogueSite})
+                        Partner, Format, Theme, Grant, Strategy, LeistungView, LevelText, ProductSheet, TreeNode,
+                        ProgrammePage, BudgetPage, OverviewRow, CatalogueSite})

@@ -9,6 +9,7 @@ from typing import Any
 from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult, goal_results
 from produktkatalog.model import Entry, Leistung, Product, Programme, canonical
+from produktkatalog.model import Level as LevelFile  # views.Level is a line of a sheet's hierarchy
 from produktkatalog.model.owners import STATEMENTS, Owner
 from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
@@ -138,8 +139,9 @@ class SheetMaker:
         return views
 
     def goal_result(self, entry: Entry, position: int) -> GoalResult | None:
-        """Zielerreichung of a product's or Leistung's Ziel (computed per entry, on first use); None otherwise."""
-        if not isinstance(entry, (Product, Leistung)):
+        """Zielerreichung of a product's, Leistung's or level's Ziel (computed per entry, on first use); None
+        otherwise."""
+        if not isinstance(entry, (Product, Leistung, LevelFile)):
             return None
         if entry.file not in self._goals:
             self._goals[entry.file] = {g.position: g for g in goal_results(self.computation, [entry])}

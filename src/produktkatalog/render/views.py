@@ -325,3 +325,22 @@ class LeistungView:
     programmes: list[ProgrammeRef]
     figures: list[FigureGroup]
     source: str
+
+
+@dataclass(frozen=True)
+class LevelText:
+    """What a Produktbereich's, Produktgruppe's or Teilhaushalt's own file says, shown on its Haushalt page."""
+
+    label: str  # Produktbereich, Produktgruppe, Teilhaushalt
+    number: str
+    name: str
+    unit: str
+    people: list[Person]
+    description: str
+    basis: list[str]
+    audiences: list[str]
+    goals: list[Goal]
+    programmes: list[ProgrammeRef]
+    sections: list[Section]
+    source: str
+    checks: list[str]  # how each stated plan compares with the roll-up of what is below
