@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
+from produktkatalog.model.conventions import stated_rows
 from produktkatalog.model.framework import Framework
 from produktkatalog.model.owners import GESAMT, LEVELS, STATEMENTS, Owner
 from produktkatalog.model.plan_rows import EXACT, ZERO, PlanColumn, plan_column
@@ -28,7 +29,7 @@ class Table:
     statement: str  # ergebnisplan or finanzplan
     template: RowTemplate
     members: list[Table] = field(default_factory=list)  # what a roll-up adds up: the level just below
-    rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
+    rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows, canonical (model.conventions)
     plan: Plan | None = None
     subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
     _columns: dict[Period, PlanColumn] = field(default_factory=dict)
@@ -129,7 +130,7 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
-            table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan,
+            table = Table(owner, plan.statement, template, rows=stated_rows(plan, catalogue, template), plan=plan,
                           subject=_subject(products[plan.product_folder]))
             tables.setdefault((owner, plan.statement), table)
     for statement in STATEMENTS:
