@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 CANONICAL = "aufwand_negativ"
 CONVENTIONS = (CANONICAL, "ertrag_negativ", "ohne_vorzeichen")
 OUTGOING = frozenset({"aufwand", "auszahlung"})
+SIGN_WORDS = {CANONICAL: "Erträge positiv, Aufwendungen negativ",
+              "ertrag_negativ": "Erträge negativ, Aufwendungen positiv",
+              "ohne_vorzeichen": "ohne Vorzeichen (Erträge und Aufwendungen positiv, Salden mit Vorzeichen)"}
 # The operator column of an unsigned print, by sign class (see ``RowTemplate.sign_classes``).
 OPERATORS = {"ertrag": "+", "einzahlung": "+", "aufwand": "−", "auszahlung": "−", "beide": "+/−", "darunter": ""}
 
