@@ -9,11 +9,15 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import BUNDLED, run
+from gitrepo import commit, git, isolate_git
 from produktkatalog.cli import app
+from produktkatalog.diff import compare, open_sides
+from produktkatalog.diff.records import CatalogueDiff
 from sign_catalogues import read
 from test_sign_conventions import BUERO, DEMOS, ORDNUNG, outcomes
 
@@ -123,3 +127,48 @@ def test_a_source_with_revenues_negative_imports_right_with_vorzeichen(tmp_path:
     plain = _without_plans(tmp_path / "ohne-option", "aufwand_negativ")
     code, output = katalog("import", str(source), "--katalog", str(plain))
     assert code == 0 and "K221" in output  # read as aufwand_negativ, every sign is wrong, and katalog says so
+
+
+def _repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, convention: str) -> Path:
+    isolate_git(monkeypatch)
+    repo = tmp_path / "repo"
+    shutil.copytree(BUNDLED / DEMOS[convention], repo / "katalog")
+    git(repo, "init", "-q")
+    commit(repo, "Demo")
+    return repo
+
+
+def _diff(repo: Path) -> CatalogueDiff:
+    with open_sides(repo / "katalog", None, None) as (before, after):
+        [catalogue] = compare(before, after).catalogues
+    return catalogue
+
+
+def test_entering_the_same_figures_in_another_convention_changes_no_amount(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repository(tmp_path, monkeypatch, "aufwand_negativ")
+    katalog_file = repo / "katalog" / "katalog.yaml"
+    text = katalog_file.read_text("utf-8")
+    katalog_file.write_text(text.replace("eingabe: aufwand_negativ", "eingabe: ertrag_negativ"), "utf-8")
+    for path in (BUNDLED / DEMOS["ertrag_negativ"]).rglob("teil*plan.yaml"):
+        shutil.copy(path, repo / "katalog" / path.relative_to(BUNDLED / DEMOS["ertrag_negativ"]))
+    found = _diff(repo)
+    assert (found.stated, found.rows, found.figures, found.goals) == ([], [], [], [])
+    assert [(f.path, f.old, f.new) for f in found.fields] == [(("vorzeichen", "eingabe"), "aufwand_negativ",
+                                                                "ertrag_negativ")]
+
+
+def test_a_diff_shows_amounts_as_the_pages_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repository(tmp_path, monkeypatch, "ohne_vorzeichen")
+    plan = repo / "katalog" / BUERO / "teilergebnisplan.yaml"
+    text = plan.read_text("utf-8").replace("ansatz: {2025: 845000.00, 2026: 872500.00}",
+                                           "ansatz: {2025: 929500.00, 2026: 872500.00}")
+    plan.write_text(text.replace("ansatz: {2025: 1080400.00}", "ansatz: {2025: 1164900.00}"), "utf-8")
+    found = _diff(repo)
+    [change] = found.stated  # the stated total 17 follows its parts: no Änderung of its own
+    assert (change.item, change.column, change.old, change.new) == ("11", "Ansatz 2025", Decimal("845000.00"),
+                                                                    Decimal("929500.00"))
+    totals = {(c.subject, c.item): (c.old, c.new) for c in found.rows if c.column == "Ansatz 2025"}
+    assert totals[("Gesamtplan", "11")] == (Decimal("1535300.00"), Decimal("1619800.00"))  # unsigned, as shown
+    assert totals[("Gesamtplan", "17")] == (Decimal("1892700.00"), Decimal("1977200.00"))
+    assert totals[("Gesamtplan", "29")][1] - totals[("Gesamtplan", "29")][0] == Decimal("-84500.00")  # the Saldo
