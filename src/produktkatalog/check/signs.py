@@ -47,12 +47,14 @@ class _Amount:
     row: Row
     path: tuple[str, str, str]  # row number, Wertart, year
     amount: Decimal
-    expected: int
+    expected: int  # the sign the plan's convention gives the row
+    side: int  # +1 for Erträge and Einzahlungen, -1 for Aufwendungen and Auszahlungen, in every convention
 
 
 @dataclass
 class _Side:
-    """The amounts of one sign the convention expects (all Erträge, or all Aufwendungen) in one plan."""
+    """The amounts of one side (all Erträge, or all Aufwendungen) in one plan: grouped alike in every convention,
+    so a plan gets the same warnings whichever way it is entered."""
 
     rows: set[str]
     fitting: int = 0  # amounts with the expected sign
@@ -72,12 +74,12 @@ def plan_signs(plan: Plan, template: RowTemplate, convention: str) -> Iterator[F
     if not wrong:
         return
     flipped = [side for side, found in sides.items() if not found.fitting and len(found.rows) > 1
-               and any(a.expected == side for a in wrong)]
+               and any(a.side == side for a in wrong)]
     if flipped:
-        yield _plan_warning(plan, (template, convention), flipped, [a for a in wrong if a.expected in flipped])
+        yield _plan_warning(plan, (template, convention), flipped, [a for a in wrong if a.side in flipped])
     by_row: dict[str, list[_Amount]] = {}
     for amount in wrong:
-        if amount.expected not in flipped:
+        if amount.side not in flipped:
             by_row.setdefault(amount.row.number, []).append(amount)
     for found in by_row.values():
         yield _row_warning(plan, (template, convention), found)
@@ -89,9 +91,10 @@ def _contradicting(plan: Plan, template: RowTemplate, convention: str, sides: di
     for number, values in plan.mapping("zeilen").items():
         row = template.by_number.get(number)
         expected = expected_sign(convention, row) if row is not None else None
-        if expected is None or row is None or not isinstance(values, dict):
+        canonical = expected_sign("aufwand_negativ", row) if row is not None else None
+        if expected is None or canonical is None or row is None or not isinstance(values, dict):
             continue
-        side = sides[expected]
+        side = sides[canonical]
         for wertart, by_year in values.items():
             for year, value in (by_year.items() if isinstance(by_year, dict) else ()):
                 amount = _number(value)
@@ -101,7 +104,7 @@ def _contradicting(plan: Plan, template: RowTemplate, convention: str, sides: di
                 if (amount > 0) == (expected > 0):
                     side.fitting += 1
                 else:
-                    yield _Amount(row, (number, wertart, year), Decimal(amount), expected)
+                    yield _Amount(row, (number, wertart, year), Decimal(amount), expected, canonical)
 
 
 def _number(value: Any) -> Decimal | int | None:
@@ -112,18 +115,22 @@ def _number(value: Any) -> Decimal | int | None:
 
 
 def _plan_warning(plan: Plan, rule: tuple[RowTemplate, str], sides: list[int], wrong: list[_Amount]) -> Finding:
-    natures = {side: next(a.row.nature for a in wrong if a.expected == side) for side in sides}
-    stated = " und ".join(f"alle {_PLURAL[natures[side]]} {_SIGN_WORDS[-side]}" for side in sides)
-    rules = " und ".join(_rule(natures[side], side) for side in sides)
-    if len(sides) == 2:
+    natures = {side: next(a.row.nature for a in wrong if a.side == side) for side in sides}
+    signs = {side: next(a.expected for a in wrong if a.side == side) for side in sides}  # as the plan enters them
+    stated = " und ".join(f"alle {_PLURAL[natures[side]]} {_SIGN_WORDS[-signs[side]]}" for side in sides)
+    rules = " und ".join(_rule(natures[side], signs[side]) for side in sides)
+    if len(sides) == 2 and rule[1] in _REVERSED:
         cause = "der ganze Plan scheint mit umgekehrten Vorzeichen erfasst, wie manche Finanzsoftware exportiert"
         fix = f"Kehren Sie jedes Vorzeichen um oder nennen Sie im Plan vorzeichen: {{eingabe: {_REVERSED[rule[1]]}}}"
+    elif len(sides) == 2:
+        cause = "der ganze Plan scheint mit Vorzeichen erfasst"
+        fix = "Geben Sie die Beträge ohne Vorzeichen ein"
     else:
-        side, name = sides[0], _PLURAL[natures[sides[0]]]
-        printed = ", wie sie gedruckt werden" if side == -1 else ""
-        cause = f"der ganze Plan scheint mit {_ADJECTIVES[-side]} {name} erfasst{printed}"
-        fix = f"Geben Sie {name} {_SIGN_WORDS[side]} ein{' (z. B. -101400 statt 101400)' if side == -1 else ''}"
-        if rule[1] == "aufwand_negativ" and side == -1:  # typed as an unsigned print: say so instead
+        expected, name = signs[sides[0]], _PLURAL[natures[sides[0]]]
+        printed = ", wie sie gedruckt werden" if expected == -1 else ""
+        cause = f"der ganze Plan scheint mit {_ADJECTIVES[-expected]} {name} erfasst{printed}"
+        fix = f"Geben Sie {name} {_SIGN_WORDS[expected]} ein{' (z. B. -101400 statt 101400)' if expected == -1 else ''}"
+        if rule[1] == "aufwand_negativ" and expected == -1:  # typed as an unsigned print: say so instead
             fix += " oder nennen Sie im Plan vorzeichen: {eingabe: ohne_vorzeichen}"
     rows = len({a.row.number for a in wrong})
     return warning("K221", plan.file, f"In diesem Plan sind {stated} ({len(wrong)} Beträge in {rows} Zeilen). "
@@ -154,8 +161,7 @@ def _template(template: RowTemplate, convention: str) -> str:
     return f"Zeilenvorlage „{template.name}“, vorzeichen: {convention}"
 
 
-_REVERSED = {"aufwand_negativ": "ertrag_negativ", "ertrag_negativ": "aufwand_negativ",
-             "ohne_vorzeichen": "ohne_vorzeichen"}
+_REVERSED = {"aufwand_negativ": "ertrag_negativ", "ertrag_negativ": "aufwand_negativ"}
 
 
 _ADJECTIVES = {1: "positiven", -1: "negativen"}
