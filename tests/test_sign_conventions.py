@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import BUNDLED, run, tuples
-from produktkatalog.model.conventions import CONVENTIONS, converted, factors
+from produktkatalog.cli import app
+from produktkatalog.model.conventions import CONVENTIONS, converted, factors, operator
 from produktkatalog.model.owners import Owner
 from produktkatalog.model.template_choice import row_templates
 from produktkatalog.pipeline import Result
@@ -200,3 +202,27 @@ def test_an_unknown_convention_is_a_schema_error_with_a_suggestion(tmp_path: Pat
                                     ("S104", f"{ORDNUNG}/teilergebnisplan.yaml", 3, 23)]
     assert [f.hint for f in result.findings] == ["Meinten Sie „ertrag_negativ“?", "Meinten Sie „aufwand_negativ“?"]
     assert set(CONVENTIONS) == {"aufwand_negativ", "ertrag_negativ", "ohne_vorzeichen"}
+
+
+def test_every_shipped_template_gives_each_row_a_sign_class_and_an_operator() -> None:
+    """Sums of one side are that side (17 Ordentliche Aufwendungen: aufwand), mixed sums are Salden, "+/-" rows
+    are signed as printed, darunter lines follow their row but print no operator."""
+    nrw, saxony = row_templates()["nrw_ergebnisplan"], row_templates()["sn_ergebnisplan"]
+    assert [nrw.sign_classes[n] for n in ("04", "09", "10", "11", "17", "18", "29")] == [
+        "ertrag", "beide", "ertrag", "aufwand", "aufwand", "summe", "summe"]
+    assert [operator(nrw, n) for n in ("04", "09", "10", "11", "17", "18")] == ["+", "+/−", "=", "−", "=", "="]
+    assert (saxony.sign_classes["1.2a"], operator(saxony, "1.2a")) == ("ertrag", "")
+    for template in row_templates().values():
+        assert set(template.sign_classes) == set(template.by_number), template.ident
+        assert set(template.sign_classes.values()) <= {"ertrag", "aufwand", "einzahlung", "auszahlung", "beide",
+                                                       "summe"}, template.ident
+    finance = row_templates()["nrw_finanzplan"]
+    assert [finance.sign_classes[n] for n in ("23", "30", "31")] == ["einzahlung", "auszahlung", "summe"]
+
+
+def test_katalog_vorlagen_names_the_catalogues_sign_conventions() -> None:
+    result = CliRunner().invoke(app, ["vorlagen", "--katalog", str(BUNDLED / DEMOS["ertrag_negativ"])])
+    assert result.exit_code == 0
+    assert "Vorzeichen des Katalogs: Eingabe ertrag_negativ, Anzeige ertrag_negativ" in result.output
+    plain = CliRunner().invoke(app, ["vorlagen", "--katalog", str(BUNDLED / "beispielstadt")])
+    assert "Vorzeichen des Katalogs" not in plain.output

@@ -2,8 +2,8 @@
 
 Inside katalog every amount is canonical, ``aufwand_negativ``: Erträge and Einzahlungen positive, Aufwendungen
 and Auszahlungen negative, every sum a plain addition. A stated cell becomes canonical in one place
-(``stated_rows``, read by the tables and the checks) and goes back in one place (``shown_amount``, for pages,
-exports and what the import writes). The conventions:
+(``stated_rows``, read by the tables and the checks) and goes back by the same factors (``factors``: pages,
+exports, ``katalog diff`` and what the import writes). The conventions:
 
 - ``aufwand_negativ``: as is.
 - ``ertrag_negativ`` (SAP-style exports): every amount with the opposite sign.
@@ -34,7 +34,7 @@ SIGN_WORDS = {CANONICAL: "Erträge positiv, Aufwendungen negativ",
               "ertrag_negativ": "Erträge negativ, Aufwendungen positiv",
               "ohne_vorzeichen": "ohne Vorzeichen (Erträge und Aufwendungen positiv, Salden mit Vorzeichen)"}
 # The operator column of an unsigned print, by sign class (see ``RowTemplate.sign_classes``).
-OPERATORS = {"ertrag": "+", "einzahlung": "+", "aufwand": "−", "auszahlung": "−", "beide": "+/−", "darunter": ""}
+OPERATORS = {"ertrag": "+", "einzahlung": "+", "aufwand": "−", "auszahlung": "−", "beide": "+/−"}
 
 
 def factor(convention: str, sign_class: str) -> int:
@@ -54,7 +54,7 @@ def factors(template: RowTemplate, convention: str) -> dict[str, int]:
 def operator(template: RowTemplate, number: str) -> str:
     """The +/−/= an unsigned print shows before a row: "=" for every sum, "+/−" for a row printed either way."""
     row = template.by_number.get(number)
-    if row is None:
+    if row is None or row.nature == "darunter":
         return ""
     if row.parts:
         return "="
@@ -107,7 +107,3 @@ def _negated_cell(cell: Any) -> Any:
         return {**cell, "wert": -cell["wert"]}
     return cell
 
-
-def shown_amount(value: Decimal, template: RowTemplate, number: str, convention: str) -> Decimal:
-    """A canonical amount as ``convention`` writes it."""
-    return -value if factor(convention, template.sign_classes.get(number, "summe")) == -1 else value
