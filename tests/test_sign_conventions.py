@@ -25,7 +25,7 @@ from sign_catalogues import TEMPLATES, read
 DEMOS = {"aufwand_negativ": "demo-aufwand-negativ", "ertrag_negativ": "demo-ertrag-negativ",
          "ohne_vorzeichen": "demo-ohne-vorzeichen"}
 BUERO = "produkte/02-sicherheit-und-ordnung/020101-buergerbuero"
-ORDNUNG = "produkte/02-sicherheit-und-ordnung/020201-ordnungsamt"
+ORDNUNG = "produkte/02-sicherheit-und-ordnung/020201-allgemeine-ordnungsangelegenheiten"
 
 
 def outcomes(result: Result) -> dict[str, Any]:
@@ -112,7 +112,9 @@ def test_pages_show_amounts_in_the_catalogues_anzeige(convention: str, row_11: s
     page = flat(" ".join(read_page(files["produkte/020101-buergerbuero.html"].decode()).texts))
     assert ("Beträge ohne Vorzeichen, Rechenart in Spalte +/−/=" in page) == operators
     assert ("+/−" in page) == operators
-    assert ("Erträge negativ, Aufwendungen positiv" in page) == (convention == "ertrag_negativ")
+    assert ("Vorzeichen: Erträge negativ, Aufwendungen positiv" in page) == (convention == "ertrag_negativ")
+    # the Teilfinanzplan of the unsigned demo comes from an SAP export and says so; its page says it too
+    assert ("Eingabe dieses Plans: Erträge negativ, Aufwendungen positiv" in page) == operators
 
 
 def _demo(tmp_path: Path, convention: str) -> Path:
@@ -198,7 +200,7 @@ def test_an_unknown_convention_is_a_schema_error_with_a_suggestion(tmp_path: Pat
     katalog.write_text(katalog.read_text("utf-8").replace("anzeige: ertrag_negativ", "anzeige: ertrag_positiv"),
                        "utf-8")
     result = run(root)
-    assert tuples(result, root) == [("S104", "katalog.yaml", 23, 12),
+    assert tuples(result, root) == [("S104", "katalog.yaml", 27, 12),
                                     ("S104", f"{ORDNUNG}/teilergebnisplan.yaml", 3, 23)]
     assert [f.hint for f in result.findings] == ["Meinten Sie „ertrag_negativ“?", "Meinten Sie „aufwand_negativ“?"]
     assert set(CONVENTIONS) == {"aufwand_negativ", "ertrag_negativ", "ohne_vorzeichen"}

@@ -6,7 +6,7 @@ import functools
 from decimal import Decimal
 
 from produktkatalog.compute.tables import Table
-from produktkatalog.model.conventions import CANONICAL, factors, operator
+from produktkatalog.model.conventions import CANONICAL, SIGN_WORDS, factors, operator
 from produktkatalog.model.owners import LEVEL_NAMES
 from produktkatalog.model.plan_rows import PlanColumn
 from produktkatalog.model.values import Period
@@ -42,7 +42,15 @@ def plan_view(table: Table, periods: list[Period], title: str, convention: str =
     plan = table.plan
     return PlanView(title, template.name, template.ident, columns_of(periods), rows,
                     plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "",
-                    SIGN_NOTES.get(convention, ""))
+                    _signs_note(convention, plan.mapping("vorzeichen").get("eingabe") if plan else None))
+
+
+def _signs_note(convention: str, entered: object) -> str:
+    """How the amounts are shown, where not as katalog computes; and how a plan that says so is entered."""
+    notes = [SIGN_NOTES[convention]] if convention in SIGN_NOTES else []
+    if isinstance(entered, str) and entered in SIGN_WORDS:
+        notes.append(f"Eingabe dieses Plans: {SIGN_WORDS[entered]}")
+    return "; ".join(notes)
 
 
 def _cell(column: PlanColumn, number: str, sign: int) -> Cell:
