@@ -90,7 +90,8 @@ def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], Pl
     amount = stated_cell(rows, spec.number, period)
     computed = column.amount(spec.number)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
-        amount, computed = amount * sign, computed * sign  # as the plan enters them
+        if sign == -1:  # as the plan enters them (negation, not * -1: no "-0,00")
+            amount, computed = -amount, -computed
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
         places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)
