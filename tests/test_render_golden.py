@@ -20,7 +20,8 @@ from render_helpers import render_files
 GOLDEN = Path(__file__).parent / "golden"
 CATALOGUES = sorted(p.name for p in BUNDLED.iterdir() if (p / "katalog.yaml").is_file())
 EXTRA = {"beispielstadt": ("haushalt/gesamt", "haushalt/produktbereich-02", "haushalt/produktbereich-08",
-                          "haushalt/produktgruppe-0601", "haushalt/teilhaushalt-2")}
+                          "haushalt/produktgruppe-0601", "haushalt/teilhaushalt-2"),
+         "demo-ohne-vorzeichen": ("haushalt/gesamt",)}
 
 
 def _chosen(files: dict[str, bytes], name: str) -> list[str]:

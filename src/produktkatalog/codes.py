@@ -53,7 +53,7 @@ CODES: dict[str, str] = {
     "K218": "Zeilenvorlage fehlerhaft",
     "K219": "Plan ohne Zeilenvorlage",
     "K220": "Angegebener Wert weicht von der Formel ab",
-    "K221": "Vorzeichen widerspricht der Zeilenvorlage",
+    "K221": "Vorzeichen widerspricht der Vorzeichenregel des Plans",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
     "K240": "Nummer der Ebene passt nicht zu Produktrahmen oder Ordner",
     "K241": "Produkt liegt im Ordner einer anderen Ebene",
@@ -135,9 +135,10 @@ EXPLANATIONS: dict[str, str] = {
             "Standardkennzahlen berechnen.",
     "K220": "Eine Kennzahl mit Formel nennt auch Werte (etwa aus einem gedruckten Plan); ein angegebener Wert weicht "
             "mehr als die Toleranz vom berechneten ab.",
-    "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "
-            "Aufwand unter „Aufwendungen negativ“ (Warnung); ist der ganze Plan so erfasst, nennt eine Warnung "
-            "die wahrscheinliche Ursache.",
+    "K221": "Ein Betrag hat das Vorzeichen, das die Regel, nach der der Plan eingegeben ist (vorzeichen des "
+            "Plans, des Katalogs oder der Zeilenvorlage), seiner Zeilenart nicht gibt, z. B. ein positiver "
+            "Aufwand unter „Aufwendungen negativ“ oder ein negativer unter „ohne Vorzeichen“ (Warnung); ist der "
+            "ganze Plan so erfasst, nennt eine Warnung die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
     "K240": "Die Nummer in produktbereich.yaml, produktgruppe.yaml oder teilhaushalt.yaml gibt es im Produktrahmen "

@@ -9,6 +9,7 @@ from typing import Any
 from produktkatalog.check.template_files import broken_templates, missing_templates, template_findings
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
+from produktkatalog.model.conventions import converted, factors, input_convention
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell
 from produktkatalog.model.row_templates import RowTemplate, row_key
@@ -34,7 +35,7 @@ def check(index: Index) -> Iterator[Finding]:
                         suggestion(name, known) or f"Vorlagen: {', '.join(sorted(known))}.", path=where)
         elif template is not None:
             yield from _rows(plan, template)
-            yield from _sums(plan, template, tolerance)
+            yield from _sums(plan, template, tolerance, factors(template, input_convention(plan, catalogue, template)))
     yield from missing_templates(catalogue)
 
 
@@ -62,13 +63,15 @@ def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
                         path=("zeilen", number), at_key=True)
 
 
-def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Finding]:
+def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal, signs: dict[str, int]) -> Iterator[Finding]:
+    """Stated sums against their parts, both canonical; a message shows amounts as the plan enters them."""
     stated = plan.mapping("zeilen")
-    rows = template.keyed(stated)
+    keyed = template.keyed(stated)
+    rows = converted(keyed, signs)
     columns: dict[Period, PlanColumn] = {}
     for written, values in stated.items():
         spec = template.find(written)
-        counted = spec is not None and rows.get(spec.number) is values  # not the second of two keys (K202)
+        counted = spec is not None and keyed.get(spec.number) is values  # not the second of two keys (K202)
         if spec is None or not spec.parts or not counted or not isinstance(values, dict):
             continue
         for kind, by_year in values.items():
@@ -77,19 +80,23 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
                     period = Period(kind, int(year))
                     if period not in columns:
                         columns[period] = plan_column(template, rows, period, plan.statement)
-                    yield from _compare(plan, template, (rows, columns[period]), (written, kind, year), tolerance)
+                    yield from _compare(plan, template, (rows, columns[period]), (written, kind, year),
+                                        (tolerance, signs.get(spec.number, 1)))
 
 
 def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], PlanColumn],
-             where: tuple[str, str, str], tolerance: Decimal) -> Iterator[Finding]:
+             where: tuple[str, str, str], allowed: tuple[Decimal, int]) -> Iterator[Finding]:
     rows, column = stated
     written, kind, year = where
+    tolerance, sign = allowed
     spec = template.find(written)
     assert spec is not None
     period = Period(kind, int(year))
     amount = stated_cell(rows, spec.number, period)
     computed = column.amount(spec.number)
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
+        if sign == -1:  # as the plan enters them (negation, not * -1: no "-0,00")
+            amount, computed = -amount, -computed
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
         places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)

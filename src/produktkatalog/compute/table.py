@@ -19,7 +19,7 @@ class Table:
     statement: str  # ergebnisplan or finanzplan
     template: RowTemplate
     members: list[Table] = field(default_factory=list)  # what a roll-up adds up: the level just below
-    rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
+    rows: dict[str, Any] = field(default_factory=dict)  # stated rows, amounts canonical (model.conventions)
     plan: Plan | None = None
     subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
     _columns: dict[Period, PlanColumn] = field(default_factory=dict)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from produktkatalog.compute.level_tables import add_levels, add_teilhaushalte
 from produktkatalog.compute.table import Table as Table  # where the other stages find it
 from produktkatalog.model import Catalogue, Level, Product, template_of
+from produktkatalog.model.conventions import stated_rows
 from produktkatalog.model.formula.parser import PLAN_LEVELS
 from produktkatalog.model.framework import Framework
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, STATEMENTS, Owner, level_owner
@@ -64,7 +65,7 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
         template = template_of(plan, catalogue)
         if template is None:
             continue
-        rows = template.keyed(plan.mapping("zeilen"))
+        rows = stated_rows(plan, catalogue, template)  # canonical amounts (model.conventions)
         if plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
             table = Table(owner, plan.statement, template, rows=rows, plan=plan,

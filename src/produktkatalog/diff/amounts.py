@@ -19,6 +19,7 @@ from produktkatalog.compute.tables import Table
 from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
+from produktkatalog.model.conventions import display_convention, factors
 from produktkatalog.model.owners import LEVEL_NAMES, LEVELS, Owner, home
 from produktkatalog.model.plan_rows import stated, stated_cell
 from produktkatalog.model.values import Outcome, Period
@@ -50,6 +51,10 @@ class State:
     def number(self, key: str) -> str:
         return self.matching.numbers.get(key, key) if self.old_side else key
 
+    def signs(self, table: Table | None) -> dict[str, int]:
+        """Row → factor from canonical amounts to how this side's pages show them (``vorzeichen.anzeige``)."""
+        return factors(table.template, display_convention(self.catalogue)) if table is not None else {}
+
 
 def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     """Stated cells that changed their amount: a row left out counts as 0 where its column is drawn up."""
@@ -60,8 +65,10 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     table = _stated_table(new, owner, pair.new.statement)
     either = table or was_table
     rows = {row.number: row for row in either.template.rows} if either is not None else {}
-    if either is not None:  # "01" of a plan is row "1" of its template, as on the page
-        before, after = either.template.keyed(before), either.template.keyed(after)
+    if either is not None:  # "01" of a plan is row "1" of its template, as on the page; amounts canonical
+        before = was_table.rows if was_table is not None else either.template.keyed(before)
+        after = table.rows if table is not None else either.template.keyed(after)
+    signs = new.signs(either)
     for number in _ordered([*rows, *before, *after], {*before, *after}):
         row = rows.get(number)
         for period in _periods(before.get(number), after.get(number)):
@@ -70,7 +77,8 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
                               and table.column(period).amount(number) == now):
                 continue
             yield AmountChange(new.listing.label(owner), owner.level, _PLAN_NAMES[pair.new.statement], number,
-                               row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
+                               row.name if row else "", period.wertart, period.year, *_shown((was, now), signs, number),
+                               file=pair.new.file)
 
 
 def _stated_table(state: State, owner: Owner, statement: str) -> Table | None:
@@ -118,6 +126,7 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
         state, table = (new, now) if now is not None else (old, was)
         assert table is not None
         label = state.listing.label(table.owner)
+        signs = new.signs(table)
         for row in table.template.rows:
             if table.owner.level == "produkt" and not row.parts:
                 continue  # a stated row: an Änderung, reported from the plan file
@@ -125,7 +134,8 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
                 a, b = _cell(was, row.number, period), _cell(now, row.number, period)
                 if a != b:
                     found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.statement], row.number,
-                                              row.name, period.wertart, period.year, a, b,
+                                              row.name, period.wertart, period.year,
+                                              *_shown((a, b), signs, row.number),
                                               file=table.plan.file if table.plan else ""))
     return found
 
@@ -194,6 +204,15 @@ def _figure_change(subject: str, level: str, figure: Kennzahl, period: Period, o
     places = places_for(unit, figure.data.get("nachkommastellen"), value)
     return AmountChange(subject, level, "kennzahl", figure.ident, figure.text("bezeichnung") or "", period.wertart,
                         period.year, old, new, unit, places, "" if figure.shipped else figure.file)
+
+
+def _shown(pair: tuple[Decimal | None, Decimal | None], signs: dict[str, int], number: str
+           ) -> tuple[Decimal | None, Decimal | None]:
+    """Two canonical amounts as the pages show them; compared before, in canonical values."""
+    if signs.get(number) != -1:
+        return pair
+    was, now = pair
+    return None if was is None else -was, None if now is None else -now
 
 
 def _cell(table: Table | None, number: str, period: Period) -> Decimal | None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult
 from produktkatalog.compute.tables import Table
+from produktkatalog.model.conventions import CANONICAL, display_convention, factors
 from produktkatalog.model.owners import LEVELS, Owner
 from produktkatalog.model.plan_rows import PlanColumn, stated_cell
 from produktkatalog.model.row_templates import Row
@@ -46,8 +47,13 @@ class PlanValue:
     row_name: str
     nature: str  # ertrag, aufwand, einzahlung, auszahlung, summe, darunter
     period: Period
-    value: Decimal
+    value: Decimal  # canonical: Aufwendungen negativ (model.conventions)
     origin: str  # angegeben, berechnet (a product's sum row), summe (a roll-up)
+    shown: Decimal | None = None  # the value in the catalogue's anzeige convention
+
+    @property
+    def displayed(self) -> Decimal:
+        return self.value if self.shown is None else self.shown
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class Catalogue:
     year: int | None  # Haushaltsjahr
     periods: list[Period]
     listing: Listing
+    convention: str = CANONICAL  # how pages show amounts (vorzeichen.anzeige); ``PlanValue.displayed`` follows it
 
     @classmethod
     def of(cls, computation: Computation) -> Catalogue:
@@ -77,7 +84,7 @@ class Catalogue:
         kommune = settings.text("kommune") or "" if settings else ""
         year = settings.data.get("haushaltsjahr") if settings else None
         return cls(kommune, year if isinstance(year, int) and not isinstance(year, bool) else None,
-                   list(computation.periods), Listing(computation))
+                   list(computation.periods), Listing(computation), display_convention(computation.index.catalogue))
 
     @property
     def computation(self) -> Computation:
@@ -107,12 +114,14 @@ class Catalogue:
     def _table_values(self, table: Table, origins: bool) -> Iterator[PlanValue]:
         holder = self.holder(table.owner)
         columns = [(period, table.column(period)) for period in self.periods]
+        signs = factors(table.template, self.convention)
         for row in table.template.rows:
             for period, column in columns:
                 value = column.amount(row.number)
                 if value is not None and row.number not in column.blank:  # a blank row: nothing planned
                     yield PlanValue(holder, table.statement, table.template.ident, row.number, row.name, row.nature,
-                                    period, value, _origin(table, row, column, period) if origins else "")
+                                    period, value, _origin(table, row, column, period) if origins else "",
+                                    -value if signs[row.number] == -1 else None)
 
     def figure_values(self) -> Iterator[FigureValue]:
         holders: dict[Owner, Holder] = {}

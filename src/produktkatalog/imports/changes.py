@@ -14,7 +14,8 @@ from produktkatalog.findings import Finding, error, warning
 from produktkatalog.imports.patch import Change
 from produktkatalog.imports.plans import PLAN_FILES, PlanData, default_template
 from produktkatalog.imports.records import FigureEntry, Holder, Where
-from produktkatalog.model import Kennzahl, Level, Product, canonical, template_of
+from produktkatalog.model import Kennzahl, Level, Plan, Product, canonical, template_of
+from produktkatalog.model.conventions import converted, factors, input_convention
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import computed_sum
 from produktkatalog.model.values import Period
@@ -158,14 +159,18 @@ class Planner:
                                                                                       plan.statement):
             self.planned.add(key, path, "plan", (("vorlage",), plan.template.ident), **extra)
         written: dict[str, Any] = {}
-        for (row, period), value in sorted(plan.values.items(), key=lambda item: plan.where[item[0]].line):
+        # the source's amounts are canonical; the plan file gets them as it is entered (model.conventions)
+        signs = factors(plan.template, input_convention(existing or Plan(path.as_posix(), {}), self.index.catalogue,
+                                                        plan.template))
+        for (row, period), amount in sorted(plan.values.items(), key=lambda item: plan.where[item[0]].line):
+            value = -amount if signs.get(row) == -1 else amount
             stated = _stated(rows.get(row), period)
             if self._decide(stated, value, plan.where[(row, period)], f"Zeile {row} {period}", path):
                 self.planned.add(key, path, "plan", (("zeilen", row, period.wertart, str(period.year)), value),
                                  **extra)
                 written.setdefault(row, {}).setdefault(period.wertart, {})[str(period.year)] = value
         if written:
-            for change in _restated_sums(plan, rows, written):
+            for change in _restated_sums(plan, rows, written, signs):
                 self.planned.add(key, path, "plan", change, **extra)
 
     def figures(self, entries: list[FigureEntry]) -> None:
@@ -225,15 +230,18 @@ class Planner:
         return False
 
 
-def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]) -> list[Change]:
+def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any], signs: dict[str, int]
+                   ) -> list[Change]:
     """Sum rows the catalogue's plan states, recomputed after the import changed their parts, so that a plan
-    which states its sums (as a finance system prints them) stays consistent."""
+    which states its sums (as a finance system prints them) stays consistent. Added up canonical, written as the
+    plan is entered (``signs``)."""
     merged: dict[str, dict[str, dict[str, Any]]] = {}
     for source in (rows, written):
         for row, values in source.items():
             for kind, by_year in (values.items() if isinstance(values, dict) else ()):
                 if isinstance(by_year, dict):
                     merged.setdefault(row, {}).setdefault(kind, {}).update(by_year)
+    merged = converted(merged, signs)
     changes: list[Change] = []
     for row, values in rows.items():
         spec = plan.template.by_number.get(row)
@@ -243,6 +251,8 @@ def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]
             for year in by_year if isinstance(by_year, dict) else ():
                 period = Period(kind, int(year)) if str(year).isdigit() else None
                 computed = computed_sum(plan.template, merged, row, period) if period else None
+                if computed is not None and signs.get(row) == -1:
+                    computed = -computed
                 if period is not None and computed is not None and computed != _stated(values, period):
                     changes.append((("zeilen", row, kind, str(year)), computed))
     return changes

@@ -6,6 +6,7 @@ import functools
 from decimal import Decimal
 
 from produktkatalog.compute.tables import Table
+from produktkatalog.model.conventions import CANONICAL, SIGN_WORDS, factors, operator
 from produktkatalog.model.owners import LEVEL_NAMES
 from produktkatalog.model.plan_rows import PlanColumn
 from produktkatalog.model.values import Period
@@ -16,6 +17,9 @@ from produktkatalog.wording.numbers import number
 PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 ROLLUP_TITLES = {"ergebnisplan": "Ergebnisplan", "finanzplan": "Finanzplan"}
 BLANK = Cell("")
+SIGN_NOTES = {"ertrag_negativ": "Vorzeichen: Erträge negativ, Aufwendungen positiv",
+              "ohne_vorzeichen": "Beträge ohne Vorzeichen, Rechenart in Spalte +/−/=; Salden mit Vorzeichen "
+                                 "(negativ: Fehlbetrag)"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -24,22 +28,38 @@ def amount(value: Decimal) -> Cell:
     return Cell(number(value, 2))
 
 
-def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
+def plan_view(table: Table, periods: list[Period], title: str, convention: str = CANONICAL) -> PlanView:
     """Every row of the template, in its order; sums computed; blank where nothing is planned, "—" for kein
-    Wert (its reason as the cell's note)."""
+    Wert (its reason as the cell's note). Amounts as ``convention`` shows them (the catalogue's anzeige)."""
     columns = [table.column(period) for period in periods]
-    rows = [PlanRow(row.shown_number, row.name, row.nature, [_cell(column, row.number) for column in columns])
-            for row in table.template.rows]
+    template = table.template
+    signs = factors(template, convention)
+    unsigned = convention == "ohne_vorzeichen"
+    rows = [PlanRow(row.shown_number, row.name, row.nature,
+                    [_cell(column, row.number, signs[row.number]) for column in columns],
+                    operator(template, row.number) if unsigned else "")
+            for row in template.rows]
     plan = table.plan
-    return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
-                    plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "")
+    return PlanView(title, template.name, template.ident, columns_of(periods), rows,
+                    plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "",
+                    _signs_note(convention, plan.mapping("vorzeichen").get("eingabe") if plan else None))
 
 
-def _cell(column: PlanColumn, number: str) -> Cell:
+def _signs_note(convention: str, entered: object) -> str:
+    """How the amounts are shown, where not as katalog computes; and how a plan that says so is entered."""
+    notes = [SIGN_NOTES[convention]] if convention in SIGN_NOTES else []
+    if isinstance(entered, str) and entered in SIGN_WORDS:
+        notes.append(f"Eingabe dieses Plans: {SIGN_WORDS[entered]}")
+    return "; ".join(notes)
+
+
+def _cell(column: PlanColumn, number: str, sign: int) -> Cell:
     if number in column.blank:
         return BLANK
     value = column.cells.get(number)
-    return amount(value) if isinstance(value, Decimal) else Cell("—", value.reason if value is not None else "")
+    if isinstance(value, Decimal):
+        return amount(-value if sign == -1 else value)
+    return Cell("—", value.reason if value is not None else "")
 
 
 def rollup_title(table: Table, name: str) -> str:

@@ -10,6 +10,7 @@ from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult, goal_results
 from produktkatalog.model import Entry, Leistung, Product, Programme, canonical
 from produktkatalog.model import Level as LevelFile  # views.Level is a line of a sheet's hierarchy
+from produktkatalog.model.conventions import display_convention
 from produktkatalog.model.owners import STATEMENTS, Owner
 from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
@@ -85,7 +86,8 @@ class SheetMaker:
             goals=goals, leistungen=self.leistungen(product, lines, page),
             figures=without_goal_targets(groups(own, self.periods, self.listing.group_order), goals),
             columns=columns_of(self.periods),
-            plans=[plan_view(table, self.periods, PLAN_TITLES[statement]) for statement in STATEMENTS
+            plans=[plan_view(table, self.periods, PLAN_TITLES[statement], display_convention(index.catalogue))
+                   for statement in STATEMENTS
                    if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),

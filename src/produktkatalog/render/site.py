@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from produktkatalog.compute import Computation
 from produktkatalog.model import Product, Programme, canonical
+from produktkatalog.model.conventions import display_convention
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, STATEMENTS, Owner
 from produktkatalog.present.figures import FigureLine
 from produktkatalog.render import texts
@@ -212,7 +213,8 @@ def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPl
 
 def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
     owner = place.owner
-    plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
+    shown = display_convention(computation.index.catalogue)
+    plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)), shown)
              for statement in STATEMENTS if (table := computation.tables.table(owner, statement)) is not None]
     members = _members(computation, owner, pages, place.page)
     level = computation.tables.levels.get(owner)

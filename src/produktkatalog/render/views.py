@@ -226,6 +226,7 @@ class PlanRow:
     name: str
     nature: str  # summe, darunter, or what the row holds: ertrag, aufwand, einzahlung, auszahlung
     cells: list[Cell]
+    operator: str = ""  # +, −, = or +/− where amounts are shown without signs (model.conventions)
 
     @property
     def empty(self) -> bool:
@@ -242,6 +243,12 @@ class PlanView:
     rows: list[PlanRow]
     notes: str = ""
     source: str = ""
+    signs: str = ""  # how the amounts are signed, where not as katalog computes (aufwand_negativ)
+
+    @property
+    def operators(self) -> bool:
+        """Whether the table has the column +/−/= of an unsigned print."""
+        return any(row.operator for row in self.rows)
 
     @property
     def blocks(self) -> list[list[PlanRow]]:
