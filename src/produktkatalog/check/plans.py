@@ -10,18 +10,18 @@ from produktkatalog.check.template_files import broken_templates, missing_templa
 from produktkatalog.findings import Finding, error
 from produktkatalog.model import Plan, template_name, template_of
 from produktkatalog.model.index import Index
-from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell
+from produktkatalog.model.plan_rows import DEFAULT_TOLERANCE, PlanColumn, plan_column, stated_cell, sum_tolerance
 from produktkatalog.model.row_templates import RowTemplate, row_key
 from produktkatalog.model.template_choice import known_templates
 from produktkatalog.model.values import Period
 from produktkatalog.wording.text import suggestion
 
-DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding
+__all__ = ["DEFAULT_TOLERANCE", "check"]
 
 
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
-    tolerance = _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
+    tolerance = sum_tolerance(catalogue.settings.data if catalogue.settings else None)
     broken = broken_templates(catalogue)  # these have findings of their own
     yield from template_findings(catalogue)
     for plan in catalogue.plans:
@@ -36,10 +36,6 @@ def check(index: Index) -> Iterator[Finding]:
             yield from _rows(plan, template)
             yield from _sums(plan, template, tolerance)
     yield from missing_templates(catalogue)
-
-
-def _tolerance(value: Any) -> Decimal:
-    return Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else DEFAULT_TOLERANCE
 
 
 def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
@@ -83,7 +79,7 @@ def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], Pl
     assert spec is not None
     period = Period(kind, int(year))
     amount = stated_cell(rows, spec.number, period)
-    computed = column.amount(spec.number)
+    computed = column.parts_sum(spec.number)  # its parts as stated where stated: rounding does not add up
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 

@@ -17,7 +17,7 @@ from typing import Any
 from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
 from produktkatalog.model.framework import Framework
 from produktkatalog.model.owners import GESAMT, LEVELS, STATEMENTS, Owner
-from produktkatalog.model.plan_rows import EXACT, ZERO, PlanColumn, plan_column
+from produktkatalog.model.plan_rows import DEFAULT_TOLERANCE, EXACT, ZERO, PlanColumn, plan_column, sum_tolerance
 from produktkatalog.model.row_templates import RowTemplate
 from produktkatalog.model.values import NoValue, Outcome, Period
 
@@ -31,6 +31,7 @@ class Table:
     rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
     plan: Plan | None = None
     subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
+    tolerance: Decimal = DEFAULT_TOLERANCE  # how far a stated sum may be from its parts and still stand as printed
     _columns: dict[Period, PlanColumn] = field(default_factory=dict)
 
     def value(self, number: str, period: Period) -> Outcome:
@@ -41,7 +42,7 @@ class Table:
         found = self._columns.get(period)
         if found is None:
             found = self._columns[period] = (
-                plan_column(self.template, self.rows, period, self.statement, self.subject)
+                plan_column(self.template, self.rows, period, self.statement, self.subject, self.tolerance)
                 if self.plan is not None else self._summed(period))
         return found
 
@@ -125,12 +126,13 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
     products = catalogue.product_by_folder()
     lifts = {Owner("produkt", p.folder): placement.owners(p) for p in catalogue.products}
     tables: dict[tuple[Owner, str], Table] = {}
+    tolerance = sum_tolerance(catalogue.settings.data if catalogue.settings else None)
     for plan in catalogue.plans:
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
             table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan,
-                          subject=_subject(products[plan.product_folder]))
+                          subject=_subject(products[plan.product_folder]), tolerance=tolerance)
             tables.setdefault((owner, plan.statement), table)
     for statement in STATEMENTS:
         _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables)

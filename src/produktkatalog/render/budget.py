@@ -26,20 +26,50 @@ def amount(value: Decimal) -> Cell:
 
 def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
     """Every row of the template, in its order; sums computed; blank where nothing is planned, "—" for kein
-    Wert (its reason as the cell's note)."""
-    columns = [table.column(period) for period in periods]
-    rows = [PlanRow(row.shown_number, row.name, row.nature, [_cell(column, row.number) for column in columns])
+    Wert (its reason as the cell's note). A stated sum that differs from its parts gets a footnote saying by
+    how much."""
+    columns = [(period, table.column(period)) for period in periods]
+    footnotes: list[str] = []
+    rows = [PlanRow(row.shown_number, row.name, row.nature,
+                    [_cell(table, column, (row.number, row.shown_number, period), footnotes)
+                     for period, column in columns])
             for row in table.template.rows]
     plan = table.plan
     return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
-                    plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "")
+                    plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "",
+                    footnotes)
 
 
-def _cell(column: PlanColumn, number: str) -> Cell:
+def _cell(table: Table, column: PlanColumn, where: tuple[str, str, Period], footnotes: list[str]) -> Cell:
+    number = where[0]
     if number in column.blank:
         return BLANK
     value = column.cells.get(number)
-    return amount(value) if isinstance(value, Decimal) else Cell("—", value.reason if value is not None else "")
+    if not isinstance(value, Decimal):
+        return Cell("—", value.reason if value is not None else "")
+    recomputed = column.recomputed.get(number)
+    if recomputed is None or recomputed == value:  # further off than the tolerance: K216, no page is written
+        return amount(value)
+    note = _printed_note(table, where, value, recomputed)
+    mark = _mark(len(footnotes) + 1)
+    footnotes.append(f"{mark.strip()} {note}")
+    return Cell(f"{amount(value).text}{mark}", note)
+
+
+def _printed_note(table: Table, where: tuple[str, str, Period], shown: Decimal, recomputed: Decimal) -> str:
+    """„Zeile 10, Ergebnis 2024: wie im Plan angegeben; aus ihren Zeilen berechnet 250.000,00 (Abweichung 0,99).“"""
+    key, printed_number, period = where
+    row = f"Zeile {printed_number or table.template.by_number[key].name}, {period}"
+    return (f"{row}: wie im Plan angegeben; aus ihren Zeilen berechnet {number(recomputed, 2)} "
+            f"(Abweichung {number(shown - recomputed, 2)}, innerhalb der Summentoleranz).")
+
+
+def _mark(count: int) -> str:
+    """A footnote's mark in the cell: ¹, ², … ¹⁰."""
+    return f"\u2009{count}".translate(_SUPERSCRIPT)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def rollup_title(table: Table, name: str) -> str:

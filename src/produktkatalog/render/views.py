@@ -165,6 +165,7 @@ class PlanView:
     rows: list[PlanRow]
     notes: str = ""
     source: str = ""
+    footnotes: list[str] = field(default_factory=list)  # stated sums beside their recomputation, numbered ¹ ² …
 
 
 @dataclass(frozen=True)
