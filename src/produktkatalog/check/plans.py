@@ -67,7 +67,7 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
                 if year.isascii() and year.isdigit():
                     period = Period(kind, int(year))
                     if period not in columns:
-                        columns[period] = plan_column(template, rows, period, plan.statement)
+                        columns[period] = plan_column(template, rows, period, plan.statement, as_printed=True)
                     yield from _compare(plan, template, (rows, columns[period]), (written, kind, year), tolerance)
 
 
@@ -84,7 +84,9 @@ def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], Pl
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
         places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)
-        shown = {name: with_unit(value, "EUR", places) for name, value in
+        unit = plan.unit
+        shown = {name: with_unit(value, unit, places) + ("" if unit.startswith("EUR") else f"\u00a0{unit}")
+                 for name, value in
                  (("amount", amount), ("computed", computed), ("off", amount - computed), ("tolerance", tolerance))}
         yield error("K216", plan.file, f"Die Summenzeile {written} ({period}) nennt {shown['amount']}, "
                     f"{_parts(template, spec.parts)} {shown['computed']} (Abweichung "

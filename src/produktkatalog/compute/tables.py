@@ -17,7 +17,7 @@ from typing import Any
 from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
 from produktkatalog.model.framework import Framework
 from produktkatalog.model.owners import GESAMT, LEVELS, STATEMENTS, Owner
-from produktkatalog.model.plan_rows import DEFAULT_TOLERANCE, EXACT, ZERO, PlanColumn, plan_column, sum_tolerance
+from produktkatalog.model.plan_rows import EXACT, ZERO, PlanColumn, plan_column
 from produktkatalog.model.row_templates import RowTemplate
 from produktkatalog.model.values import NoValue, Outcome, Period
 
@@ -31,23 +31,41 @@ class Table:
     rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
     plan: Plan | None = None
     subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
-    tolerance: Decimal = DEFAULT_TOLERANCE  # how far a stated sum may be from its parts and still stand as printed
     _columns: dict[Period, PlanColumn] = field(default_factory=dict)
+    _units: frozenset[str] | None = None
 
     def value(self, number: str, period: Period) -> Outcome:
         return self.column(period).cells.get(number, _MISSING)
+
+    @property
+    def unit(self) -> str:
+        """What the amounts count (``einheit``): a plan's own, a roll-up's plans' if they agree, else ""."""
+        units = self.units()
+        return units.pop() if len(units) == 1 else ""
+
+    def units(self) -> set[str]:
+        """The units of the plans below (computed once: the members are complete before anyone asks)."""
+        if self._units is None:
+            self._units = frozenset({self.plan.unit} if self.plan is not None else
+                                    {unit for member in self.members for unit in member.units()})
+        return set(self._units)
 
     def column(self, period: Period) -> PlanColumn:
         """Every row in ``period`` (see ``model.plan_rows``), computed in one pass."""
         found = self._columns.get(period)
         if found is None:
             found = self._columns[period] = (
-                plan_column(self.template, self.rows, period, self.statement, self.subject, self.tolerance)
+                plan_column(self.template, self.rows, period, self.statement, self.subject)
                 if self.plan is not None else self._summed(period))
         return found
 
     def _summed(self, period: Period) -> PlanColumn:
-        """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all."""
+        """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all, and
+        kein Wert in every row if the members count in different units (EUR and T€ do not add up)."""
+        if not self.unit:
+            units = ", ".join(sorted(self.units()))
+            mixed = NoValue(f"Die Pläne darunter haben verschiedene Einheiten ({units}); katalog addiert sie nicht.")
+            return PlanColumn.of(dict.fromkeys(self.template.by_number, mixed), frozenset())
         values: dict[str, Outcome] = dict.fromkeys(self.template.by_number, ZERO)
         blank = set(self.template.by_number)
         for member in self.members:
@@ -126,13 +144,12 @@ def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables
     products = catalogue.product_by_folder()
     lifts = {Owner("produkt", p.folder): placement.owners(p) for p in catalogue.products}
     tables: dict[tuple[Owner, str], Table] = {}
-    tolerance = sum_tolerance(catalogue.settings.data if catalogue.settings else None)
     for plan in catalogue.plans:
         template = template_of(plan, catalogue)
         if template is not None and plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
             table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan,
-                          subject=_subject(products[plan.product_folder]), tolerance=tolerance)
+                          subject=_subject(products[plan.product_folder]))
             tables.setdefault((owner, plan.statement), table)
     for statement in STATEMENTS:
         _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables)

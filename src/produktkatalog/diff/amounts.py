@@ -70,7 +70,8 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
                               and table.column(period).amount(number) == now):
                 continue
             yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.statement], number,
-                               row.name if row else "", period.wertart, period.year, was, now, file=pair.new.file)
+                               row.name if row else "", period.wertart, period.year, was, now, pair.new.unit,
+                               file=pair.new.file)
 
 
 def _stated(table: Table | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
@@ -111,7 +112,7 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
                 a, b = _cell(was, row.number, period), _cell(now, row.number, period)
                 if a != b:
                     found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.statement], row.number,
-                                              row.name, period.wertart, period.year, a, b,
+                                              row.name, period.wertart, period.year, a, b, table.unit,
                                               file=table.plan.file if table.plan else ""))
     return found
 

@@ -101,9 +101,10 @@ def _write_csv(path: Path, fields: list[dict[str, Any]], rows: Iterator[list[str
 def _plan_rows(catalogue: Catalogue) -> Iterator[list[str]]:
     for value in catalogue.plan_values("produkt", origins=False):
         direction = DIRECTIONS.get(value.nature)
-        if direction is None:  # sum and darunter rows follow from the detail rows
-            continue
-        amount = -value.value if direction == "expenditure" else value.value
+        factor = _TO_EURO.get(value.unit)
+        if direction is None or factor is None:  # sum and darunter rows follow from the detail rows; a plan in
+            continue  # EUR je Einwohner has no amount in euros (the descriptor says so)
+        amount = (-value.value if direction == "expenditure" else value.value) * factor
         holder = value.holder
         yield [catalogue.kommune, holder.area, holder.area_name, holder.group, holder.group_name, holder.number,
                holder.name, PLAN_SOURCES[value.statement], value.row, value.row_name, direction,
@@ -117,6 +118,9 @@ def _figure_rows(catalogue: Catalogue) -> Iterator[list[str]]:
             yield [catalogue.kommune, found.holder.level, found.holder.number, found.holder.name,
                    figure.text("leistung") or "", figure.ident, figure.text("bezeichnung") or "", found.line.unit,
                    str(found.period.year), found.period.wertart, _plain(found.value)]
+
+
+_TO_EURO = {"EUR": Decimal(1), "T€": Decimal(1000)}  # a plan's einheit → euros
 
 
 def _plain(value: Decimal) -> str:
@@ -137,8 +141,8 @@ def _descriptor(catalogues: list[Catalogue]) -> dict[str, Any]:
         "name": _name(f"{kommunen}-haushalt-{'-'.join(map(str, budget_years))}"),
         "title": f"{kommunen}: Produkthaushalt {', '.join(map(str, budget_years))}".strip(),
         "description": "Teilergebnis- und Teilfinanzpläne je Produkt (Einzelzeilen; Summen und Roll-ups folgen "
-                       "daraus) und alle Kennzahlen, exportiert mit katalog. Beträge positiv, die Richtung steht in "
-                       "richtung.",
+                       "daraus) und alle Kennzahlen, exportiert mit katalog. Beträge positiv in Euro (Pläne in T€ "
+                       "umgerechnet, Pläne in EUR je Einwohner nicht enthalten), die Richtung steht in richtung.",
         "version": __version__, "countryCode": "DE", "granularity": "aggregated",
         **({"fiscalPeriod": {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"}} if years else {}),
         "keywords": ["Haushalt", "Produkthaushalt", "Teilergebnisplan", "Kennzahlen"],

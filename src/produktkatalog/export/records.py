@@ -48,6 +48,7 @@ class PlanValue:
     period: Period
     value: Decimal
     origin: str  # angegeben, berechnet (a product's sum row), summe (a roll-up)
+    unit: str = "EUR"  # the plan's einheit: EUR, EUR je Einwohner, T€
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ class Catalogue:
                 value = column.amount(row.number)
                 if value is not None and row.number not in column.blank:  # a blank row: nothing planned
                     yield PlanValue(holder, table.statement, table.template.ident, row.number, row.name, row.nature,
-                                    period, value, _origin(table, row, column, period) if origins else "")
+                                    period, value, _origin(table, row, column, period) if origins else "",
+                                    table.unit)
 
     def figure_values(self) -> Iterator[FigureValue]:
         holders: dict[Owner, Holder] = {}

@@ -66,6 +66,14 @@ class Entry:
 class Column:
     wertart: str  # ergebnis, ansatz, planung
     year: str
+    title: str = ""  # the heading as printed (``titel``), if it differs from "Ergebnis 2024"
+    provisional: bool = False  # ``vorlaeufig``: e.g. a Rechnungsergebnis not yet approved
+
+    @property
+    def heading(self) -> str:
+        """"Ergebnis 2024", the ``titel`` instead where one is given, "(vorläufig)" added unless it says so."""
+        heading = self.title or f"{self.wertart.capitalize()} {self.year}"
+        return f"{heading} (vorläufig)" if self.provisional and "vorläufig" not in heading.lower() else heading
 
 
 @dataclass
@@ -81,6 +89,11 @@ class Settings(Entry):
         self._years_by_wertart = {}
         for column in self.columns:
             self._years_by_wertart.setdefault(column.wertart, set()).add(column.year)
+
+    def heading(self, wertart: str, year: int | str) -> str:
+        """A column's heading as printed (first column of that Wertart and year); "Ansatz 2026" without one."""
+        found = next((c for c in self.columns if c.wertart == wertart and c.year == str(year)), None)
+        return found.heading if found is not None else Column(wertart, str(year)).heading
 
     def years_of(self, wertart: str | None) -> set[str]:
         """Years with a column of ``wertart``; every column year for Zielwerte and ``None``."""
@@ -173,6 +186,14 @@ class Plan(Entry):
     def statement(self) -> str:
         """ergebnisplan or finanzplan, from the file name."""
         return "finanzplan" if self.file.endswith("teilfinanzplan.yaml") else "ergebnisplan"
+
+    @property
+    def unit(self) -> str:
+        """What its amounts count: EUR (default), "EUR je Einwohner" or "T€" (``einheit``)."""
+        return self.text("einheit") or EURO
+
+
+EURO = "EUR"
 
 
 @dataclass

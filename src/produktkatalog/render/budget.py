@@ -6,6 +6,7 @@ import functools
 from decimal import Decimal
 
 from produktkatalog.compute.tables import Table
+from produktkatalog.model import Settings
 from produktkatalog.model.owners import LEVEL_NAMES
 from produktkatalog.model.plan_rows import PlanColumn
 from produktkatalog.model.values import Period
@@ -20,48 +21,51 @@ BLANK = Cell("")
 
 @functools.lru_cache(maxsize=65536)
 def amount(value: Decimal) -> Cell:
-    """An amount in EUR as a table shows it (the unit is in the caption): ``-1.234,50``."""
+    """An amount as a table shows it (the unit, EUR or the plan's ``einheit``, is in the caption): ``-1.234,50``."""
     return Cell(number(value, 2))
 
 
-def plan_view(table: Table, periods: list[Period], title: str) -> PlanView:
+def plan_view(table: Table, periods: list[Period], title: str, settings: Settings | None = None) -> PlanView:
     """Every row of the template, in its order; sums computed; blank where nothing is planned, "—" for kein
     Wert (its reason as the cell's note). A stated sum that differs from its parts gets a footnote saying by
     how much."""
-    columns = [(period, table.column(period)) for period in periods]
+    columns = [(settings.heading(period.wertart, period.year) if settings else str(period), table.column(period))
+               for period in periods]
     footnotes: list[str] = []
     rows = [PlanRow(row.shown_number, row.name, row.nature,
-                    [_cell(table, column, (row.number, row.shown_number, period), footnotes)
-                     for period, column in columns])
+                    [_cell(table, column, (row.number, row.shown_number, heading), footnotes)
+                     for heading, column in columns])
             for row in table.template.rows]
     plan = table.plan
-    return PlanView(title, table.template.name, table.template.ident, columns_of(periods), rows,
+    return PlanView(title, table.template.name, table.template.ident, columns_of(periods, settings), rows,
                     plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "",
-                    footnotes)
+                    footnotes, table.unit)
 
 
-def _cell(table: Table, column: PlanColumn, where: tuple[str, str, Period], footnotes: list[str]) -> Cell:
+def _cell(table: Table, column: PlanColumn, where: tuple[str, str, str], footnotes: list[str]) -> Cell:
     number = where[0]
     if number in column.blank:
         return BLANK
     value = column.cells.get(number)
     if not isinstance(value, Decimal):
         return Cell("—", value.reason if value is not None else "")
-    recomputed = column.recomputed.get(number)
-    if recomputed is None or recomputed == value:  # further off than the tolerance: K216, no page is written
+    printed = column.printed.get(number)
+    if printed is None:
         return amount(value)
-    note = _printed_note(table, where, value, recomputed)
+    note = _printed_note(table, where, *printed)
     mark = _mark(len(footnotes) + 1)
     footnotes.append(f"{mark.strip()} {note}")
-    return Cell(f"{amount(value).text}{mark}", note)
+    return Cell(f"{amount(printed[0]).text}{mark}", note)
 
 
-def _printed_note(table: Table, where: tuple[str, str, Period], shown: Decimal, recomputed: Decimal) -> str:
-    """„Zeile 10, Ergebnis 2024: wie im Plan angegeben; aus ihren Zeilen berechnet 250.000,00 (Abweichung 0,99).“"""
-    key, printed_number, period = where
-    row = f"Zeile {printed_number or table.template.by_number[key].name}, {period}"
-    return (f"{row}: wie im Plan angegeben; aus ihren Zeilen berechnet {number(recomputed, 2)} "
-            f"(Abweichung {number(shown - recomputed, 2)}, innerhalb der Summentoleranz).")
+def _printed_note(table: Table, where: tuple[str, str, str], shown: Decimal, computed: Decimal) -> str:
+    """„Zeile 10, Ergebnis 2024: wie im Plan angegeben; aus den Einzelzeilen berechnet 250.000,00 (Abweichung
+    0,99).“ A page is written only if every stated sum is within the tolerance of its stated parts (else K216);
+    the rounding of several sums may add up to more further down."""
+    key, printed_number, heading = where
+    row = f"Zeile {printed_number or table.template.by_number[key].name}, {heading}"
+    return (f"{row}: wie im Plan angegeben; aus den Einzelzeilen berechnet {number(computed, 2)} "
+            f"(Abweichung {number(shown - computed, 2)}).")
 
 
 def _mark(count: int) -> str:

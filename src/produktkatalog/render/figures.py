@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.model import Kennzahl
+from produktkatalog.model import Kennzahl, Settings
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown, stated_beside, stated_note
 from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigureRow
@@ -20,8 +20,14 @@ _NO_VALUE = NoValue("")
 _BAR, _GAP, _PLOT, _LABEL = 16, 4, 32, 10  # pixels of a chart: bar width, gap, plot height, label line
 
 
-def columns_of(periods: Iterable[Period]) -> list[Column]:
-    return [Column(WERTARTEN.get(p.wertart, p.wertart), str(p.year)) for p in periods]
+def columns_of(periods: Iterable[Period], settings: Settings | None = None) -> list[Column]:
+    """The columns' headings; ``title`` only where the catalogue's column has a titel or is vorläufig."""
+    found = []
+    for period in periods:
+        heading = settings.heading(period.wertart, period.year) if settings is not None else ""
+        plain = Column(WERTARTEN.get(period.wertart, period.wertart), str(period.year))
+        found.append(Column(plain.wertart, plain.year, heading if heading != plain.label else ""))
+    return found
 
 
 def text(data: Any, key: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult, goal_results
-from produktkatalog.model import Entry, Leistung, Product, Programme, canonical
+from produktkatalog.model import Entry, Leistung, Product, Programme, Settings, canonical
 from produktkatalog.model.owners import STATEMENTS, Owner
 from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
@@ -20,6 +20,7 @@ from produktkatalog.render.paths import relative, slug
 from produktkatalog.render.views import (
     Achievement,
     Choice,
+    Column,
     Goal,
     LeistungView,
     Level,
@@ -60,6 +61,14 @@ class SheetMaker:
     def periods(self) -> list[Period]:
         return self.computation.periods
 
+    @property
+    def settings(self) -> Settings | None:
+        return self.computation.index.catalogue.settings
+
+    @property
+    def columns(self) -> list[Column]:
+        return columns_of(self.periods, self.settings)
+
     def sheet(self, product: Product, page: str, nav: Nav | None = None) -> ProductSheet:
         data = product.data
         owner = Owner("produkt", product.folder)
@@ -80,8 +89,8 @@ class SheetMaker:
             product_type=self._product_type(text(data, "produktart")),
             audiences=texts.strings(data.get("zielgruppen")),
             goals=self.goal_views(product, page), leistungen=self.leistungen(product, lines, page),
-            figures=groups(own, self.periods, self.listing.group_order), columns=columns_of(self.periods),
-            plans=[plan_view(table, self.periods, PLAN_TITLES[statement]) for statement in STATEMENTS
+            figures=groups(own, self.periods, self.listing.group_order), columns=self.columns,
+            plans=[plan_view(table, self.periods, PLAN_TITLES[statement], self.settings) for statement in STATEMENTS
                    if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),

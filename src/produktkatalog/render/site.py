@@ -11,7 +11,7 @@ from produktkatalog.model import Product, Programme, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, STATEMENTS, Owner
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
-from produktkatalog.render.figures import columns_of, groups, text
+from produktkatalog.render.figures import groups, text
 from produktkatalog.render.pages import (
     BudgetPage,
     CatalogueSite,
@@ -90,7 +90,7 @@ def catalogue_layout(computation: Computation, folder: str, top: Link | None) ->
         name=text(data, "kommune") or folder or "Katalog", folder=folder, facts=_facts(computation),
         source=text(data, "quelle"),
         rules=[(text(r, "id"), text(r, "beschreibung")) for r in texts.mappings(data.get("regeln"))],
-        columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
+        columns=maker.columns, tree=tree, unplaced=unplaced, products=sheets,
         programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
         budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
         overview=_later_overview(sheets), top=top, year=text(data, "haushaltsjahr"))
@@ -194,12 +194,13 @@ def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPl
 
 def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
     owner = place.owner
-    plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)))
+    name = _level_name(computation, owner)
+    plans = [plan_view(table, computation.periods, rollup_title(table, name), maker.settings)
              for statement in STATEMENTS if (table := computation.tables.table(owner, statement)) is not None]
     members = _members(computation, owner, pages, place.page)
     return BudgetPage(place.page, place.title, plans, groups(maker.listing.lines_of(owner), computation.periods,
                                                                maker.listing.group_order),
-                      columns_of(computation.periods), members, place.nav)
+                      maker.columns, members, place.nav)
 
 
 _PLURALS = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}

@@ -46,10 +46,11 @@ class Person:
 class Column:
     wertart: str  # Ergebnis, Ansatz, Planung
     year: str
+    title: str = ""  # the heading as printed where the catalogue gives one or marks the column vorläufig
 
     @property
     def label(self) -> str:
-        return f"{self.wertart} {self.year}"
+        return self.title or f"{self.wertart} {self.year}"
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class PlanView:
     notes: str = ""
     source: str = ""
     footnotes: list[str] = field(default_factory=list)  # stated sums beside their recomputation, numbered ¹ ² …
+    unit: str = "EUR"  # EUR, EUR je Einwohner, T€; "" for a roll-up of plans in different units
 
 
 @dataclass(frozen=True)
