@@ -55,6 +55,8 @@ CODES: dict[str, str] = {
     "K220": "Angegebener Wert weicht von der Formel ab",
     "K221": "Vorzeichen widerspricht der Zeilenvorlage",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
+    "K260": "Eigenes Feld nicht vereinbart",
+    "K261": "Eigenes Feld hat den falschen Typ",
     "I301": "Quelldatei nicht lesbar",
     "I302": "Quelldatei zu groß",
     "I303": "Zeichenkodierung der Quelle unbekannt",
@@ -137,6 +139,9 @@ EXPLANATIONS: dict[str, str] = {
             "die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
+    "K260": "Ein Produkt oder eine Leistung nennt unter felder einen Namen, den katalog.yaml unter felder nicht "
+            "(oder nicht für diese Art von Blatt) vereinbart; der Wert erschiene auf keinem Blatt.",
+    "K261": "Der Wert eines eigenen Felds passt nicht zu dessen Typ in katalog.yaml (text, zahl oder liste).",
     "I301": "Die Quelldatei für katalog import fehlt, ist keine gewöhnliche Datei oder lässt sich als Tabelle nicht "
             "öffnen (etwa eine beschädigte XLSX-Datei).",
     "I302": "Die Quelldatei ist größer als die Grenze für katalog import (256 MB); sie wird nicht gelesen.",

@@ -11,6 +11,7 @@ from produktkatalog.check import (
     plans,
     references,
     rules,
+    sheet_fields,
     signs,
     years,
 )
@@ -20,7 +21,7 @@ from produktkatalog.model import Catalogue
 from produktkatalog.model.index import Index
 
 CHECKS = (layout.check, numbering.check, identity.check, hierarchy.check, references.check, formulas.check, years.check,
-          plans.check, signs.check, rules.check)
+          plans.check, signs.check, rules.check, sheet_fields.check)
 
 
 def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:

@@ -76,6 +76,16 @@ class Column:
         return f"{heading} (vorläufig)" if self.provisional and "vorläufig" not in heading.lower() else heading
 
 
+@dataclass(frozen=True)
+class SheetField:
+    """A field a municipality declares for its sheets (katalog.yaml ``felder``)."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text, zahl, liste
+    sheets: frozenset[str] = frozenset({"produkt", "leistung"})  # the kinds of file whose sheet shows it
+
+
 @dataclass
 class Settings(Entry):
     columns: list[Column] = field(default_factory=list)
@@ -100,6 +110,24 @@ class Settings(Entry):
         if wertart in (None, "ziel"):
             return self.years
         return self._years_by_wertart.get(wertart or "", set())
+
+    @property
+    def sheet_fields(self) -> list[SheetField]:
+        found = []
+        for item in self.items("felder"):
+            if isinstance(item, dict) and isinstance(name := item.get("name"), str):
+                sheets = item.get("zeigen")
+                found.append(SheetField(name, str(item.get("bezeichnung") or name), str(item.get("typ") or "text"),
+                                        frozenset(sheets) if isinstance(sheets, list) else SheetField.sheets))
+        return found
+
+    def label(self, field: str, standard: str) -> str:
+        """A standard field's label as the municipality's sheet prints it (``bezeichnungen``)."""
+        renamed = self.mapping("bezeichnungen").get(field)
+        return renamed if isinstance(renamed, str) and renamed else standard
+
+    def flag(self, key: str) -> bool:
+        return self.data.get(key) is True
 
     @property
     def scheme(self) -> str:

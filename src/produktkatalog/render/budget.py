@@ -36,10 +36,18 @@ def plan_view(table: Table, periods: list[Period], title: str, settings: Setting
                     [_cell(table, column, (row.number, row.shown_number, heading), footnotes)
                      for heading, column in columns])
             for row in table.template.rows]
+    if settings is not None and settings.flag("leere_zeilen_ausblenden"):
+        rows = _without_blank_rows(rows, [column for _, column in columns])
     plan = table.plan
     return PlanView(title, table.template.name, table.template.ident, columns_of(periods, settings), rows,
                     plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "",
                     footnotes, table.unit)
+
+
+def _without_blank_rows(rows: list[PlanRow], columns: list[PlanColumn]) -> list[PlanRow]:
+    """The rows with something in a column that has amounts (a column not drawn up is "—" in every row)."""
+    counted = [position for position, column in enumerate(columns) if len(column)]
+    return [row for row in rows if any(row.cells[position].text for position in counted)]
 
 
 def _cell(table: Table, column: PlanColumn, where: tuple[str, str, str], footnotes: list[str]) -> Cell:

@@ -19,11 +19,13 @@ from produktkatalog.render.views import (
     Chart,
     Choice,
     Column,
+    ExtraField,
     FigureGroup,
     FigureRow,
     Format,
     Goal,
     Grant,
+    Labels,
     LeistungView,
     Level,
     Link,
@@ -106,6 +108,9 @@ class ProductSheet:
     sections: list[Section]
     source: str
     nav: Nav | None = None
+    fields: list[ExtraField] = field(default_factory=list)  # the catalogue's own fields (``felder``)
+    labels: Labels = field(default_factory=Labels)
+    hide_empty: bool = False  # leere_felder_ausblenden: no "—" for an empty standard field
 
 
 @dataclass(frozen=True)
@@ -178,5 +183,5 @@ class CatalogueSite:
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
                         ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
-                        LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow,
-                        CatalogueSite})
+                        ExtraField, Labels, LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage,
+                        OverviewRow, CatalogueSite})

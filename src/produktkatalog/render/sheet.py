@@ -14,6 +14,7 @@ from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
 from produktkatalog.render import texts
 from produktkatalog.render.budget import PLAN_TITLES, plan_view
+from produktkatalog.render.fields import extra_fields, sheet_labels
 from produktkatalog.render.figures import DIRECTIONS, columns_of, groups, targets, text
 from produktkatalog.render.pages import ProductSheet
 from produktkatalog.render.paths import relative, slug
@@ -94,7 +95,9 @@ class SheetMaker:
                    if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),
-            source=text(data, "quelle"), nav=nav)
+            source=text(data, "quelle"), nav=nav, fields=extra_fields(product, "produkt", self.settings),
+            labels=sheet_labels(self.settings), hide_empty=self.settings is not None and self.settings.flag(
+                "leere_felder_ausblenden"))
 
     def hierarchy(self, product: Product) -> list[Level]:
         placement = self.computation.tables.placement
@@ -134,7 +137,8 @@ class SheetMaker:
             description=text(data, "beschreibung"), basis=texts.strings(data.get("auftragsgrundlage")),
             people=texts.people(data.get("verantwortliche")), goals=self.goal_views(entry, page),
             programmes=self.programmes(data.get("programmbezuege"), page),
-            figures=groups(lines, self.periods, self.listing.group_order), source=text(data, "quelle"))
+            figures=groups(lines, self.periods, self.listing.group_order), source=text(data, "quelle"),
+            fields=extra_fields(entry, "leistung", self.settings))
 
     def goal_views(self, entry: Entry, page: str) -> list[Goal]:
         views = []

@@ -240,3 +240,27 @@ class LeistungView:
     programmes: list[ProgrammeRef]
     figures: list[FigureGroup]
     source: str
+    fields: list[ExtraField] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ExtraField:
+    """A field the catalogue declares for its sheets (``felder``), with its label and the value as text."""
+
+    label: str
+    text: str
+    items: list[str] = field(default_factory=list)  # a field of typ liste
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The labels of a Produktblatt's standard fields; a catalogue may rename them (``bezeichnungen``)."""
+
+    unit: str = "Organisationseinheit"
+    people: str = "Verantwortliche"
+    obligation: str = "Aufgabenart"
+    product_type: str = "Produktart"
+    principal: str = "Auftraggeber"
+    audiences: str = "Zielgruppe"
+    basis: str = "Auftragsgrundlage"
+    description: str = "Beschreibung"
