@@ -86,3 +86,18 @@ def test_empty_standard_fields_and_blank_plan_rows_can_be_hidden(catalogue: Path
     html = _page(catalogue, tmp_path / "html", "html")
     assert "<dt>Organisationseinheit</dt>" not in html and "<dt>Produktart</dt>" not in html
     assert "<dt>Klassifizierung</dt>" in html
+
+
+def test_leistungen_without_numbers_are_listed_on_the_product(catalogue: Path, tmp_path: Path) -> None:
+    _fill(catalogue, 'leistungen:\n  - {bezeichnung: "Beratung zu Ausweisen", art: extern, beschreibung: "Am '
+                     'Schalter"}\n  - {bezeichnung: "Fundsachen"}\n', "")
+    assert tuples(run(catalogue), catalogue) == []
+    page = _page(catalogue, tmp_path / "md", "md")
+    table = page.split("## Leistungen")[1].split("###")[0]
+    assert "| 01010101 | Meldewesen |" in table
+    assert "| — | Beratung zu Ausweisen | externe Leistung | Am Schalter |" in table
+    assert "| — | Fundsachen | — | — |" in table
+    product = catalogue / PRODUCT / "produkt.yaml"
+    product.write_text(product.read_text("utf-8").replace("art: extern, beschreibung", "art: extren, beschreibung"))
+    [finding] = run(catalogue).findings
+    assert finding.code.startswith("S") and "Meinten Sie „extern“?" in finding.hint

@@ -122,10 +122,17 @@ class SheetMaker:
         return self.computation.index.vocabulary("produktarten").get(ident, ident)
 
     def leistungen(self, product: Product, lines: list[FigureLine], page: str) -> list[LeistungView]:
+        """The Leistungen with a file of their own, by number; then those the product only lists (``leistungen``)."""
         views = []
         for entry in sorted(self.by_product.get(product.folder, []), key=lambda e: (e.key, e.number, e.file)):
             own = [line for line in lines if line.figure.leistung_key == entry.key]
             views.append(self.leistung(entry, own, page))
+        for position, listed in enumerate(product.items("leistungen"), start=1):
+            if isinstance(listed, dict):
+                art = text(listed, "art")
+                views.append(LeistungView(f"leistung-liste-{position}", "", text(listed, "bezeichnung"),
+                                          LEISTUNG_KINDS.get(art, art), text(listed, "beschreibung"), [], [], [], [],
+                                          [], ""))
         return views
 
     def leistung(self, entry: Leistung, lines: list[FigureLine], page: str) -> LeistungView:
