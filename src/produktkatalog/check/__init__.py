@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from produktkatalog.check import (
+    breakdowns,
     formulas,
     hierarchy,
     identity,
@@ -21,7 +22,7 @@ from produktkatalog.model import Catalogue
 from produktkatalog.model.index import Index
 
 CHECKS = (layout.check, numbering.check, identity.check, hierarchy.check, references.check, formulas.check, years.check,
-          plans.check, signs.check, rules.check, sheet_fields.check)
+          plans.check, signs.check, rules.check, sheet_fields.check, breakdowns.check)
 
 
 def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:

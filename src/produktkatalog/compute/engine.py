@@ -157,7 +157,7 @@ class Engine:
 
     def inputs(self, figure: Kennzahl, owner: Owner) -> _Inputs:
         scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
-        return _Inputs(self, scope, owner)
+        return _Inputs(self, scope, owner, figure.mapping("einwohner") or self.residents)
 
     def _problem(self, figure: Kennzahl, owner: Owner, period: Period, outcome: NoValue) -> Finding:
         where = f" ({self.owner_name(owner)})" if figure.per_owner else ""
@@ -196,6 +196,7 @@ class _Inputs:
     engine: Engine
     scope: Scope
     owner: Owner
+    residents: dict[str, Any]  # what „einwohner“ means here: the Kennzahl's own basis, else the catalogue's
 
     def target(self, reference: Reference) -> tuple[Kennzahl, Owner] | str | None:
         """The Kennzahl a name means here and the owner it is computed for; ``"builtin"`` or None otherwise."""
@@ -207,7 +208,7 @@ class _Inputs:
     def figure(self, reference: Reference, period: Period) -> Outcome:
         target = self.target(reference)
         if target == "builtin":
-            return stated(self.engine.residents, period, reference.name)
+            return stated(self.residents, period, reference.name)
         if not isinstance(target, tuple):
             return NoValue(f"„{reference.text}“ gibt es nicht.")
         outcome = self.engine.value(*target, period)

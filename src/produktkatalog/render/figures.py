@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from produktkatalog.model import Kennzahl, Settings
+from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown, stated_beside, stated_note
-from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigureRow
+from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigurePart, FigureRow
 
 WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "ziel": "Ziel"}
 FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl": "Zielkennzahl",
@@ -65,7 +66,18 @@ def row(line: FigureLine, periods: list[Period]) -> FigureRow:
         scale=[(str(k), str(v)) for k, v in sorted(steps.items(), key=lambda kv: str(kv[0]))],
         scale_range=_range(scale), targets=targets(figure, figure.mapping("werte").get("ziel")),
         source=text(data, "quelle"), chart=chart(figure, periods, line.values, cells),
-        anchor=f"kennzahl-{figure.leistung_key or 'produkt'}-{figure.ident}")
+        anchor=f"kennzahl-{figure.leistung_key or 'produkt'}-{figure.ident}", parts=_parts(figure, periods))
+
+
+def _parts(figure: Kennzahl, periods: list[Period]) -> list[FigurePart]:
+    """The Kennzahl's sub-rows ("davon") with their stated values, in the Kennzahl's unit and places."""
+    found = []
+    for part in figure.items("davon"):
+        if isinstance(part, dict):
+            werte = _mapping(part.get("werte"))
+            cells = [Cell(shown(stated(werte.get(p.wertart), p, ""), figure)) for p in periods]
+            found.append(FigurePart(text(part, "bezeichnung"), cells))
+    return found
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from produktkatalog.render.views import (
     Column,
     ExtraField,
     FigureGroup,
+    FigurePart,
     FigureRow,
     Format,
     Goal,
@@ -183,5 +184,5 @@ class CatalogueSite:
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
                         ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
-                        ExtraField, Labels, LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage,
+                        ExtraField, Labels, FigurePart, LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage,
                         OverviewRow, CatalogueSite})

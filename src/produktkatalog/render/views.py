@@ -104,6 +104,13 @@ class FigureRow:
     source: str = ""
     chart: Chart | None = None
     anchor: str = ""
+    parts: list[FigurePart] = field(default_factory=list)  # sub-rows ("davon")
+
+
+@dataclass(frozen=True)
+class FigurePart:
+    name: str
+    cells: list[Cell]
 
 
 @dataclass(frozen=True)
