@@ -139,3 +139,24 @@ def test_plans_in_different_units_do_not_add_up(catalogue: Path) -> None:
     assert total is not None and total.unit == ""
     cell = total.value("04", Period("ergebnis", 2024))
     assert isinstance(cell, NoValue) and "verschiedene Einheiten (EUR, T€)" in cell.reason
+
+
+def test_a_column_whose_kind_the_source_does_not_state(catalogue: Path, tmp_path: Path) -> None:
+    """„Betrag 2026“: the figures are computed for it like any column, and it is headed as printed."""
+    settings = catalogue / "katalog.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("{art: planung, jahr: 2026}",
+                                                            "{art: betrag, jahr: 2026}"), "utf-8")
+    plan = catalogue / PRODUCT / "teilergebnisplan.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("    ansatz: {2025: 260000.00}", "    ansatz: {2025: 260000.00}\n"
+                                                    "    betrag: {2026: 270000.00}").replace(
+        "    ansatz: {2025: -950000.00}", "    ansatz: {2025: -950000.00}\n    betrag: {2026: -990000.00}"))
+    result = run(catalogue)
+    assert result.findings == []
+    computation = result.computations[0]
+    zuschuss = next(f for f in computation.index.catalogue.kennzahlen if f.ident == "zuschussbedarf")
+    owner = Owner("produkt", next(iter(computation.tables.lifts)).key)
+    assert computation.of(zuschuss, owner)[Period("betrag", 2026)] == Decimal("720000.00")
+    _render(catalogue, tmp_path / "md", "md")
+    sheet = (tmp_path / "md" / "produkte" / "010101-buergerbuero.md").read_text("utf-8")
+    assert "| Nr. | Zeile | Ergebnis 2024 | Ansatz 2025 | Betrag 2026 |" in sheet
+    assert "| **17** | **Ordentliche Aufwendungen** | **-900.000,00** | **-950.000,00** | **-990.000,00** |" in sheet

@@ -25,7 +25,7 @@ from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
 from produktkatalog.wording.numbers import places_for
 
-_WERTARTEN = ("ergebnis", "ansatz", "planung", "ziel")
+_WERTARTEN = ("ergebnis", "ansatz", "planung", "betrag", "ziel")
 _PLAN_NAMES = {"ergebnisplan": "teilergebnisplan", "finanzplan": "teilfinanzplan"}
 OwnerKey = tuple[str, str]
 

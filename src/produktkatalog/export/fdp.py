@@ -56,8 +56,8 @@ PLAN_FIELDS = [
     _field("zeile_bezeichnung", "Zeile (Bezeichnung)", "string", "economic-classification:generic:level1:label"),
     _field("richtung", "Richtung", "string", "direction", required=True, enum=["expenditure", "revenue"]),
     _field("jahr", "Jahr", "integer", "date:fiscal-year", required=True, minimum=1900, maximum=2199),
-    _field("wertart", "Wertart (ergebnis, ansatz, planung)", "string", "value-kind:code", required=True,
-           enum=["ansatz", "ergebnis", "planung"]),
+    _field("wertart", "Wertart (ergebnis, ansatz, planung, betrag)", "string", "value-kind:code", required=True,
+           enum=["ansatz", "betrag", "ergebnis", "planung"]),
     _field("phase", "Haushaltsphase (leer für Planung)", "string", "phase:id",
            enum=["", "adjusted", "approved", "executed", "proposed"]),
     _field("betrag", "Betrag in EUR (positiv; Richtung in richtung)", "number", "value", required=True),
@@ -75,7 +75,8 @@ FIGURE_FIELDS = [
     _field("kennzahl", "Kennzahl", "string", "other"),
     _field("einheit", "Einheit", "string", "other"),
     _field("jahr", "Jahr", "integer", "date:fiscal-year", required=True, minimum=1900, maximum=2199),
-    _field("wertart", "Wertart", "string", "value-kind:code", required=True, enum=["ansatz", "ergebnis", "planung"]),
+    _field("wertart", "Wertart", "string", "value-kind:code", required=True,
+           enum=["ansatz", "betrag", "ergebnis", "planung"]),
     _field("wert", "Wert (volle Genauigkeit)", "number", "value", required=True),
 ]
 
@@ -113,7 +114,7 @@ def _plan_rows(catalogue: Catalogue) -> Iterator[list[str]]:
 
 def _figure_rows(catalogue: Catalogue) -> Iterator[list[str]]:
     for found in catalogue.figure_values():
-        if isinstance(found.value, Decimal) and found.period.wertart in ("ergebnis", "ansatz", "planung"):
+        if isinstance(found.value, Decimal) and found.period.wertart in ("ergebnis", "ansatz", "planung", "betrag"):
             figure = found.line.figure
             yield [catalogue.kommune, found.holder.level, found.holder.number, found.holder.name,
                    figure.text("leistung") or "", figure.ident, figure.text("bezeichnung") or "", found.line.unit,

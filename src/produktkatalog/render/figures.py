@@ -12,7 +12,7 @@ from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown, stated_beside, stated_note
 from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigurePart, FigureRow
 
-WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "ziel": "Ziel"}
+WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "betrag": "Betrag", "ziel": "Ziel"}
 FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl": "Zielkennzahl",
                 "standardkennzahl": "Standardkennzahl", "leistungsdaten": "Leistungsdaten"}
 DIRECTIONS = {"hoeher_besser": "höher ist besser", "niedriger_besser": "niedriger ist besser"}
