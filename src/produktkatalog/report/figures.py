@@ -78,6 +78,9 @@ def _print_listed(console: Any, title: str, headers: list[str], rows: list[Row])
     for cells, values in rows:
         console.print(" · ".join(cell for cell in cells if cell))
         for header, value in zip(headers, values, strict=True):
+            if len(header) + len(str(value)) + 4 > console.width:  # a long printed heading gets its own line
+                console.print(Text.assemble("  ", header), no_wrap=True, overflow="ignore", crop=False)
+                header = "  Wert"
             console.print(Text.assemble("  ", header, ": ", value), no_wrap=True, overflow="ignore", crop=False)
 
 
