@@ -32,6 +32,7 @@ STAGES: list[set[str]] = [
     {"pipeline"},  # the pipeline entry
     {"present"},  # figures as lines, explanations, Markdown escaping
     {"report", "render", "diff", "fmt", "editor", "export"},  # outputs
+    {"book", "preview"},  # the printed Haushaltsbuch and the live preview: both built on the rendered pages
     {"scaffold"},  # katalog new, katalog init
     {"imports"},  # katalog import: reads files, writes catalogue files through fmt's round trip and scaffold
     {"cli"},  # the command line

@@ -279,3 +279,139 @@ def test_markup_in_catalogue_text_is_shown_as_text(browser: Browser, hostile_sit
     assert page.locator("img, #beschreibung svg").count() == 0
     assert page.evaluate("window.__pwned") is None
     page.close()
+
+
+# --- The council's view: no identifiers, honest charts, search, live preview ------------------------------------
+
+SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+FORMULA = re.compile(r"zeile\(|teile\(|Formel:")
+
+
+def test_the_council_view_shows_no_identifier_or_formula(browser: Browser, site: Path) -> None:
+    """What a reader sees (closed "Technische Angaben" are not seen) has no snake_case Kennung and no formula."""
+    shown = {}
+    for path in sorted(site.rglob("*.html")):
+        page = browser.new_page(viewport=SCREEN)
+        page.goto(path.as_uri())
+        text = page.inner_text("body")
+        technical = page.locator("details.technisch").count()
+        page.close()
+        found = SNAKE_CASE.findall(text) + FORMULA.findall(text)
+        if found:
+            shown[path.relative_to(site).as_posix()] = sorted(set(found))
+        if "/produkte/" in path.as_posix() and "beispielstadt" in path.as_posix():
+            assert technical > 0  # the editors' details are there, folded away
+    assert shown == {}
+
+
+CHART_SCRIPT = """() => Array.from(document.querySelectorAll("svg"), s => ({
+  role: s.getAttribute("role"),
+  title: (s.querySelector(":scope > title") || {}).textContent || "",
+  desc: (s.querySelector(":scope > desc") || {}).textContent || "",
+  labelled: (s.getAttribute("aria-labelledby") || "").split(" ").every(id => id && document.getElementById(id)),
+}))"""
+
+
+def test_every_chart_has_a_title_and_a_text_alternative(browser: Browser, site: Path) -> None:
+    charts = []
+    for path in sorted(site.rglob("*.html")):
+        page = browser.new_page(viewport=SCREEN)
+        page.goto(path.as_uri())
+        charts += [(path.name, chart) for chart in page.evaluate(CHART_SCRIPT)]
+        page.close()
+    assert len(charts) > 50  # year charts of the sheets, the treemap and the bars of the indexes
+    faults = [(name, c) for name, c in charts if c["role"] != "img" or not c["title"].strip()
+              or not c["desc"].strip() or not c["labelled"]]
+    assert faults == []
+
+
+def test_index_shows_the_overview_charts(browser: Browser, site: Path) -> None:
+    page = browser.new_page(viewport=SCREEN)
+    page.goto((site / "beispielstadt/index.html").as_uri())
+    assert "Haushaltsjahr 2026 · Stand: Entwurf, 15. September 2025" in page.inner_text("header.titel")
+    assert page.locator("svg.karte rect").count() > 14  # a rectangle per product, group and area
+    assert "Zuschussbedarf nach Produktbereichen" in page.inner_text("#ueberblick")
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """``katalog serve``'s server and watcher on a copy of the Beispielstadt, on a free port."""
+    import threading
+
+    from produktkatalog.preview import Preview, serve_preview
+    from produktkatalog.preview.server import watch
+
+    catalogue = tmp_path_factory.mktemp("vorschau") / "beispielstadt"
+    shutil.copytree(BUNDLED / "beispielstadt", catalogue)
+    state = Preview(catalogue)
+    state.build()
+    server = serve_preview(state)
+    stop = threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=watch, args=(state, stop), daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", catalogue
+    stop.set()
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_finds_a_product_by_a_word_of_its_description(browser: Browser, preview: tuple[str, Path]) -> None:
+    address, _ = preview
+    page = browser.new_page(viewport=SCREEN)
+    page.goto(address)
+    page.wait_for_selector("#suchfeld input", timeout=30_000)  # the index is built in the background; the page
+    # opened before it was ready reloads by itself when it is
+    for _ in range(30):  # until the background index is there
+        page.fill("#suchfeld input", "Fundsachen")
+        try:
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=2_000)
+            break
+        except Exception:
+            page.reload()
+            page.wait_for_selector("#suchfeld input")
+    assert "020101 Bürgerbüro" in page.inner_text(".pagefind-ui__results")
+    page.close()
+
+
+def test_search_box_says_what_to_do_under_file_urls(browser: Browser, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    result = CliRunner().invoke(app, ["render", str(BUNDLED / "halberstadt"), "--out", str(out), "--no-cache",
+                                      "--suche"])
+    assert result.exit_code == 0, result.output
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    page = browser.new_page(viewport=SCREEN)
+    page.goto((out / "index.html").as_uri())
+    assert "katalog serve" in page.inner_text("#suchhinweis")
+    page.close()
+
+
+def test_preview_reloads_the_open_page_after_a_change(browser: Browser, preview: tuple[str, Path]) -> None:
+    address, catalogue = preview
+    page = browser.new_page(viewport=SCREEN)
+    page.goto(address + "produkte/020101-buergerbuero.html")
+    assert page.inner_text("h1") == "020101 Bürgerbüro"
+    page.wait_for_timeout(300)  # the event stream is open
+    product = catalogue / "produkte/02-sicherheit-und-ordnung/020101-buergerbuero/produkt.yaml"
+    text = product.read_text(encoding="utf-8")  # the description: a new name would move the page (its slug)
+    assert "  Das Bürgerbüro im Rathaus" in text
+    product.write_text(text.replace("  Das Bürgerbüro im Rathaus", "  Das Bürgerbüro am Markt im Rathaus"),
+                       encoding="utf-8")
+    page.wait_for_function("(document.querySelector('#beschreibung') || {innerText: ''}).innerText"
+                           ".includes('am Markt')", timeout=30_000)
+    page.close()
+
+
+def test_preview_shows_the_findings_on_the_page(browser: Browser, preview: tuple[str, Path]) -> None:
+    address, catalogue = preview
+    page = browser.new_page(viewport=SCREEN)
+    page.goto(address)
+    product = catalogue / "produkte/02-sicherheit-und-ordnung/020101-buergerbuero/produkt.yaml"
+    original = product.read_text(encoding="utf-8")
+    product.write_text(original.replace("aufgabenart: pflichtaufgabe_nach_weisung", "aufgabenart: 17"),
+                       encoding="utf-8")
+    page.wait_for_selector(".vorschau-befunde", timeout=30_000)
+    assert "produkt.yaml" in page.inner_text(".vorschau-befunde")
+    product.write_text(original, encoding="utf-8")
+    page.wait_for_selector(".vorschau-befunde", state="detached", timeout=30_000)
+    page.close()

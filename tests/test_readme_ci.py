@@ -30,6 +30,7 @@ AGREED = {
     "fmt": {"--check"},
     "new": set(),
     "schema": {"--out"},
+    "buch": None, "serve": None,
     "vorlagen": {"--katalog"},
     "init": None, "import": None, "export": None, "vergleich": None,
 }

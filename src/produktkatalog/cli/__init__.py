@@ -4,6 +4,7 @@ Each command is a function in its own module; ``register`` adds them in the orde
 """
 
 from produktkatalog.cli import (
+    buch,
     diff,
     export,
     fmt,
@@ -13,6 +14,7 @@ from produktkatalog.cli import (
     new,
     render,
     schema,
+    serve,
     validate,
     vergleich,
     vorlagen,
@@ -20,7 +22,8 @@ from produktkatalog.cli import (
 from produktkatalog.cli.app import app, main, register, run
 from produktkatalog.cli.german import GermanCommand
 
-register(validate.validate, kennzahlen.kennzahlen, render.render, diff.diff, fmt.fmt, init.init, new.new)
+register(validate.validate, kennzahlen.kennzahlen, render.render, buch.buch, serve.serve, diff.diff, fmt.fmt, init.init,
+         new.new)
 app.command(name="import", cls=GermanCommand, options_metavar="[OPTIONEN]")(imports.import_)  # a Python keyword
 register(export.export, vergleich.vergleich, vorlagen.vorlagen, schema.schema)
 

@@ -15,6 +15,7 @@ from produktkatalog.cli.progress import waiting
 from produktkatalog.system.oserror import reason
 
 if TYPE_CHECKING:
+    from produktkatalog.render import Rendered
     from produktkatalog.result import Result
 
 
@@ -34,6 +35,8 @@ def render(
     produkt: Annotated[str | None, typer.Option("--produkt", "-p", help="Nur das Produktblatt dieses Produkts "
                                                 "neu erzeugen, z. B. 011001; die übrige Ausgabe bleibt.",
                                                 metavar="NR")] = None,
+    suche: Annotated[bool, typer.Option("--suche", help="Mit Volltextsuche (Pagefind): ein Suchfeld auf der "
+                                        "Übersicht und der Suchindex im Ordner pagefind/.")] = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Erzeugt Produktblätter, Haushaltstabellen und eine Übersicht als HTML und Markdown (prüft vorher)."""
@@ -59,7 +62,10 @@ def render(
     try:
         with writing_to(out):
             with page_progress() as progress:
-                pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out))
+                pages = render_site(result, pfad, formats, produkt, progress, previous_keys(out),
+                                    search=suche and "html" in formats)
+            if suche and "html" in formats:
+                _add_search(pages, out)
             report = write_site(out, pages.files, keep_others=produkt is not None, kept=pages.kept, keys=pages.keys)
     except UnknownProduct:
         _unknown_product(result, produkt or "")
@@ -72,6 +78,19 @@ def render(
     typer.echo(f"{len(report.written)} Dateien geschrieben, {report.unchanged} unverändert, "
                f"{len(report.removed)} entfernt. Einstieg: {entry}")
     finish(0)
+
+
+def _add_search(pages: Rendered, out: Path) -> None:
+    """The search index of every HTML page: those rendered now and those kept in the output."""
+    from produktkatalog.render.search import SearchUnavailable, search_files
+
+    html = {path: content for path, content in pages.files.items() if path.endswith(".html")}
+    html.update({path: (out / path).read_bytes() for path in pages.kept if path.endswith(".html")})
+    try:
+        with waiting("katalog erzeugt den Suchindex …"):
+            pages.files.update(search_files(html))
+    except SearchUnavailable as exc:
+        typer.echo(f"{exc} Die Seiten werden ohne Suche geschrieben.", err=True)
 
 
 def _unknown_product(result: Result, wanted: str) -> None:

@@ -14,7 +14,7 @@ output and its link to the top page. Then, with the built-in templates:
   reaches into another owner) or a Ziel names a Kennzahl of another owner;
 - Haushalt page: the unit key of its roll-up (its products' plans, which products);
 - programme page: every product's ``programmbezuege``;
-- index: nothing more;
+- index: the unit key of the Gesamtplan (its overview charts show every product's plan);
 - Kennzahlen overview: per product, the digest of its computed values and the files of
   its own Kennzahlen (an edited description does not change it).
 
@@ -33,7 +33,7 @@ from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import named_figures
 from produktkatalog.incremental.units import Sources
 from produktkatalog.model import Leistung, Product
-from produktkatalog.model.owners import Owner, home
+from produktkatalog.model.owners import GESAMT, Owner, home
 from produktkatalog.system.digest import digest
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -114,6 +114,11 @@ class PageKeys:
             return ""
         products = sorted(self.computation.index.catalogue.products, key=lambda p: p.folder)
         return key("programm", page, repr([(p.folder, p.data.get("programmbezuege")) for p in products]))
+
+    def index(self) -> str | None:
+        if self.sources is None or self.own_templates:
+            return ""
+        return key("index", self.sources.keys.get(GESAMT, ""))
 
     def overview(self) -> str | None:
         if self.sources is None or self.own_templates:

@@ -56,6 +56,7 @@ class ProgrammeContext(PageContext):
 class TopContext(TypedDict):
     kataloge: list[CatalogueSite]
     wurzel: str
+    suche: str  # the search index folder ("pagefind/"), "" without search
 
 
 class UnknownProduct(Exception):
@@ -130,15 +131,16 @@ def build(result: Result, root: Path, formats: Sequence[str], wanted: str | None
 
 def render_site(result: Result, root: Path, formats: Sequence[str], wanted: str | None = None,
                 progress: Progress | None = None, previous: Mapping[str, str] | None = None,
-                workers: int | None = None) -> Rendered:
+                workers: int | None = None, search: bool = False) -> Rendered:
     """``build``, keeping every page whose key is in ``previous`` (page → key of the existing output);
-    ``workers`` processes apply the templates (default: one per core)."""
+    ``workers`` processes apply the templates (default: one per core). ``search``: the index pages carry the
+    search box (the index itself is ``search.search_files`` of the pages)."""
     computations = result.computations
     sources = result.sources or [None] * len(computations)
     folders = _folders(computations, root)
     multiple = len(computations) != 1 or folders[0] != ""
     top = Link("Alle Kataloge", "../index.html") if multiple else None
-    layouts = [(catalogue_layout(c, folder, top), c) for c, folder in zip(computations, folders, strict=True)]
+    layouts = [(catalogue_layout(c, folder, top, search), c) for c, folder in zip(computations, folders, strict=True)]
     sites = [layout.site for layout, _ in layouts]
     top_files = len(formats) + (len(STYLESHEETS) if "html" in formats else 0) if multiple and wanted is None else 0
     pages = Pages(sum(_count(layout, formats, wanted) for layout, _ in layouts) + top_files, progress,
@@ -146,14 +148,14 @@ def render_site(result: Result, root: Path, formats: Sequence[str], wanted: str 
     for (layout, computation), known in zip(layouts, sources, strict=True):
         root_of = Path(computation.index.catalogue.root)
         folders_of = template_folders(root_of)
-        base = digest(templates_digest(folders_of), layout.site.folder, repr(top))
+        base = digest(templates_digest(folders_of), layout.site.folder, repr(top), str(search))
         keys = PageKeys(computation, known, base, layout.skeleton(), [p.product.folder for p in layout.sheets],
                         len(folders_of) > 1)
         _render_catalogue(layout, templates_for(root_of), keys, formats, wanted, pages)
     if wanted is not None and not any(_selected(layout, wanted) for layout, _ in layouts):
         raise UnknownProduct(wanted)
     if multiple and wanted is None:
-        _render_top(sites, formats, pages)
+        _render_top(sites, formats, pages, "pagefind/" if search else "")
     return pages.rendered
 
 
@@ -198,7 +200,7 @@ def _render_catalogue(layout: Layout, templates: Templates, keys: PageKeys, form
                 page(place.page, "produkt", sheet, suffix, keys.sheet(place.page, place.product))
         if wanted is not None:
             continue
-        page("index", "index", lambda: PageContext(katalog=site, wurzel=""), suffix, "index")
+        page("index", "index", lambda: PageContext(katalog=site, wurzel=""), suffix, keys.index())
         page("kennzahlen", "kennzahlen", lambda: PageContext(katalog=site, wurzel=""), suffix, keys.overview())
         for i, budget_place in enumerate(layout.budgets):
             budget = functools.partial(_budget_context, site, i)
@@ -238,12 +240,12 @@ def _apply(templates: Templates, name: str, context: Any) -> str:
         raise TemplateProblem(f"Die Vorlage {name} lässt sich nicht anwenden{message}") from error
 
 
-def _render_top(sites: list[CatalogueSite], formats: Sequence[str], pages: Pages) -> None:
+def _render_top(sites: list[CatalogueSite], formats: Sequence[str], pages: Pages, search: str) -> None:
     templates = templates_for(None)
     for fmt in formats:
         suffix = FORMATS[fmt]
         pages.add("index" + suffix, _apply(templates, "uebersicht" + suffix + ".j2",
-                                           TopContext(kataloge=sites, wurzel="")))
+                                           TopContext(kataloge=sites, wurzel="", suche=search)))
     if "html" in formats:
         for name in STYLESHEETS:
             pages.add(name, templates.raw(name))

@@ -10,15 +10,14 @@ from produktkatalog.model import Kennzahl, Settings
 from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown, stated_beside, stated_note
-from produktkatalog.render.views import Bar, Cell, Chart, Column, FigureGroup, FigurePart, FigureRow
+from produktkatalog.render.charts import WERTARTEN, year_chart
+from produktkatalog.render.views import Cell, Column, FigureGroup, FigurePart, FigureRow
 
-WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "betrag": "Betrag", "ziel": "Ziel"}
 FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl": "Zielkennzahl",
                 "standardkennzahl": "Standardkennzahl", "leistungsdaten": "Leistungsdaten"}
 DIRECTIONS = {"hoeher_besser": "höher ist besser", "niedriger_besser": "niedriger ist besser"}
 DEFAULT_GROUP = "Kennzahlen"
 _NO_VALUE = NoValue("")
-_BAR, _GAP, _PLOT, _LABEL = 16, 4, 32, 10  # pixels of a chart: bar width, gap, plot height, label line
 
 
 def columns_of(periods: Iterable[Period], settings: Settings | None = None) -> list[Column]:
@@ -56,6 +55,7 @@ def row(line: FigureLine, periods: list[Period]) -> FigureRow:
     scale = _mapping(data.get("skala"))
     steps = _mapping(scale.get("stufen"))
     places = data.get("nachkommastellen")
+    anchor = f"kennzahl-{figure.leistung_key or 'produkt'}-{figure.ident}"
     return FigureRow(
         ident=figure.ident, name=figure.text("bezeichnung") or figure.ident,
         art=FIGURE_KINDS.get(text(data, "art"), text(data, "art")), unit=figure.text("einheit") or "",
@@ -65,8 +65,8 @@ def row(line: FigureLine, periods: list[Period]) -> FigureRow:
         main=data.get("hauptkennzahl") is True,
         scale=[(str(k), str(v)) for k, v in sorted(steps.items(), key=lambda kv: str(kv[0]))],
         scale_range=_range(scale), targets=targets(figure, figure.mapping("werte").get("ziel")),
-        source=text(data, "quelle"), chart=chart(figure, periods, line.values, cells),
-        anchor=f"kennzahl-{figure.leistung_key or 'produkt'}-{figure.ident}", parts=_parts(figure, periods))
+        source=text(data, "quelle"), chart=year_chart(figure, periods, line.values, cells, anchor), anchor=anchor,
+        shared=figure.per_owner, parts=_parts(figure, periods))
 
 
 def _parts(figure: Kennzahl, periods: list[Period]) -> list[FigurePart]:
@@ -125,22 +125,3 @@ def _plain(value: Any) -> str:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return str(value).replace(".", ",")
     return "—"
-
-
-def chart(figure: Kennzahl, periods: list[Period], values: dict[Period, Outcome], cells: list[Cell]) -> Chart | None:
-    """Bars of the years with a value (at least two), scaled to the largest amount; whole pixels."""
-    points = [(p, v, c.text) for p, c in zip(periods, cells, strict=True) if isinstance(v := values.get(p), Decimal)]
-    if len(points) < 2:
-        return None
-    largest = max(abs(v) for _, v, _ in points) or Decimal(1)
-    span = _PLOT // 2 if any(v < 0 for _, v, _ in points) else _PLOT  # room above the zero line
-    zero = _LABEL + span
-    bars = []
-    for position, (period, value, shown_value) in enumerate(points):
-        height = int((abs(value) * span / largest).to_integral_value())
-        wertart = WERTARTEN.get(period.wertart, period.wertart)
-        bars.append(Bar(str(_GAP + position * (_BAR + _GAP)), str(zero - height if value >= 0 else zero), str(_BAR),
-                        str(height), f"{wertart[:1]}{period.year % 100:02d}", f"{wertart} {period.year}", shown_value))
-    width = _GAP + len(points) * (_BAR + _GAP)
-    return Chart(figure.text("bezeichnung") or figure.ident, str(width), str(_LABEL + _PLOT + _LABEL), str(zero),
-                 bars)

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar, overload
 from produktkatalog.render.views import (
     Achievement,
     Bar,
+    BarChart,
     Cell,
     Chart,
     Choice,
@@ -36,9 +37,13 @@ from produktkatalog.render.views import (
     PlanRow,
     PlanView,
     ProgrammeRef,
+    Ranked,
     Section,
     Strategy,
     Theme,
+    Tick,
+    Tile,
+    Treemap,
 )
 
 T = TypeVar("T")
@@ -160,6 +165,7 @@ class OverviewRow:
     figure: str
     unit: str
     cells: list[Cell]
+    area: str = ""  # the product's Produktbereich: the overview is grouped by it
 
 
 @dataclass
@@ -180,9 +186,15 @@ class CatalogueSite:
     overview: Sequence[OverviewRow]
     top: Link | None = None
     year: str = ""  # the Haushaltsjahr, which tells apart catalogues of one municipality
+    stand: str = ""  # the state of the plan as the catalogue states it ("Entwurf, 15.09.2025")
+    spending: Treemap | None = None  # ordentliche Aufwendungen by Produktbereich → Produktgruppe → Produkt
+    subsidy: BarChart | None = None  # Zuschussbedarf by Produktbereich
+    shared_figures: list[FigureRow] = field(default_factory=list)  # the Standardkennzahlen, explained once
+    search: str = ""  # from the catalogue's index to the search index folder ("pagefind/"); "" without search
 
 
-VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Chart, Choice, FigureRow, FigureGroup, Achievement,
-                        ProgrammeRef, Goal, PlanRow, PlanView, Section, Partner, Format, Theme, Grant, Strategy,
-                        ExtraField, Labels, FigurePart, LeistungView, ProductSheet, TreeNode, ProgrammePage, BudgetPage,
-                        OverviewRow, CatalogueSite})
+VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,
+                        Choice, FigureRow, FigureGroup, Achievement, ProgrammeRef, Goal, PlanRow, PlanView, Section,
+                        Partner, Format, Theme, Grant, Strategy, ExtraField, Labels, FigurePart,
+                        LeistungView, ProductSheet, TreeNode, ProgrammePage,
+                        BudgetPage, OverviewRow, CatalogueSite})

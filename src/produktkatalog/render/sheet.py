@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from produktkatalog.render.views import (
     Achievement,
     Choice,
     Column,
+    FigureGroup,
     Goal,
     LeistungView,
     Level,
@@ -78,6 +79,7 @@ class SheetMaker:
         index = self.computation.index
         obligation = text(data, "aufgabenart")
         labels = index.vocabulary("aufgabenarten")
+        goals = self.goal_views(product, page)
         return ProductSheet(
             key=product.folder, number=product.number, name=product.text("bezeichnung") or "",
             title=f"{product.number} {product.text('bezeichnung') or ''}".strip(), page=page,
@@ -89,8 +91,9 @@ class SheetMaker:
                                 for c in texts.strings(data.get("aufgabenarten_zur_auswahl"))],
             product_type=self._product_type(text(data, "produktart")),
             audiences=texts.strings(data.get("zielgruppen")),
-            goals=self.goal_views(product, page), leistungen=self.leistungen(product, lines, page),
-            figures=groups(own, self.periods, self.listing.group_order), columns=self.columns,
+            goals=goals, leistungen=self.leistungen(product, lines, page),
+            figures=without_goal_targets(groups(own, self.periods, self.listing.group_order), goals),
+            columns=self.columns,
             plans=[plan_view(table, self.periods, PLAN_TITLES[statement], self.settings) for statement in STATEMENTS
                    if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
@@ -170,6 +173,7 @@ class SheetMaker:
         ident = text(goal, "id")
         first = next((f for f in figures.values() if f is not None), None)
         tolerance = goal.get("toleranz")
+        achievements = self.achievements(result, figures) if result else []
         return Goal(
             anchor=f"ziel-{canonical(getattr(entry, 'number', '')) or 'x'}-{slug(ident) if ident else position + 1}",
             ident=ident, number=text(goal, "nummer"), art=GOAL_KINDS.get(text(goal, "art"), text(goal, "art")),
@@ -179,8 +183,9 @@ class SheetMaker:
             direction=DIRECTIONS.get(text(goal, "richtung"), text(goal, "richtung")),
             tolerance=with_unit(Decimal(tolerance), "%", 1)
             if isinstance(tolerance, (int, Decimal)) and not isinstance(tolerance, bool) else "",
-            targets=targets(first, goal.get("zielwerte")) if first else _plain_targets(goal.get("zielwerte")),
-            achievements=self.achievements(result, figures) if result else [],
+            targets=_not_in(targets(first, goal.get("zielwerte")) if first else _plain_targets(goal.get("zielwerte")),
+                            achievements),
+            achievements=achievements,
             programmes=self.programmes(goal.get("programmbezuege"), page))
 
     def achievements(self, result: GoalResult, figures: dict[str, Any]) -> list[Achievement]:
@@ -217,6 +222,19 @@ def _areas(programme: Programme | None, idents: list[str], href: str) -> list[Li
              if isinstance(a, dict)} if programme else {}
     return [Link(names.get(ident) or ident, f"{href}#bereich-{ident}" if href and ident in names else "")
             for ident in idents]
+
+
+def without_goal_targets(groups: list[FigureGroup], goals: list[Goal]) -> list[FigureGroup]:
+    """One place per fact: a Kennzahl's Zielwerte are shown with the Ziel that names it, not again below its table."""
+    named = {written for goal in goals if goal.targets or goal.achievements for written, _ in goal.figures}
+    return [replace(group, rows=[replace(row, targets=[]) if row.ident in named else row for row in group.rows])
+            for group in groups]
+
+
+def _not_in(found: list[tuple[str, str]], achievements: list[Achievement]) -> list[tuple[str, str]]:
+    """Zielwerte of the years the Zielerreichung table does not already show."""
+    shown = {a.column.rsplit(" ", 1)[-1] for a in achievements}
+    return [(year, value) for year, value in found if year not in shown]
 
 
 def _plain_targets(value: Any) -> list[tuple[str, str]]:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, replace
 from produktkatalog.compute import Computation
 from produktkatalog.model import Product, Programme, canonical
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, STATEMENTS, Owner
+from produktkatalog.present.figures import FigureLine
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
-from produktkatalog.render.figures import groups, text
+from produktkatalog.render.figures import groups, row, text
+from produktkatalog.render.overview import headline_period, owner_name, spending_map, subsidy_bars
 from produktkatalog.render.pages import (
     BudgetPage,
     CatalogueSite,
@@ -23,7 +25,7 @@ from produktkatalog.render.pages import (
 )
 from produktkatalog.render.paths import relative, slug, unique_slugs
 from produktkatalog.render.sheet import SheetMaker
-from produktkatalog.render.views import Link, Nav
+from produktkatalog.render.views import FigureRow, Link, Nav
 from produktkatalog.wording.text import level_name
 
 INDEX = "index"
@@ -69,7 +71,7 @@ def catalogue_site(computation: Computation, folder: str, top: Link | None) -> C
     return catalogue_layout(computation, folder, top).site
 
 
-def catalogue_layout(computation: Computation, folder: str, top: Link | None) -> Layout:
+def catalogue_layout(computation: Computation, folder: str, top: Link | None, search: bool = False) -> Layout:
     """The site with its pages in place; a page's content is built when it is first read."""
     catalogue = computation.index.catalogue
     programme_pages = {ident: f"programme/{name}" for ident, name in unique_slugs(
@@ -93,8 +95,19 @@ def catalogue_layout(computation: Computation, folder: str, top: Link | None) ->
         columns=maker.columns, tree=tree, unplaced=unplaced, products=sheets,
         programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
         budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
-        overview=_later_overview(sheets), top=top, year=text(data, "haushaltsjahr"))
+        overview=_later_overview(sheets), top=top, year=text(data, "haushaltsjahr"), stand=text(data, "stand"),
+        shared_figures=_shared_figures(computation), search=("../" if folder else "") + "pagefind/" if search else "")
+    period = headline_period(computation.periods, maker.year)
+    if period is not None:
+        site.spending = spending_map(computation, period, owner_name(computation))
+        site.subsidy = subsidy_bars(computation, period, owner_name(computation))
     return Layout(site, places, budgets, programmes)
+
+
+def _shared_figures(computation: Computation) -> list[FigureRow]:
+    """The Standardkennzahlen with their definitions (values per owner are on each sheet)."""
+    return [row(FigureLine(GESAMT, "", "", figure, {}), []) for figure in computation.index.catalogue.kennzahlen
+            if figure.per_owner]
 
 
 def _tree_key(computation: Computation, product: Product) -> tuple[str, ...]:
@@ -242,7 +255,11 @@ def _overview(sheets: Sequence[ProductSheet]) -> list[OverviewRow]:
     rows: list[OverviewRow] = []
     for sheet in sheets:
         link = Link(sheet.title, sheet.page + ".html")
-        rows.extend(OverviewRow(link, row.name, row.unit, row.cells) for group in sheet.figures for row in group.rows)
+        area = next((" ".join(p for p in ("Produktbereich", level.number, level.name) if p)
+                     for level in sheet.hierarchy if level.label == "Produktbereich" and level.number),
+                    "Ohne Produktbereich")
+        rows.extend(OverviewRow(link, line.name, line.unit, line.cells, area)
+                    for group in sheet.figures for line in group.rows)
     return rows
 
 

@@ -68,15 +68,79 @@ class Bar:
     label: str  # short, under the bar: "E24"
     column: str  # in full, for the chart's <title>: "Ergebnis 2024"
     value: str  # the value as printed
+    planned: bool = False  # Ansatz, Planung, Ziel: drawn outlined, Ist filled
+    missing: bool = False  # no value: the slot stays empty
+
+
+@dataclass(frozen=True)
+class Tick:
+    y: str
+    label: str
 
 
 @dataclass(frozen=True)
 class Chart:
     title: str
+    description: str  # every value as text
     width: str
     height: str
     baseline: str
     bars: list[Bar]
+    ticks: list[Tick] = field(default_factory=list)
+    ident: str = ""
+    axis: str = "0"  # x where the plot starts, right of the scale
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A rectangle of a treemap: a Produktbereich, -gruppe or Produkt with its amount."""
+
+    x: str
+    y: str
+    width: str
+    height: str
+    name: str
+    value: str
+    depth: int  # 0 Produktbereich, 1 Produktgruppe, 2 Produkt
+    shade: int  # colour index of the Produktbereich
+    label: bool  # large enough for a label
+    short: str  # the name, cut to the tile's width
+
+
+@dataclass(frozen=True)
+class Treemap:
+    title: str
+    description: str
+    width: str
+    height: str
+    tiles: list[Tile]
+    rows: list[tuple[str, str, str]]  # (Produktbereich, amount, share) as a table
+    ident: str
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One bar of a sorted bar chart."""
+
+    name: str
+    value: str
+    x: str
+    y: str
+    width: str
+    negative: bool
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    description: str
+    width: str
+    height: str
+    zero: str
+    label_width: str
+    bars: list[Ranked]
+    ident: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +169,14 @@ class FigureRow:
     chart: Chart | None = None
     anchor: str = ""
     parts: list[FigurePart] = field(default_factory=list)  # sub-rows ("davon")
+    shared: bool = False  # a Standardkennzahl: one definition for every sheet, explained once in the overview
+
+    @property
+    def explained(self) -> bool:
+        """Whether the sheet has more to say about the row than its values (a Standardkennzahl is explained once,
+        in the Kennzahlen overview)."""
+        return not self.shared and bool(self.description or self.direction or self.scale or self.scale_range
+                                        or self.targets)
 
 
 @dataclass(frozen=True)
@@ -163,6 +235,11 @@ class PlanRow:
     nature: str  # summe, darunter, or what the row holds: ertrag, aufwand, einzahlung, auszahlung
     cells: list[Cell]
 
+    @property
+    def empty(self) -> bool:
+        """A detail row the plan leaves blank in every column: the print leaves it out (kein Wert stays)."""
+        return self.nature != "summe" and all(cell.text == "" for cell in self.cells)
+
 
 @dataclass(frozen=True)
 class PlanView:
@@ -175,6 +252,17 @@ class PlanView:
     source: str = ""
     footnotes: list[str] = field(default_factory=list)  # stated sums beside their recomputation, numbered ¹ ² …
     unit: str = "EUR"  # EUR, EUR je Einwohner, T€; "" for a roll-up of plans in different units
+
+    @property
+    def blocks(self) -> list[list[PlanRow]]:
+        """The rows in blocks that end with a sum row (Erträge and their sum, …): a page break falls between
+        blocks, never inside one."""
+        blocks: list[list[PlanRow]] = [[]]
+        for row in self.rows:
+            blocks[-1].append(row)
+            if row.nature == "summe":
+                blocks.append([])
+        return [block for block in blocks if block]
 
 
 @dataclass(frozen=True)

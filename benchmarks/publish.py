@@ -1,0 +1,86 @@
+"""How fast the Großstadt catalogue prints as a book and reloads in the preview.
+
+    python benchmarks/publish.py [--catalogue PFAD] [--workers 2] [--edits 5]
+
+Without ``--catalogue`` a Großstadt catalogue is generated (``generate_grossstadt.py``) into a
+temporary folder. Measures:
+
+- ``katalog buch``: total time, pages and pages per second (chapters laid out in ``--workers``
+  processes, default: every core);
+- the preview (``katalog serve``'s state and server): from saving a product file to the moment
+  the reloaded page is served with the new text, ``--edits`` times (median, min, max).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from produktkatalog.book import make_book
+from produktkatalog.pipeline import validate
+from produktkatalog.preview import Preview, serve_preview
+from produktkatalog.preview.server import watch
+
+HERE = Path(__file__).resolve().parent
+
+
+def book(catalogue: Path, workers: int | None) -> None:
+    started = time.perf_counter()
+    result = validate(catalogue)
+    checked = time.perf_counter()
+    pdf, pages = make_book(result.computations[0], workers=workers)
+    done = time.perf_counter()
+    print(f"katalog buch: {pages} Seiten, {len(pdf) / 1e6:.1f} MB; prüfen {checked - started:.1f} s, "
+          f"setzen {done - checked:.1f} s, zusammen {done - started:.1f} s ({pages / (done - checked):.1f} Seiten/s)")
+
+
+def preview(catalogue: Path, edits: int) -> None:
+    state = Preview(catalogue, search=False)
+    state.build()
+    server = serve_preview(state)
+    stop = threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=watch, args=(state, stop), daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    product = sorted(catalogue.glob("produkte/*/*/produkt.yaml"))[0]
+    page = next(path for path in state.pages if path.startswith("produkte/") and path.endswith(".html"))
+    original = product.read_text(encoding="utf-8")
+    times = []
+    for edit in range(edits):
+        marker = f"Bearbeitung {edit} {time.time_ns()}"
+        product.write_text(original.replace("beschreibung: ", f"beschreibung: {marker} ", 1), encoding="utf-8")
+        started = time.perf_counter()
+        while marker.encode() not in urllib.request.urlopen(address + page, timeout=30).read():
+            time.sleep(0.005)
+        times.append(time.perf_counter() - started)
+    product.write_text(original, encoding="utf-8")
+    stop.set()
+    server.shutdown()
+    print(f"katalog serve: Speichern bis neu ausgelieferte Seite: Median {statistics.median(times):.2f} s, "
+          f"min {min(times):.2f} s, max {max(times):.2f} s ({edits} Änderungen)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--catalogue", type=Path)
+    parser.add_argument("--workers", type=int)
+    parser.add_argument("--edits", type=int, default=5)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        catalogue = options.catalogue
+        if catalogue is None:
+            catalogue = Path(folder) / "grossstadt"
+            subprocess.run([sys.executable, str(HERE / "generate_grossstadt.py"), str(catalogue)], check=True)
+        book(catalogue, options.workers)
+        preview(catalogue, options.edits)
+
+
+if __name__ == "__main__":
+    main()
