@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -219,9 +220,10 @@ def test_import_writes_produktgruppen_plans_into_their_folders_and_export_shows_
     assert area == sum(p or 0 for p in parts)
     csv_file = tmp_path / "k.csv"
     assert runner.invoke(app, ["export", str(root), "--format", "csv", "--out", str(csv_file)]).exit_code == 0
-    lines = csv_file.read_text("utf-8").splitlines()
-    assert any(line.split(",")[2:4] == ["produktgruppe", "0201"] and ",04," in line and line.endswith("angegeben")
-               for line in lines)
+    with csv_file.open(encoding="utf-8", newline="") as stream:
+        records = list(csv.DictReader(stream))
+    assert any((r["ebene"], r["nummer"], r["zeile"], r["herkunft"]) == ("produktgruppe", "0201", "04", "angegeben")
+               for r in records)
 
 
 def _amount_of(result: Result, owner: Owner, row: str, period: Period) -> Decimal | None:

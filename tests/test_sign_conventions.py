@@ -161,8 +161,8 @@ def test_unsigned_plans_warn_at_a_negative_expense_and_compare_sums_as_entered(t
     # 812.345,67 − 143.210,55 + 18.400 + 64.820,10 as entered: the stated total is compared unsigned …
     assert "Summenzeile 17 (Ergebnis 2024) nennt 1.000.000,00\u00a0€, die Zeilen 11–16 ergeben 752.355,22\u00a0€" \
         in found[0][1]
-    # … and the Saldo signed, as printed: 358.200,20 − 752.355,22
-    assert "Summenzeile 18 (Ergebnis 2024) nennt -680.576,12\u00a0€, die Zeilen 10 und 17 ergeben -394.155,02\u00a0€" \
+    # … and the Saldo signed, as printed, against its parts as stated (issue 12.5): 358.200,20 − 1.000.000,00
+    assert "Summenzeile 18 (Ergebnis 2024) nennt -680.576,12\u00a0€, die Zeilen 10 und 17 ergeben -641.799,80\u00a0€" \
         in found[1][1]
 
 

@@ -58,6 +58,9 @@ CODES: dict[str, str] = {
     "K240": "Nummer der Ebene passt nicht zu Produktrahmen oder Ordner",
     "K241": "Produkt liegt im Ordner einer anderen Ebene",
     "K242": "Plan der Ebene weicht von der Summe darunter ab",
+    "K260": "Eigenes Feld nicht vereinbart",
+    "K261": "Eigenes Feld hat den falschen Typ",
+    "K262": "Unterzeilen ergeben nicht die Kennzahl",
     "I301": "Quelldatei nicht lesbar",
     "I302": "Quelldatei zu groß",
     "I303": "Zeichenkodierung der Quelle unbekannt",
@@ -148,6 +151,11 @@ EXPLANATIONS: dict[str, str] = {
             "Nummer (oder seiner Angabe produktgruppe) nicht gehört.",
     "K242": "Der Plan einer Produktgruppe, eines Produktbereichs oder Teilhaushalts nennt in einer Zeile einen "
             "Betrag, der mehr als die Toleranz von der Summe der Pläne darunter abweicht.",
+    "K260": "Ein Produkt oder eine Leistung nennt unter felder einen Namen, den katalog.yaml unter felder nicht "
+            "(oder nicht für diese Art von Blatt) vereinbart; der Wert erschiene auf keinem Blatt.",
+    "K261": "Der Wert eines eigenen Felds passt nicht zu dessen Typ in katalog.yaml (text, zahl oder liste).",
+    "K262": "Die Unterzeilen (davon) einer Kennzahl ergeben zusammen nicht den Wert der Kennzahl (bis auf ihre "
+            "wertetoleranz).",
     "I301": "Die Quelldatei für katalog import fehlt, ist keine gewöhnliche Datei oder lässt sich als Tabelle nicht "
             "öffnen (etwa eine beschädigte XLSX-Datei).",
     "I302": "Die Quelldatei ist größer als die Grenze für katalog import (256 MB); sie wird nicht gelesen.",

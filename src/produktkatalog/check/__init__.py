@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from produktkatalog.check import (
+    breakdowns,
     formulas,
     hierarchy,
     identity,
@@ -12,6 +13,7 @@ from produktkatalog.check import (
     plans,
     references,
     rules,
+    sheet_fields,
     signs,
     years,
 )
@@ -21,7 +23,7 @@ from produktkatalog.model import Catalogue
 from produktkatalog.model.index import Index
 
 CHECKS = (layout.check, levels.check, numbering.check, identity.check, hierarchy.check, references.check,
-          formulas.check, years.check, plans.check, signs.check, rules.check)
+          formulas.check, years.check, plans.check, signs.check, rules.check, sheet_fields.check, breakdowns.check)
 
 
 def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:

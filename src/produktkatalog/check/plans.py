@@ -11,13 +11,13 @@ from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
 from produktkatalog.model.conventions import converted, factors, input_convention
 from produktkatalog.model.index import Index
-from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell
+from produktkatalog.model.plan_rows import DEFAULT_TOLERANCE, PlanColumn, plan_column, stated_cell, sum_tolerance
 from produktkatalog.model.row_templates import RowTemplate, row_key
 from produktkatalog.model.template_choice import known_templates
 from produktkatalog.model.values import Period
 from produktkatalog.wording.text import suggestion
 
-DEFAULT_TOLERANCE = Decimal(1)  # published plans are often off by 1 € from rounding
+__all__ = ["DEFAULT_TOLERANCE", "check"]
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -41,11 +41,7 @@ def check(index: Index) -> Iterator[Finding]:
 
 def tolerance_of(catalogue: Catalogue) -> Decimal:
     """The catalogue's ``summentoleranz``: how far a stated sum may be off from its parts (rounding)."""
-    return _tolerance(catalogue.settings.data.get("summentoleranz") if catalogue.settings else None)
-
-
-def _tolerance(value: Any) -> Decimal:
-    return Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else DEFAULT_TOLERANCE
+    return sum_tolerance(catalogue.settings.data if catalogue.settings else None)
 
 
 def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
@@ -79,7 +75,7 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal, signs: dict[str
                 if year.isascii() and year.isdigit():
                     period = Period(kind, int(year))
                     if period not in columns:
-                        columns[period] = plan_column(template, rows, period, plan.statement)
+                        columns[period] = plan_column(template, rows, period, plan.statement, as_printed=True)
                     yield from _compare(plan, template, (rows, columns[period]), (written, kind, year),
                                         (tolerance, signs.get(spec.number, 1)))
 
@@ -93,14 +89,16 @@ def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], Pl
     assert spec is not None
     period = Period(kind, int(year))
     amount = stated_cell(rows, spec.number, period)
-    computed = column.amount(spec.number)
+    computed = column.parts_sum(spec.number)  # its parts as stated where stated: rounding does not add up
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
         if sign == -1:  # as the plan enters them (negation, not * -1: no "-0,00")
             amount, computed = -amount, -computed
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
         places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)
-        shown = {name: with_unit(value, "EUR", places) for name, value in
+        unit = plan.unit
+        shown = {name: with_unit(value, unit, places) + ("" if unit.startswith("EUR") else f"\u00a0{unit}")
+                 for name, value in
                  (("amount", amount), ("computed", computed), ("off", amount - computed), ("tolerance", tolerance))}
         yield error("K216", plan.file, f"Die Summenzeile {written} ({period}) nennt {shown['amount']}, "
                     f"{_parts(template, spec.parts)} {shown['computed']} (Abweichung "

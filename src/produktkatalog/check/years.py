@@ -9,7 +9,7 @@ from produktkatalog.findings import DocPath, Finding, error, warning
 from produktkatalog.model import Catalogue, Entry, Settings
 from produktkatalog.model.index import Index
 
-_WERTARTEN = ("ergebnis", "ansatz", "planung", "ziel")
+_WERTARTEN = ("ergebnis", "ansatz", "planung", "betrag", "ziel")
 
 
 def check(index: Index) -> Iterator[Finding]:
@@ -63,7 +63,7 @@ def _years(settings: Settings, entry: Entry, base: DocPath, by_year: dict[str, A
         if year not in settings.years:
             yield error("K211", entry.file, _outside(settings, year), "Ergänzen Sie die Spalte in katalog.yaml "
                         "unter spalten oder korrigieren Sie das Jahr.", path=path, at_key=True)
-        elif wertart in ("ergebnis", "ansatz", "planung") and (wertart, year) not in settings.column_keys:
+        elif wertart in ("ergebnis", "ansatz", "planung", "betrag") and (wertart, year) not in settings.column_keys:
             shown = ", ".join(c.wertart for c in settings.columns if c.year == year)
             yield warning("K214", entry.file,
                           f"Für {year} hat der Katalog keine Spalte „{wertart}“ (sondern: {shown}).",

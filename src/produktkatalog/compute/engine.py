@@ -27,6 +27,7 @@ from produktkatalog.model.index import Index, Scope, scope_of
 from produktkatalog.model.owners import LEVEL_NAMES, Owner, home
 from produktkatalog.model.plan_rows import STATEMENT_NAMES, stated
 from produktkatalog.model.row_templates import ROLES, Row
+from produktkatalog.model.types import EURO
 from produktkatalog.model.values import NoValue, Outcome, Period
 
 _IN_PROGRESS = NoValue("Zirkelbezug: die Kennzahl hängt von sich selbst ab.")
@@ -123,6 +124,8 @@ class Engine:
         is compared with it (K220) and stands where the formula gives kein Wert, e.g. the start of a stock."""
         if not self._computes(figure, period):
             return stated(figure.mapping("werte").get(period.wertart), period, figure.ident)
+        if figure.per_owner and (off := self._not_in_euros(figure, owner)) is not None:
+            return off
         program = self._program(figure)
         if program is None:
             return NoValue("Die Formel ist fehlerhaft.")  # reported by the check stage
@@ -142,9 +145,19 @@ class Engine:
             self.findings.setdefault(owner, []).append(finding)
         return outcome
 
+    def _not_in_euros(self, figure: Kennzahl, owner: Owner) -> NoValue | None:
+        """A Standardkennzahl in euros has no value for a plan in T€ or EUR je Einwohner (a ratio, in %, has)."""
+        unit = figure.text("einheit") or ""
+        table = self.tables.table(owner, "ergebnisplan")
+        if not unit.startswith(EURO) or table is None or table.unit == EURO:
+            return None
+        shown = f"in {table.unit}" if table.unit else "in verschiedenen Einheiten"
+        return NoValue(f"Der Teilergebnisplan von {self.owner_name(owner)} steht {shown}; „"
+                       f"{figure.text('bezeichnung') or figure.ident}“ braucht Beträge in EUR.")
+
     def inputs(self, figure: Kennzahl, owner: Owner) -> _Inputs:
         scope = (owner.key, None) if figure.per_owner and owner.level == "produkt" else scope_of(figure)
-        return _Inputs(self, scope, owner)
+        return _Inputs(self, scope, owner, figure.mapping("einwohner") or self.residents)
 
     def _problem(self, figure: Kennzahl, owner: Owner, period: Period, outcome: NoValue) -> Finding:
         where = f" ({self.owner_name(owner)})" if figure.per_owner else ""
@@ -183,6 +196,7 @@ class _Inputs:
     engine: Engine
     scope: Scope
     owner: Owner
+    residents: dict[str, Any]  # what „einwohner“ means here: the Kennzahl's own basis, else the catalogue's
 
     def target(self, reference: Reference) -> tuple[Kennzahl, Owner] | str | None:
         """The Kennzahl a name means here and the owner it is computed for; ``"builtin"`` or None otherwise."""
@@ -194,7 +208,7 @@ class _Inputs:
     def figure(self, reference: Reference, period: Period) -> Outcome:
         target = self.target(reference)
         if target == "builtin":
-            return stated(self.engine.residents, period, reference.name)
+            return stated(self.residents, period, reference.name)
         if not isinstance(target, tuple):
             return NoValue(f"„{reference.text}“ gibt es nicht.")
         outcome = self.engine.value(*target, period)

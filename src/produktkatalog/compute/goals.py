@@ -30,7 +30,7 @@ from produktkatalog.model.values import NoValue, Outcome, Period
 
 DEFAULT_TOLERANCE = Decimal(5)
 GAP = re.compile(r"_{2,}")  # a blank as printed in a goal text, e.g. "Stufe __"
-_BASIS_ORDER = ("ergebnis", "ansatz", "planung")
+_BASIS_ORDER = ("ergebnis", "ansatz", "planung", "betrag")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,23 @@ class Table:
     plan: Plan | None = None
     subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
     _columns: dict[Period, PlanColumn] = field(default_factory=dict)
+    _units: frozenset[str] | None = None
 
     def value(self, number: str, period: Period) -> Outcome:
         return self.column(period).cells.get(number, _MISSING)
+
+    @property
+    def unit(self) -> str:
+        """What the amounts count (``einheit``): a plan's own, a roll-up's plans' if they agree, else ""."""
+        units = self.units()
+        return units.pop() if len(units) == 1 else ""
+
+    def units(self) -> set[str]:
+        """The units of the plans below (computed once: the members are complete before anyone asks)."""
+        if self._units is None:
+            self._units = frozenset({self.plan.unit} if self.plan is not None else
+                                    {unit for member in self.members for unit in member.units()})
+        return set(self._units)
 
     def column(self, period: Period) -> PlanColumn:
         """Every row in ``period`` (see ``model.plan_rows``), computed in one pass."""
@@ -37,7 +51,12 @@ class Table:
         return found
 
     def _summed(self, period: Period) -> PlanColumn:
-        """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all."""
+        """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all, and
+        kein Wert in every row if the members count in different units (EUR and T€ do not add up)."""
+        if len(self.units()) > 1:
+            units = ", ".join(sorted(self.units()))
+            mixed = NoValue(f"Die Pläne darunter haben verschiedene Einheiten ({units}); katalog addiert sie nicht.")
+            return PlanColumn.of(dict.fromkeys(self.template.by_number, mixed), frozenset())
         values: dict[str, Outcome] = dict.fromkeys(self.template.by_number, ZERO)
         blank = set(self.template.by_number)
         for member in self.members:

@@ -26,7 +26,7 @@ from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
 from produktkatalog.wording.numbers import places_for
 
-_WERTARTEN = ("ergebnis", "ansatz", "planung", "ziel")
+_WERTARTEN = ("ergebnis", "ansatz", "planung", "betrag", "ziel")
 _PLAN_NAMES = {"ergebnisplan": "teilergebnisplan", "finanzplan": "teilfinanzplan"}
 OwnerKey = tuple[str, str]
 
@@ -78,7 +78,7 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
                 continue
             yield AmountChange(new.listing.label(owner), owner.level, _PLAN_NAMES[pair.new.statement], number,
                                row.name if row else "", period.wertart, period.year, *_shown((was, now), signs, number),
-                               file=pair.new.file)
+                               pair.new.unit, file=pair.new.file)
 
 
 def _stated_table(state: State, owner: Owner, statement: str) -> Table | None:
@@ -135,7 +135,7 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
                 if a != b:
                     found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.statement], row.number,
                                               row.name, period.wertart, period.year,
-                                              *_shown((a, b), signs, row.number),
+                                              *_shown((a, b), signs, row.number), table.unit,
                                               file=table.plan.file if table.plan else ""))
     return found
 

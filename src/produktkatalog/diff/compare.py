@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
+from typing import TypeVar
 
 from produktkatalog.compute import Computation, compute_catalogue
 from produktkatalog.diff import amounts
 from produktkatalog.diff.amounts import State
 from produktkatalog.diff.fields import differences, same
 from produktkatalog.diff.match import Pair, kind_name, match
-from produktkatalog.diff.records import CatalogueDiff, Diff, EntityChange, FieldChange
+from produktkatalog.diff.records import AmountChange, CatalogueDiff, Diff, EntityChange, FieldChange, GoalChange
 from produktkatalog.diff.sides import Side
 from produktkatalog.git.revisions import renames
-from produktkatalog.model import Catalogue, Kennzahl, Plan
+from produktkatalog.model import Catalogue, Kennzahl, Plan, Settings
 
+_Change = TypeVar("_Change", AmountChange, GoalChange)
 _SKIPPED = {"kennzahl": ("werte",), "plan": ("zeilen",)}  # compared as amounts
 _RENUMBERED = {"produkt": ("nummer",), "leistung": ("nummer",), "kennzahl": ("id",), "programm": ("id",),
                "zeilenvorlage": ("id",)}
@@ -46,7 +49,16 @@ def compare_catalogues(old: Computation, new: Computation,
     found.rows = amounts.computed_rows(before, after)
     found.figures = amounts.computed_figures(before, after)
     found.goals = amounts.goal_changes(before, after)
+    settings = catalogue_new.settings or catalogue_old.settings
+    if settings is not None:  # each column named as the catalogue prints it
+        found.stated, found.rows, found.figures = (_headed(changes, settings)
+                                                   for changes in (found.stated, found.rows, found.figures))
+        found.goals = _headed(found.goals, settings)
     return found
+
+
+def _headed(changes: list[_Change], settings: Settings) -> list[_Change]:
+    return [dataclasses.replace(change, heading=settings.heading(change.wertart, change.year)) for change in changes]
 
 
 def _pair_changes(found: CatalogueDiff, pair: Pair, old: State, new: State) -> None:

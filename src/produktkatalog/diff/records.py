@@ -52,10 +52,11 @@ class AmountChange:
     unit: str = "EUR"
     places: int = 2
     file: str = ""
+    heading: str = ""  # the column's heading as the catalogue prints it (its titel, "(vorläufig)")
 
     @property
     def column(self) -> str:
-        return str(Period(self.wertart, self.year))
+        return self.heading or str(Period(self.wertart, self.year))
 
     @property
     def delta(self) -> Decimal | None:
@@ -88,10 +89,11 @@ class GoalChange:
     old_light: str | None  # gruen, gelb, rot
     new_light: str | None
     file: str = ""
+    heading: str = ""
 
     @property
     def column(self) -> str:
-        return str(Period(self.wertart, self.year))
+        return self.heading or str(Period(self.wertart, self.year))
 
 
 @dataclass

@@ -21,9 +21,11 @@ from produktkatalog.present.spreadsheet import neutral
 from produktkatalog.wording.numbers import number
 
 COLUMNS = ("kommune", "haushaltsjahr", "ebene", "nummer", "bezeichnung", "quelle", "vorlage", "zeile", "kennung",
-           "leistung", "name", "einheit", "wertart", "jahr", "wert", "anzeige", "herkunft", "vorzeichen")
+           "leistung", "name", "einheit", "wertart", "jahr", "wert", "anzeige", "herkunft", "vorzeichen", "spalte",
+           "vorlaeufig")
 HEADINGS = ("Kommune", "Haushaltsjahr", "Ebene", "Nummer", "Bezeichnung", "Quelle", "Vorlage", "Zeile", "Kennung",
-            "Leistung", "Name", "Einheit", "Wertart", "Jahr", "Wert", "Anzeige", "Herkunft", "Vorzeichen")
+            "Leistung", "Name", "Einheit", "Wertart", "Jahr", "Wert", "Anzeige", "Herkunft", "Vorzeichen", "Spalte",
+            "Vorläufig")
 BOM = "\ufeff"
 
 
@@ -43,17 +45,20 @@ def write(catalogues: list[Catalogue], stream: TextIO, excel: bool = False) -> i
 
 def _rows(catalogue: Catalogue, excel: bool) -> Iterator[list[str]]:
     head = [neutral(catalogue.kommune), str(catalogue.year or "")]
+    listing = catalogue.listing
+    columns = {period: [neutral(listing.heading(period)), "ja" if listing.provisional(period) else ""]
+               for period in catalogue.periods}
     for value in catalogue.plan_values():
-        yield head + _plan(value, excel)
+        yield head + _plan(value, excel) + columns.get(value.period, ["", ""])
     for figure in catalogue.figure_values():
         if isinstance(figure.value, Decimal):
-            yield head + _figure(figure, excel)
+            yield head + _figure(figure, excel) + columns.get(figure.period, ["", ""])
 
 
 def _plan(value: PlanValue, excel: bool) -> list[str]:
     holder = value.holder
     return [holder.level, holder.number, neutral(holder.name), PLAN_SOURCES[value.statement], value.template,
-            value.row, "", "", neutral(value.row_name), "EUR", value.period.wertart, str(value.period.year),
+            value.row, "", "", neutral(value.row_name), value.unit, value.period.wertart, str(value.period.year),
             _plain(value.value, excel), number(value.value, 2), value.origin, CANONICAL]
 
 

@@ -56,8 +56,8 @@ PLAN_FIELDS = [
     _field("zeile_bezeichnung", "Zeile (Bezeichnung)", "string", "economic-classification:generic:level1:label"),
     _field("richtung", "Richtung", "string", "direction", required=True, enum=["expenditure", "revenue"]),
     _field("jahr", "Jahr", "integer", "date:fiscal-year", required=True, minimum=1900, maximum=2199),
-    _field("wertart", "Wertart (ergebnis, ansatz, planung)", "string", "value-kind:code", required=True,
-           enum=["ansatz", "ergebnis", "planung"]),
+    _field("wertart", "Wertart (ergebnis, ansatz, planung, betrag)", "string", "value-kind:code", required=True,
+           enum=["ansatz", "betrag", "ergebnis", "planung"]),
     _field("phase", "Haushaltsphase (leer für Planung)", "string", "phase:id",
            enum=["", "adjusted", "approved", "executed", "proposed"]),
     _field("betrag", "Betrag in EUR (positiv; Richtung in richtung)", "number", "value", required=True),
@@ -75,7 +75,8 @@ FIGURE_FIELDS = [
     _field("kennzahl", "Kennzahl", "string", "other"),
     _field("einheit", "Einheit", "string", "other"),
     _field("jahr", "Jahr", "integer", "date:fiscal-year", required=True, minimum=1900, maximum=2199),
-    _field("wertart", "Wertart", "string", "value-kind:code", required=True, enum=["ansatz", "ergebnis", "planung"]),
+    _field("wertart", "Wertart", "string", "value-kind:code", required=True,
+           enum=["ansatz", "betrag", "ergebnis", "planung"]),
     _field("wert", "Wert (volle Genauigkeit)", "number", "value", required=True),
 ]
 
@@ -101,9 +102,10 @@ def _write_csv(path: Path, fields: list[dict[str, Any]], rows: Iterator[list[str
 def _plan_rows(catalogue: Catalogue) -> Iterator[list[str]]:
     for value in catalogue.plan_values("produkt", origins=False):
         direction = DIRECTIONS.get(value.nature)
-        if direction is None:  # sum and darunter rows follow from the detail rows
-            continue
-        amount = -value.value if direction == "expenditure" else value.value
+        factor = _TO_EURO.get(value.unit)
+        if direction is None or factor is None:  # sum and darunter rows follow from the detail rows; a plan in
+            continue  # EUR je Einwohner has no amount in euros (the descriptor says so)
+        amount = (-value.value if direction == "expenditure" else value.value) * factor
         holder = value.holder
         yield [catalogue.kommune, holder.area, holder.area_name, holder.group, holder.group_name, holder.number,
                holder.name, PLAN_SOURCES[value.statement], value.row, value.row_name, direction,
@@ -112,11 +114,14 @@ def _plan_rows(catalogue: Catalogue) -> Iterator[list[str]]:
 
 def _figure_rows(catalogue: Catalogue) -> Iterator[list[str]]:
     for found in catalogue.figure_values():
-        if isinstance(found.value, Decimal) and found.period.wertart in ("ergebnis", "ansatz", "planung"):
+        if isinstance(found.value, Decimal) and found.period.wertart in ("ergebnis", "ansatz", "planung", "betrag"):
             figure = found.line.figure
             yield [catalogue.kommune, found.holder.level, found.holder.number, found.holder.name,
                    figure.text("leistung") or "", figure.ident, figure.text("bezeichnung") or "", found.line.unit,
                    str(found.period.year), found.period.wertart, _plain(found.value)]
+
+
+_TO_EURO = {"EUR": Decimal(1), "T€": Decimal(1000)}  # a plan's einheit → euros
 
 
 def _plain(value: Decimal) -> str:
@@ -137,8 +142,8 @@ def _descriptor(catalogues: list[Catalogue]) -> dict[str, Any]:
         "name": _name(f"{kommunen}-haushalt-{'-'.join(map(str, budget_years))}"),
         "title": f"{kommunen}: Produkthaushalt {', '.join(map(str, budget_years))}".strip(),
         "description": "Teilergebnis- und Teilfinanzpläne je Produkt (Einzelzeilen; Summen und Roll-ups folgen "
-                       "daraus) und alle Kennzahlen, exportiert mit katalog. Beträge positiv, die Richtung steht in "
-                       "richtung.",
+                       "daraus) und alle Kennzahlen, exportiert mit katalog. Beträge positiv in Euro (Pläne in T€ "
+                       "umgerechnet, Pläne in EUR je Einwohner nicht enthalten), die Richtung steht in richtung.",
         "version": __version__, "countryCode": "DE", "granularity": "aggregated",
         **({"fiscalPeriod": {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"}} if years else {}),
         "keywords": ["Haushalt", "Produkthaushalt", "Teilergebnisplan", "Kennzahlen"],

@@ -50,6 +50,7 @@ class PlanValue:
     value: Decimal  # canonical: Aufwendungen negativ (model.conventions)
     origin: str  # angegeben, berechnet (a product's sum row), summe (a roll-up)
     shown: Decimal | None = None  # the value in the catalogue's anzeige convention
+    unit: str = "EUR"  # the plan's einheit: EUR, EUR je Einwohner, T€
 
     @property
     def displayed(self) -> Decimal:
@@ -121,7 +122,7 @@ class Catalogue:
                 if value is not None and row.number not in column.blank:  # a blank row: nothing planned
                     yield PlanValue(holder, table.statement, table.template.ident, row.number, row.name, row.nature,
                                     period, value, _origin(table, row, column, period) if origins else "",
-                                    -value if signs[row.number] == -1 else None)
+                                    -value if signs[row.number] == -1 else None, table.unit)
 
     def figure_values(self) -> Iterator[FigureValue]:
         holders: dict[Owner, Holder] = {}

@@ -68,8 +68,10 @@ def _columns(catalogues: list[Catalogue]) -> list[Period]:
     found: dict[Period, None] = {}
     for catalogue in catalogues:
         found.update(dict.fromkeys(catalogue.periods))
-    return sorted(found, key=lambda p: (p.year, ("ergebnis", "ansatz", "planung", "ziel").index(p.wertart)
-                                        if p.wertart in ("ergebnis", "ansatz", "planung", "ziel") else 9))
+    return sorted(found, key=lambda p: (p.year, _ORDER.index(p.wertart) if p.wertart in _ORDER else 9))
+
+
+_ORDER = ("ergebnis", "ansatz", "planung", "betrag", "ziel")
 
 
 class _Sheet:

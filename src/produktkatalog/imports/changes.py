@@ -243,9 +243,9 @@ def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]
                     merged.setdefault(row, {}).setdefault(kind, {}).update(by_year)
     merged = converted(merged, signs)
     changes: list[Change] = []
-    for row, values in rows.items():
-        spec = plan.template.by_number.get(row)
-        if spec is None or not spec.parts or not isinstance(values, dict):
+    for spec in plan.template.in_order:  # in order: a restated sum is a part of the sums below it
+        row, values = spec.number, rows.get(spec.number)
+        if not spec.parts or not isinstance(values, dict):
             continue
         for kind, by_year in values.items():
             for year in by_year if isinstance(by_year, dict) else ():
@@ -255,6 +255,7 @@ def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]
                     computed = -computed
                 if period is not None and computed is not None and computed != _stated(values, period):
                     changes.append((("zeilen", row, kind, str(year)), computed))
+                    merged[row][kind][str(year)] = computed
     return changes
 
 

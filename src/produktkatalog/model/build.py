@@ -88,7 +88,8 @@ def _columns(data: dict[str, Any]) -> list[Column]:
     columns = data.get("spalten")
     if not isinstance(columns, list):
         return []
-    return [Column(str(c.get("art")), _year(c.get("jahr"))) for c in columns if isinstance(c, dict)]
+    return [Column(str(c.get("art")), _year(c.get("jahr")), c["titel"] if isinstance(c.get("titel"), str) else "",
+                   c.get("vorlaeufig") is True) for c in columns if isinstance(c, dict)]
 
 
 def _year(value: Any) -> str:

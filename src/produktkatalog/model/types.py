@@ -66,6 +66,24 @@ class Entry:
 class Column:
     wertart: str  # ergebnis, ansatz, planung
     year: str
+    title: str = ""  # the heading as printed (``titel``), if it differs from "Ergebnis 2024"
+    provisional: bool = False  # ``vorlaeufig``: e.g. a Rechnungsergebnis not yet approved
+
+    @property
+    def heading(self) -> str:
+        """"Ergebnis 2024", the ``titel`` instead where one is given, "(vorläufig)" added unless it says so."""
+        heading = self.title or f"{self.wertart.capitalize()} {self.year}"
+        return f"{heading} (vorläufig)" if self.provisional and "vorläufig" not in heading.lower() else heading
+
+
+@dataclass(frozen=True)
+class SheetField:
+    """A field a municipality declares for its sheets (katalog.yaml ``felder``)."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text, zahl, liste
+    sheets: frozenset[str] = frozenset({"produkt", "leistung"})  # the kinds of file whose sheet shows it
 
 
 @dataclass
@@ -82,11 +100,34 @@ class Settings(Entry):
         for column in self.columns:
             self._years_by_wertart.setdefault(column.wertart, set()).add(column.year)
 
+    def heading(self, wertart: str, year: int | str) -> str:
+        """A column's heading as printed (first column of that Wertart and year); "Ansatz 2026" without one."""
+        found = next((c for c in self.columns if c.wertart == wertart and c.year == str(year)), None)
+        return found.heading if found is not None else Column(wertart, str(year)).heading
+
     def years_of(self, wertart: str | None) -> set[str]:
         """Years with a column of ``wertart``; every column year for Zielwerte and ``None``."""
         if wertart in (None, "ziel"):
             return self.years
         return self._years_by_wertart.get(wertart or "", set())
+
+    @property
+    def sheet_fields(self) -> list[SheetField]:
+        found = []
+        for item in self.items("felder"):
+            if isinstance(item, dict) and isinstance(name := item.get("name"), str):
+                sheets = item.get("zeigen")
+                found.append(SheetField(name, str(item.get("bezeichnung") or name), str(item.get("typ") or "text"),
+                                        frozenset(sheets) if isinstance(sheets, list) else SheetField.sheets))
+        return found
+
+    def label(self, field: str, standard: str) -> str:
+        """A standard field's label as the municipality's sheet prints it (``bezeichnungen``)."""
+        renamed = self.mapping("bezeichnungen").get(field)
+        return renamed if isinstance(renamed, str) and renamed else standard
+
+    def flag(self, key: str) -> bool:
+        return self.data.get(key) is True
 
     @property
     def scheme(self) -> str:
@@ -191,6 +232,14 @@ class Plan(Entry):
     def statement(self) -> str:
         """ergebnisplan or finanzplan, from the file name."""
         return "finanzplan" if self.file.endswith("teilfinanzplan.yaml") else "ergebnisplan"
+
+    @property
+    def unit(self) -> str:
+        """What its amounts count: EUR (default), "EUR je Einwohner" or "T€" (``einheit``)."""
+        return self.text("einheit") or EURO
+
+
+EURO = "EUR"
 
 
 @dataclass

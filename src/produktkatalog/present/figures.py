@@ -101,6 +101,16 @@ class Listing:
         groups = catalogue.settings.data.get("kennzahlgruppen") if catalogue.settings else None
         self.group_order = [g for g in groups if isinstance(g, str)] if isinstance(groups, list) else []
 
+    def heading(self, period: Period) -> str:
+        """The column's heading as the catalogue prints it: its ``titel``, "(vorläufig)", else "Ansatz 2026"."""
+        settings = self.computation.index.catalogue.settings
+        return settings.heading(period.wertart, period.year) if settings is not None else str(period)
+
+    def provisional(self, period: Period) -> bool:
+        settings = self.computation.index.catalogue.settings
+        return settings is not None and any(c.provisional and (c.wertart, c.year) == (period.wertart, str(period.year))
+                                            for c in settings.columns)
+
     def lines(self) -> list[FigureLine]:
         found = [FigureLine(owner, self.label(owner), self.number(owner), figure, values)
                  for (key, owner), values in self.computation.values.items()

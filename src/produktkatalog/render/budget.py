@@ -6,6 +6,7 @@ import functools
 from decimal import Decimal
 
 from produktkatalog.compute.tables import Table
+from produktkatalog.model import Settings
 from produktkatalog.model.conventions import CANONICAL, SIGN_WORDS, factors, operator
 from produktkatalog.model.owners import LEVEL_NAMES
 from produktkatalog.model.plan_rows import PlanColumn
@@ -24,25 +25,34 @@ SIGN_NOTES = {"ertrag_negativ": "Vorzeichen: Erträge negativ, Aufwendungen posi
 
 @functools.lru_cache(maxsize=65536)
 def amount(value: Decimal) -> Cell:
-    """An amount in EUR as a table shows it (the unit is in the caption): ``-1.234,50``."""
+    """An amount as a table shows it (the unit, EUR or the plan's ``einheit``, is in the caption): ``-1.234,50``."""
     return Cell(number(value, 2))
 
 
-def plan_view(table: Table, periods: list[Period], title: str, convention: str = CANONICAL) -> PlanView:
+def plan_view(table: Table, periods: list[Period], title: str, settings: Settings | None = None,
+              convention: str = CANONICAL) -> PlanView:
     """Every row of the template, in its order; sums computed; blank where nothing is planned, "—" for kein
-    Wert (its reason as the cell's note). Amounts as ``convention`` shows them (the catalogue's anzeige)."""
-    columns = [table.column(period) for period in periods]
+    Wert (its reason as the cell's note). Amounts as ``convention`` shows them (the catalogue's anzeige). A
+    stated sum that differs from its parts gets a footnote saying by how much."""
+    columns = [(settings.heading(period.wertart, period.year) if settings else str(period), table.column(period))
+               for period in periods]
     template = table.template
     signs = factors(template, convention)
     unsigned = convention == "ohne_vorzeichen"
+    footnotes: list[str] = []
     rows = [PlanRow(row.shown_number, row.name, row.nature,
-                    [_cell(column, row.number, signs[row.number]) for column in columns],
+                    [_cell(table, column, (row.number, row.shown_number, heading), footnotes, signs[row.number])
+                     for heading, column in columns],
                     operator(template, row.number) if unsigned else "")
             for row in template.rows]
+    if settings is not None and settings.flag("leere_zeilen_ausblenden"):
+        rows = _without_blank_rows(rows, [column for _, column in columns])
     plan = table.plan
-    return PlanView(title, template.name, template.ident, columns_of(periods), rows,
-                    plan.text("erlaeuterungen") or "" if plan else "", plan.text("quelle") or "" if plan else "",
-                    _signs_note(convention, plan.mapping("vorzeichen").get("eingabe") if plan else None))
+    return PlanView(title, template.name, template.ident, columns_of(periods, settings), rows,
+                    notes=plan.text("erlaeuterungen") or "" if plan else "",
+                    source=plan.text("quelle") or "" if plan else "",
+                    signs=_signs_note(convention, plan.mapping("vorzeichen").get("eingabe") if plan else None),
+                    footnotes=footnotes, unit=table.unit)
 
 
 def _signs_note(convention: str, entered: object) -> str:
@@ -53,13 +63,49 @@ def _signs_note(convention: str, entered: object) -> str:
     return "; ".join(notes)
 
 
-def _cell(column: PlanColumn, number: str, sign: int) -> Cell:
+def _without_blank_rows(rows: list[PlanRow], columns: list[PlanColumn]) -> list[PlanRow]:
+    """The rows with something in a column that has amounts (a column not drawn up is "—" in every row)."""
+    counted = [position for position, column in enumerate(columns) if len(column)]
+    return [row for row in rows if any(row.cells[position].text for position in counted)]
+
+
+def _cell(table: Table, column: PlanColumn, where: tuple[str, str, str], footnotes: list[str], sign: int) -> Cell:
+    number = where[0]
     if number in column.blank:
         return BLANK
     value = column.cells.get(number)
-    if isinstance(value, Decimal):
-        return amount(-value if sign == -1 else value)
-    return Cell("—", value.reason if value is not None else "")
+    if not isinstance(value, Decimal):
+        return Cell("—", value.reason if value is not None else "")
+    printed = column.printed.get(number)
+    if printed is None:
+        return amount(_signed(value, sign))
+    shown, computed = _signed(printed[0], sign), _signed(printed[1], sign)
+    note = _printed_note(table, where, shown, computed)
+    mark = _mark(len(footnotes) + 1)
+    footnotes.append(f"{mark.strip()} {note}")
+    return Cell(f"{amount(shown).text}{mark}", note)
+
+
+def _signed(value: Decimal, sign: int) -> Decimal:
+    return -value if sign == -1 else value  # negation, not * -1: no "-0,00"
+
+
+def _printed_note(table: Table, where: tuple[str, str, str], shown: Decimal, computed: Decimal) -> str:
+    """„Zeile 10, Ergebnis 2024: wie im Plan angegeben; aus den Einzelzeilen berechnet 250.000,00 (Abweichung
+    0,99).“ A page is written only if every stated sum is within the tolerance of its stated parts (else K216);
+    the rounding of several sums may add up to more further down."""
+    key, printed_number, heading = where
+    row = f"Zeile {printed_number or table.template.by_number[key].name}, {heading}"
+    return (f"{row}: wie im Plan angegeben; aus den Einzelzeilen berechnet {number(computed, 2)} "
+            f"(Abweichung {number(shown - computed, 2)}).")
+
+
+def _mark(count: int) -> str:
+    """A footnote's mark in the cell: ¹, ², … ¹⁰."""
+    return f"\u2009{count}".translate(_SUPERSCRIPT)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def rollup_title(table: Table, name: str) -> str:

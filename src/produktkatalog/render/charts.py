@@ -17,7 +17,7 @@ from produktkatalog.model.values import Outcome, Period
 from produktkatalog.render.views import Bar, Cell, Chart, Tick
 from produktkatalog.wording.numbers import number
 
-WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "ziel": "Ziel"}
+WERTARTEN = {"ergebnis": "Ergebnis", "ansatz": "Ansatz", "planung": "Planung", "betrag": "Betrag", "ziel": "Ziel"}
 AXIS, SLOT, BAR, PLOT, TOP, LABELS = 48, 34, 22, 72, 8, 16  # pixels: scale, column slot, bar, plot, margins
 NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 

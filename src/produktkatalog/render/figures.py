@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from produktkatalog.model import Kennzahl
+from produktkatalog.model import Kennzahl, Settings
+from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, shown, stated_beside, stated_note
 from produktkatalog.render.charts import WERTARTEN, year_chart
-from produktkatalog.render.views import Cell, Column, FigureGroup, FigureRow
+from produktkatalog.render.views import Cell, Column, FigureGroup, FigurePart, FigureRow
 
 FIGURE_KINDS = {"grundzahl": "Grundzahl", "kennzahl": "Kennzahl", "zielkennzahl": "Zielkennzahl",
                 "standardkennzahl": "Standardkennzahl", "leistungsdaten": "Leistungsdaten"}
@@ -19,8 +20,14 @@ DEFAULT_GROUP = "Kennzahlen"
 _NO_VALUE = NoValue("")
 
 
-def columns_of(periods: Iterable[Period]) -> list[Column]:
-    return [Column(WERTARTEN.get(p.wertart, p.wertart), str(p.year)) for p in periods]
+def columns_of(periods: Iterable[Period], settings: Settings | None = None) -> list[Column]:
+    """The columns' headings; ``title`` only where the catalogue's column has a titel or is vorläufig."""
+    found = []
+    for period in periods:
+        heading = settings.heading(period.wertart, period.year) if settings is not None else ""
+        plain = Column(WERTARTEN.get(period.wertart, period.wertart), str(period.year))
+        found.append(Column(plain.wertart, plain.year, heading if heading != plain.label else ""))
+    return found
 
 
 def text(data: Any, key: str) -> str:
@@ -59,7 +66,18 @@ def row(line: FigureLine, periods: list[Period]) -> FigureRow:
         scale=[(str(k), str(v)) for k, v in sorted(steps.items(), key=lambda kv: str(kv[0]))],
         scale_range=_range(scale), targets=targets(figure, figure.mapping("werte").get("ziel")),
         source=text(data, "quelle"), chart=year_chart(figure, periods, line.values, cells, anchor), anchor=anchor,
-        shared=figure.per_owner)
+        shared=figure.per_owner, parts=_parts(figure, periods))
+
+
+def _parts(figure: Kennzahl, periods: list[Period]) -> list[FigurePart]:
+    """The Kennzahl's sub-rows ("davon") with their stated values, in the Kennzahl's unit and places."""
+    found = []
+    for part in figure.items("davon"):
+        if isinstance(part, dict):
+            werte = _mapping(part.get("werte"))
+            cells = [Cell(shown(stated(werte.get(p.wertart), p, ""), figure)) for p in periods]
+            found.append(FigurePart(text(part, "bezeichnung"), cells))
+    return found
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -20,11 +20,14 @@ from produktkatalog.render.views import (
     Chart,
     Choice,
     Column,
+    ExtraField,
     FigureGroup,
+    FigurePart,
     FigureRow,
     Format,
     Goal,
     Grant,
+    Labels,
     LeistungView,
     Level,
     LevelText,
@@ -112,6 +115,9 @@ class ProductSheet:
     sections: list[Section]
     source: str
     nav: Nav | None = None
+    fields: list[ExtraField] = field(default_factory=list)  # the catalogue's own fields (``felder``)
+    labels: Labels = field(default_factory=Labels)
+    hide_empty: bool = False  # leere_felder_ausblenden: no "—" for an empty standard field
 
 
 @dataclass(frozen=True)
@@ -191,5 +197,5 @@ class CatalogueSite:
 
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,
                         Choice, FigureRow, FigureGroup, Achievement, ProgrammeRef, Goal, PlanRow, PlanView, Section,
-                        Partner, Format, Theme, Grant, Strategy, LeistungView, LevelText, ProductSheet, TreeNode,
-                        ProgrammePage, BudgetPage, OverviewRow, CatalogueSite})
+                        Partner, Format, Theme, Grant, Strategy, ExtraField, Labels, FigurePart, LeistungView,
+                        LevelText, ProductSheet, TreeNode, ProgrammePage, BudgetPage, OverviewRow, CatalogueSite})

@@ -8,7 +8,7 @@ from typing import Any
 
 from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult, goal_results
-from produktkatalog.model import Entry, Leistung, Product, Programme, canonical
+from produktkatalog.model import Entry, Leistung, Product, Programme, Settings, canonical
 from produktkatalog.model import Level as LevelFile  # views.Level is a line of a sheet's hierarchy
 from produktkatalog.model.conventions import display_convention
 from produktkatalog.model.owners import STATEMENTS, Owner
@@ -16,12 +16,14 @@ from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
 from produktkatalog.render import texts
 from produktkatalog.render.budget import PLAN_TITLES, plan_view
+from produktkatalog.render.fields import extra_fields, sheet_labels
 from produktkatalog.render.figures import DIRECTIONS, columns_of, groups, targets, text
 from produktkatalog.render.pages import ProductSheet
 from produktkatalog.render.paths import relative, slug
 from produktkatalog.render.views import (
     Achievement,
     Choice,
+    Column,
     FigureGroup,
     Goal,
     LeistungView,
@@ -63,6 +65,14 @@ class SheetMaker:
     def periods(self) -> list[Period]:
         return self.computation.periods
 
+    @property
+    def settings(self) -> Settings | None:
+        return self.computation.index.catalogue.settings
+
+    @property
+    def columns(self) -> list[Column]:
+        return columns_of(self.periods, self.settings)
+
     def sheet(self, product: Product, page: str, nav: Nav | None = None) -> ProductSheet:
         data = product.data
         owner = Owner("produkt", product.folder)
@@ -85,13 +95,16 @@ class SheetMaker:
             audiences=texts.strings(data.get("zielgruppen")),
             goals=goals, leistungen=self.leistungen(product, lines, page),
             figures=without_goal_targets(groups(own, self.periods, self.listing.group_order), goals),
-            columns=columns_of(self.periods),
-            plans=[plan_view(table, self.periods, PLAN_TITLES[statement], display_convention(index.catalogue))
+            columns=self.columns,
+            plans=[plan_view(table, self.periods, PLAN_TITLES[statement], self.settings,
+                             display_convention(index.catalogue))
                    for statement in STATEMENTS
                    if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),
-            source=text(data, "quelle"), nav=nav)
+            source=text(data, "quelle"), nav=nav, fields=extra_fields(product, "produkt", self.settings),
+            labels=sheet_labels(self.settings), hide_empty=self.settings is not None and self.settings.flag(
+                "leere_felder_ausblenden"))
 
     def hierarchy(self, product: Product) -> list[Level]:
         placement = self.computation.tables.placement
@@ -116,10 +129,17 @@ class SheetMaker:
         return self.computation.index.vocabulary("produktarten").get(ident, ident)
 
     def leistungen(self, product: Product, lines: list[FigureLine], page: str) -> list[LeistungView]:
+        """The Leistungen with a file of their own, by number; then those the product only lists (``leistungen``)."""
         views = []
         for entry in sorted(self.by_product.get(product.folder, []), key=lambda e: (e.key, e.number, e.file)):
             own = [line for line in lines if line.figure.leistung_key == entry.key]
             views.append(self.leistung(entry, own, page))
+        for position, listed in enumerate(product.items("leistungen"), start=1):
+            if isinstance(listed, dict):
+                art = text(listed, "art")
+                views.append(LeistungView(f"leistung-liste-{position}", "", text(listed, "bezeichnung"),
+                                          LEISTUNG_KINDS.get(art, art), text(listed, "beschreibung"), [], [], [], [],
+                                          [], ""))
         return views
 
     def leistung(self, entry: Leistung, lines: list[FigureLine], page: str) -> LeistungView:
@@ -131,7 +151,8 @@ class SheetMaker:
             description=text(data, "beschreibung"), basis=texts.strings(data.get("auftragsgrundlage")),
             people=texts.people(data.get("verantwortliche")), goals=self.goal_views(entry, page),
             programmes=self.programmes(data.get("programmbezuege"), page),
-            figures=groups(lines, self.periods, self.listing.group_order), source=text(data, "quelle"))
+            figures=groups(lines, self.periods, self.listing.group_order), source=text(data, "quelle"),
+            fields=extra_fields(entry, "leistung", self.settings))
 
     def goal_views(self, entry: Entry, page: str) -> list[Goal]:
         views = []

@@ -13,7 +13,7 @@ from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, STATEMENTS, Owner
 from produktkatalog.present.figures import FigureLine
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
-from produktkatalog.render.figures import columns_of, groups, row, text
+from produktkatalog.render.figures import groups, row, text
 from produktkatalog.render.levels import level_text
 from produktkatalog.render.overview import headline_period, owner_name, spending_map, subsidy_bars
 from produktkatalog.render.pages import (
@@ -94,7 +94,7 @@ def catalogue_layout(computation: Computation, folder: str, top: Link | None, se
         name=text(data, "kommune") or folder or "Katalog", folder=folder, facts=_facts(computation),
         source=text(data, "quelle"),
         rules=[(text(r, "id"), text(r, "beschreibung")) for r in texts.mappings(data.get("regeln"))],
-        columns=columns_of(computation.periods), tree=tree, unplaced=unplaced, products=sheets,
+        columns=maker.columns, tree=tree, unplaced=unplaced, products=sheets,
         programmes=Later(len(programmes), lambda i: _programme(maker, *programmes[i], pages)),
         budgets=Later(len(budgets), lambda i: _budget(computation, maker, budgets[i], pages)),
         overview=_later_overview(sheets), top=top, year=text(data, "haushaltsjahr"), stand=text(data, "stand"),
@@ -214,13 +214,14 @@ def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPl
 def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
     owner = place.owner
     shown = display_convention(computation.index.catalogue)
-    plans = [plan_view(table, computation.periods, rollup_title(table, _level_name(computation, owner)), shown)
+    name = _level_name(computation, owner)
+    plans = [plan_view(table, computation.periods, rollup_title(table, name), maker.settings, shown)
              for statement in STATEMENTS if (table := computation.tables.table(owner, statement)) is not None]
     members = _members(computation, owner, pages, place.page)
     level = computation.tables.levels.get(owner)
     return BudgetPage(place.page, place.title, plans, groups(maker.listing.lines_of(owner), computation.periods,
                                                                maker.listing.group_order),
-                      columns_of(computation.periods), members, place.nav,
+                      maker.columns, members, place.nav,
                       level_text(maker, level, place.page) if level is not None else None)
 
 

@@ -46,10 +46,11 @@ class Person:
 class Column:
     wertart: str  # Ergebnis, Ansatz, Planung
     year: str
+    title: str = ""  # the heading as printed where the catalogue gives one or marks the column vorläufig
 
     @property
     def label(self) -> str:
-        return f"{self.wertart} {self.year}"
+        return self.title or f"{self.wertart} {self.year}"
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class FigureRow:
     source: str = ""
     chart: Chart | None = None
     anchor: str = ""
+    parts: list[FigurePart] = field(default_factory=list)  # sub-rows ("davon")
     shared: bool = False  # a Standardkennzahl: one definition for every sheet, explained once in the overview
 
     @property
@@ -175,6 +177,12 @@ class FigureRow:
         in the Kennzahlen overview)."""
         return not self.shared and bool(self.description or self.direction or self.scale or self.scale_range
                                         or self.targets)
+
+
+@dataclass(frozen=True)
+class FigurePart:
+    name: str
+    cells: list[Cell]
 
 
 @dataclass(frozen=True)
@@ -244,6 +252,8 @@ class PlanView:
     notes: str = ""
     source: str = ""
     signs: str = ""  # how the amounts are signed, where not as katalog computes (aufwand_negativ)
+    footnotes: list[str] = field(default_factory=list)  # stated sums beside their recomputation, numbered ¹ ² …
+    unit: str = "EUR"  # EUR, EUR je Einwohner, T€; "" for a roll-up of plans in different units
 
     @property
     def operators(self) -> bool:
@@ -332,6 +342,7 @@ class LeistungView:
     programmes: list[ProgrammeRef]
     figures: list[FigureGroup]
     source: str
+    fields: list[ExtraField] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -351,3 +362,26 @@ class LevelText:
     sections: list[Section]
     source: str
     checks: list[str]  # how each stated plan compares with the roll-up of what is below
+
+
+@dataclass(frozen=True)
+class ExtraField:
+    """A field the catalogue declares for its sheets (``felder``), with its label and the value as text."""
+
+    label: str
+    text: str
+    items: list[str] = field(default_factory=list)  # a field of typ liste
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The labels of a Produktblatt's standard fields; a catalogue may rename them (``bezeichnungen``)."""
+
+    unit: str = "Organisationseinheit"
+    people: str = "Verantwortliche"
+    obligation: str = "Aufgabenart"
+    product_type: str = "Produktart"
+    principal: str = "Auftraggeber"
+    audiences: str = "Zielgruppe"
+    basis: str = "Auftragsgrundlage"
+    description: str = "Beschreibung"

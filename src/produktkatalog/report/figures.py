@@ -36,7 +36,7 @@ def write_text(listings: list[Listing], stream: TextIO, handles: bool = False) -
 
     console = Console(file=stream, highlight=False, width=_width(stream))
     for listing in listings:
-        headers = [str(period) for period in listing.periods]
+        headers = [listing.heading(period) for period in listing.periods]
         for label, lines in groupby(listing.lines(), key=lambda line: line.label):
             rows = [([line.figure.text("bezeichnung") or line.figure.ident, line.unit,
                       *([listing.handle(line)] if handles else [])],
@@ -78,6 +78,9 @@ def _print_listed(console: Any, title: str, headers: list[str], rows: list[Row])
     for cells, values in rows:
         console.print(" · ".join(cell for cell in cells if cell))
         for header, value in zip(headers, values, strict=True):
+            if len(header) + len(str(value)) + 4 > console.width:  # a long printed heading gets its own line
+                console.print(Text.assemble("  ", header), no_wrap=True, overflow="ignore", crop=False)
+                header = "  Wert"
             console.print(Text.assemble("  ", header, ": ", value), no_wrap=True, overflow="ignore", crop=False)
 
 
@@ -109,10 +112,10 @@ def _budget_year(listing: Listing) -> int | None:
 
 
 CSV_COLUMNS = ("kommune", "ebene", "nummer", "bezeichnung_ebene", "kennung", "leistung", "kennzahl", "einheit",
-               "wertart", "jahr", "wert", "anzeige", "kein_wert", "gerundet", "angegeben")
+               "wertart", "jahr", "wert", "anzeige", "kein_wert", "gerundet", "angegeben", "spalte", "vorlaeufig")
 EXCEL_HEADINGS = ("Kommune", "Ebene", "Nummer", "Bezeichnung der Ebene", "Kennung", "Leistung", "Kennzahl", "Einheit",
                   "Wertart", "Jahr", "Wert (ungerundet)", "Anzeige", "Kein Wert", "Wert (gerundet)",
-                  "Angegebener Wert")
+                  "Angegebener Wert", "Spalte", "Vorläufig")
 
 
 def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> None:
@@ -133,7 +136,8 @@ def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> N
                                  line.figure.ident, line.figure.text("leistung") or "",
                                  neutral(line.figure.text("bezeichnung") or ""), neutral(line.unit), period.wertart,
                                  period.year, *_number_cells(value, line),
-                                 plain(written) if written is not None else ""])
+                                 plain(written) if written is not None else "", neutral(listing.heading(period)),
+                                 "ja" if listing.provisional(period) else ""])
 
 
 def _number_cells(value: Outcome, line: FigureLine) -> list[str]:
@@ -168,8 +172,8 @@ def _line(listing: Listing, line: FigureLine) -> dict[str, Any]:
         "kennung": figure.ident, "leistung": figure.text("leistung"), "bezeichnung": figure.text("bezeichnung"),
         "art": figure.data.get("art"), "gruppe": figure.text("gruppe"), "einheit": figure.text("einheit"),
         "formel": figure.text("formel"), "mitgeliefert": figure.shipped,
-        "werte": [_value(period, line.values.get(period, NoValue("")), figure, line.stated(period))
-                  for period in listing.periods],
+        "werte": [{**_value(period, line.values.get(period, NoValue("")), figure, line.stated(period)),
+                   **_column(listing, period)} for period in listing.periods],
     }
 
 
@@ -185,6 +189,11 @@ def _value(period: Period, value: Outcome, figure: Any, written: Decimal | None)
         entry["angegeben"] = str(written)
         entry["angegeben_anzeige"] = shown(written, figure)
     return entry
+
+
+def _column(listing: Listing, period: Period) -> dict[str, Any]:
+    """The column's heading as printed, and whether its values are vorläufig."""
+    return {"spalte": listing.heading(period), **({"vorlaeufig": True} if listing.provisional(period) else {})}
 
 
 def _goal(listing: Listing, goal: GoalResult) -> dict[str, Any]:
