@@ -48,8 +48,8 @@ def test_xlsx_has_numbers_formats_frozen_headings_filters_and_the_kommune(tmp_pa
     code, output = katalog("export", str(BEISPIEL), "--format", "xlsx", "--out", str(tmp_path / "k.xlsx"))
     assert code == 0, output
     book = load_workbook(tmp_path / "k.xlsx")
-    assert book.sheetnames == ["Produkte", "Produktgruppen", "Produktbereiche", "Gesamtplan", "Kennzahlen",
-                               "Zielerreichung"]
+    assert book.sheetnames == ["Produkte", "Produktgruppen", "Produktbereiche", "Gesamtplan", "Teilhaushalte",
+                               "Kennzahlen", "Zielerreichung"]
     for sheet in book.worksheets:
         assert "Beispielstadt (fiktiv)" in sheet["A1"].value and "Haushaltsjahr 2026" in sheet["A1"].value
         assert sheet["A2"].value == "Kommune" and sheet["B2"].value == "Haushaltsjahr"

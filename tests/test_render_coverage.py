@@ -4,7 +4,7 @@ For every bundled catalogue, every text value of a product's files (produkt.yaml
 Leistungen, Kennzahlen and plans) must appear on the product's HTML sheet, and every
 text value of a programme on the programme's page. Allowed differences: whitespace,
 a list line's leading "- ", a Kennung shown by its German label (aufgabenart,
-art, richtung …), and a blank "__" of a goal text filled with its Zielwert.
+art, richtung, a plan's vorzeichen …), and a blank "__" of a goal text filled with its Zielwert.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 from conftest import BUNDLED
 from produktkatalog.compute.goals import GAP
 from produktkatalog.model import Catalogue, Entry
+from produktkatalog.model.conventions import SIGN_WORDS
 from produktkatalog.model.framework import default_vocabulary
 from produktkatalog.render.figures import DIRECTIONS, FIGURE_KINDS
 from produktkatalog.render.sheet import GOAL_KINDS, LEISTUNG_KINDS
@@ -26,7 +27,7 @@ CATALOGUES = sorted(p.name for p in BUNDLED.iterdir() if (p / "katalog.yaml").is
 
 
 def _labels(catalogue: Catalogue) -> dict[str, str]:
-    labels = {**FIGURE_KINDS, **LEISTUNG_KINDS, **GOAL_KINDS, **DIRECTIONS}
+    labels = {**FIGURE_KINDS, **LEISTUNG_KINDS, **GOAL_KINDS, **DIRECTIONS, **SIGN_WORDS}
     for name in ("aufgabenarten", "produktarten"):
         own = catalogue.settings.mapping(name) if catalogue.settings else {}
         labels.update({str(k): str(v) for k, v in (own or default_vocabulary(name)).items()})

@@ -2,7 +2,8 @@
 
 Kept reviewable: per catalogue the index, the first product sheet and
 the first programme page (HTML and Markdown), and for the Beispielstadt also the
-Gesamtergebnisplan and one Produktbereich. Regenerate after an intended change with
+Gesamtergebnisplan, one Produktbereich and the pages of a Produktbereich, a Produktgruppe and a Teilhaushalt with
+files of their own. Regenerate after an intended change with
 ``UPDATE_GOLDEN=1 pytest tests/test_render_golden.py`` and review the diff.
 """
 
@@ -18,7 +19,9 @@ from render_helpers import render_files
 
 GOLDEN = Path(__file__).parent / "golden"
 CATALOGUES = sorted(p.name for p in BUNDLED.iterdir() if (p / "katalog.yaml").is_file())
-EXTRA = {"beispielstadt": ("haushalt/gesamt", "haushalt/produktbereich-02")}
+EXTRA = {"beispielstadt": ("haushalt/gesamt", "haushalt/produktbereich-02", "haushalt/produktbereich-08",
+                          "haushalt/produktgruppe-0601", "haushalt/teilhaushalt-2"),
+         "demo-ohne-vorzeichen": ("haushalt/gesamt",)}
 
 
 def _chosen(files: dict[str, bytes], name: str) -> list[str]:

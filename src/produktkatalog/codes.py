@@ -53,8 +53,11 @@ CODES: dict[str, str] = {
     "K218": "Zeilenvorlage fehlerhaft",
     "K219": "Plan ohne Zeilenvorlage",
     "K220": "Angegebener Wert weicht von der Formel ab",
-    "K221": "Vorzeichen widerspricht der Zeilenvorlage",
+    "K221": "Vorzeichen widerspricht der Vorzeichenregel des Plans",
     "K230": "Produktnummer passt nicht zu Ordner und Leistungen",
+    "K240": "Nummer der Ebene passt nicht zu Produktrahmen oder Ordner",
+    "K241": "Produkt liegt im Ordner einer anderen Ebene",
+    "K242": "Plan der Ebene weicht von der Summe darunter ab",
     "K260": "Eigenes Feld nicht vereinbart",
     "K261": "Eigenes Feld hat den falschen Typ",
     "K262": "Unterzeilen ergeben nicht die Kennzahl",
@@ -71,7 +74,7 @@ CODES: dict[str, str] = {
     "I311": "Zeile oder Konto nicht zuzuordnen",
     "I312": "Summe der Quelle stimmt nicht",
     "I313": "Wert weicht vom Katalog ab",
-    "I314": "Ebene noch nicht unterstützt",
+    "I314": "Ebene ohne eigene Datei im Katalog",
     "I315": "Produkt oder Kennzahl fehlt im Katalog",
     "I316": "Zuordnung fehlerhaft",
     "I317": "Spalte des Katalogs fehlt",
@@ -135,11 +138,19 @@ EXPLANATIONS: dict[str, str] = {
             "Standardkennzahlen berechnen.",
     "K220": "Eine Kennzahl mit Formel nennt auch Werte (etwa aus einem gedruckten Plan); ein angegebener Wert weicht "
             "mehr als die Toleranz vom berechneten ab.",
-    "K221": "Ein Betrag hat das Vorzeichen, das die Zeilenvorlage seiner Zeilenart nicht gibt, z. B. ein positiver "
-            "Aufwand unter „Aufwendungen negativ“ (Warnung); ist der ganze Plan so erfasst, nennt eine Warnung "
-            "die wahrscheinliche Ursache.",
+    "K221": "Ein Betrag hat das Vorzeichen, das die Regel, nach der der Plan eingegeben ist (vorzeichen des "
+            "Plans, des Katalogs oder der Zeilenvorlage), seiner Zeilenart nicht gibt, z. B. ein positiver "
+            "Aufwand unter „Aufwendungen negativ“ oder ein negativer unter „ohne Vorzeichen“ (Warnung); ist der "
+            "ganze Plan so erfasst, nennt eine Warnung die wahrscheinliche Ursache.",
     "K230": "Ordnername und Leistungen (oder die Produktgruppe) eines Produkts nennen eine andere Nummer als das "
             "Produkt selbst; die Befunde, die daraus folgen, stehen als Folgefehler darunter.",
+    "K240": "Die Nummer in produktbereich.yaml, produktgruppe.yaml oder teilhaushalt.yaml gibt es im Produktrahmen "
+            "nicht, sie passt nicht zum Namen ihres Ordners, oder der Ordner einer Produktgruppe liegt im Ordner "
+            "eines anderen Produktbereichs.",
+    "K241": "Ein Produkt liegt im Ordner einer Produktgruppe oder eines Produktbereichs, zu dem es nach seiner "
+            "Nummer (oder seiner Angabe produktgruppe) nicht gehört.",
+    "K242": "Der Plan einer Produktgruppe, eines Produktbereichs oder Teilhaushalts nennt in einer Zeile einen "
+            "Betrag, der mehr als die Toleranz von der Summe der Pläne darunter abweicht.",
     "K260": "Ein Produkt oder eine Leistung nennt unter felder einen Namen, den katalog.yaml unter felder nicht "
             "(oder nicht für diese Art von Blatt) vereinbart; der Wert erschiene auf keinem Blatt.",
     "K261": "Der Wert eines eigenen Felds passt nicht zu dessen Typ in katalog.yaml (text, zahl oder liste).",
@@ -168,8 +179,9 @@ EXPLANATIONS: dict[str, str] = {
     "I313": "Der Katalog hat für diese Stelle schon einen anderen Wert; er bleibt, solange nicht mit "
             "--ueberschreiben importiert wird. Ebenso bleibt der Wert einer Kennzahl weg, die katalog berechnet "
             "(Warnung).",
-    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die katalog "
-            "noch keine Pläne führt.",
+    "I314": "Die Quelle enthält Pläne einer Ebene (Produktgruppe, Produktbereich, Teilhaushalt), für die der "
+            "Katalog keine eigene Datei hat (produktgruppe.yaml, produktbereich.yaml, teilhaushalt.yaml); mit ihr "
+            "schreibt katalog import den Plan in den Ordner der Ebene.",
     "I315": "Das Produkt, die Produktgruppe oder die Kennzahl, zu der ein Wert gehört, gibt es im Katalog nicht, "
             "und katalog kann sie nicht anlegen.",
     "I316": "Die Zuordnung (--zuordnung, --profil) ist unbekannt oder verletzt ihr Schema, etwa ein unbekanntes "

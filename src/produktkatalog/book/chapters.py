@@ -1,9 +1,9 @@
-"""What the book holds, in order: own chapters (Markdown), Gesamtplan, one chapter per Produktbereich
-(its level page, then per Produktgruppe its level page and its Produktblätter), programmes, the
+"""What the book holds, in order: own chapters (Markdown), Gesamtplan, the Teilhaushalte, one chapter per
+Produktbereich (its level page, then per Produktgruppe its level page and its Produktblätter), programmes, the
 Kennzahlen overview and, on request, the technical appendix.
 
-A level page is whatever the site shows for a Produktbereich or Produktgruppe (today its Haushalt
-page; level pages with their own description slot in here as they come). Each chapter is laid out
+A level page is whatever the site shows for a Produktbereich, Produktgruppe or Teilhaushalt: its Haushalt page,
+with the level's own description, Ziele and stated plan where it has a file of its own. Each chapter is laid out
 on its own, so a chapter is the unit of parallel work.
 """
 
@@ -19,6 +19,7 @@ from produktkatalog.render.pages import BudgetPage, CatalogueSite, ProductSheet,
 
 OWN_CHAPTERS = "buch"  # the catalogue's folder of Markdown chapters (and an optional wappen.png/.svg)
 LOGO_NAMES = ("wappen.svg", "wappen.png", "logo.svg", "logo.png")
+TEILHAUSHALT_PAGES = "haushalt/teilhaushalt-"  # see render.site: a Teilhaushalt's page
 MAX_MARKDOWN = 200_000  # characters of one chapter file; more is not a Vorbericht
 
 
@@ -50,6 +51,8 @@ def book_chapters(site: CatalogueSite, root: Path, technical: bool) -> list[Chap
     whole = budgets.get("haushalt/gesamt")
     if whole is not None:
         chapters.append(Chapter(whole.title, [Entry("haushalt", whole.title, whole)]))
+    chapters.append(Chapter("Teilhaushalte", [Entry("haushalt", page.title, page) for name, page in budgets.items()
+                                              if name.startswith(TEILHAUSHALT_PAGES)]))
     for area in site.tree:
         chapters.append(_area_chapter(area, budgets, sheets))
     if site.unplaced:

@@ -8,6 +8,7 @@ from produktkatalog.check import (
     hierarchy,
     identity,
     layout,
+    levels,
     numbering,
     plans,
     references,
@@ -21,8 +22,8 @@ from produktkatalog.findings import Finding
 from produktkatalog.model import Catalogue
 from produktkatalog.model.index import Index
 
-CHECKS = (layout.check, numbering.check, identity.check, hierarchy.check, references.check, formulas.check, years.check,
-          plans.check, signs.check, rules.check, sheet_fields.check, breakdowns.check)
+CHECKS = (layout.check, levels.check, numbering.check, identity.check, hierarchy.check, references.check,
+          formulas.check, years.check, plans.check, signs.check, rules.check, sheet_fields.check, breakdowns.check)
 
 
 def check_catalogue(catalogue: Catalogue, index: Index | None = None) -> list[Finding]:

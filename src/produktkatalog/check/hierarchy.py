@@ -34,8 +34,10 @@ def _group(index: Index, product: Product) -> Iterator[Finding]:
     declared = product.text("produktgruppe")
     if product.key and product.key == canonical(declared or product.key) and product.key in groups:
         yield error("K206", product.file, f"Die Produktnummer {product.number} ist die Nummer der Produktgruppe "
-                    f"{product.key} ({groups[product.key]}), nicht die eines Produkts darin.", "Produktnummern "
-                    f"setzen die Nummer ihrer Produktgruppe fort, z. B. {product.key}01.", path=("nummer",))
+                    f"{product.key} ({groups[product.key]}), nicht die eines Produkts darin.", "Beschreibt die Datei "
+                    "die Produktgruppe selbst, gehört ihr Inhalt in eine produktgruppe.yaml im Ordner der Gruppe "
+                    f"(„{product.key}-…“). Produktnummern setzen die Nummer ihrer Produktgruppe fort, z. B. "
+                    f"{product.key}01.", path=("nummer",))
         return
     if declared is None:
         if product.key and index.framework.group_for(product.key) is None:

@@ -8,7 +8,8 @@ from typing import Any
 
 from produktkatalog.check.template_files import broken_templates, missing_templates, template_findings
 from produktkatalog.findings import Finding, error
-from produktkatalog.model import Plan, template_name, template_of
+from produktkatalog.model import Catalogue, Plan, template_name, template_of
+from produktkatalog.model.conventions import converted, factors, input_convention
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import DEFAULT_TOLERANCE, PlanColumn, plan_column, stated_cell, sum_tolerance
 from produktkatalog.model.row_templates import RowTemplate, row_key
@@ -21,7 +22,7 @@ __all__ = ["DEFAULT_TOLERANCE", "check"]
 
 def check(index: Index) -> Iterator[Finding]:
     catalogue = index.catalogue
-    tolerance = sum_tolerance(catalogue.settings.data if catalogue.settings else None)
+    tolerance = tolerance_of(catalogue)
     broken = broken_templates(catalogue)  # these have findings of their own
     yield from template_findings(catalogue)
     for plan in catalogue.plans:
@@ -34,8 +35,13 @@ def check(index: Index) -> Iterator[Finding]:
                         suggestion(name, known) or f"Vorlagen: {', '.join(sorted(known))}.", path=where)
         elif template is not None:
             yield from _rows(plan, template)
-            yield from _sums(plan, template, tolerance)
+            yield from _sums(plan, template, tolerance, factors(template, input_convention(plan, catalogue, template)))
     yield from missing_templates(catalogue)
+
+
+def tolerance_of(catalogue: Catalogue) -> Decimal:
+    """The catalogue's ``summentoleranz``: how far a stated sum may be off from its parts (rounding)."""
+    return sum_tolerance(catalogue.settings.data if catalogue.settings else None)
 
 
 def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
@@ -53,13 +59,15 @@ def _rows(plan: Plan, template: RowTemplate) -> Iterator[Finding]:
                         path=("zeilen", number), at_key=True)
 
 
-def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Finding]:
+def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal, signs: dict[str, int]) -> Iterator[Finding]:
+    """Stated sums against their parts, both canonical; a message shows amounts as the plan enters them."""
     stated = plan.mapping("zeilen")
-    rows = template.keyed(stated)
+    keyed = template.keyed(stated)
+    rows = converted(keyed, signs)
     columns: dict[Period, PlanColumn] = {}
     for written, values in stated.items():
         spec = template.find(written)
-        counted = spec is not None and rows.get(spec.number) is values  # not the second of two keys (K202)
+        counted = spec is not None and keyed.get(spec.number) is values  # not the second of two keys (K202)
         if spec is None or not spec.parts or not counted or not isinstance(values, dict):
             continue
         for kind, by_year in values.items():
@@ -68,19 +76,23 @@ def _sums(plan: Plan, template: RowTemplate, tolerance: Decimal) -> Iterator[Fin
                     period = Period(kind, int(year))
                     if period not in columns:
                         columns[period] = plan_column(template, rows, period, plan.statement, as_printed=True)
-                    yield from _compare(plan, template, (rows, columns[period]), (written, kind, year), tolerance)
+                    yield from _compare(plan, template, (rows, columns[period]), (written, kind, year),
+                                        (tolerance, signs.get(spec.number, 1)))
 
 
 def _compare(plan: Plan, template: RowTemplate, stated: tuple[dict[str, Any], PlanColumn],
-             where: tuple[str, str, str], tolerance: Decimal) -> Iterator[Finding]:
+             where: tuple[str, str, str], allowed: tuple[Decimal, int]) -> Iterator[Finding]:
     rows, column = stated
     written, kind, year = where
+    tolerance, sign = allowed
     spec = template.find(written)
     assert spec is not None
     period = Period(kind, int(year))
     amount = stated_cell(rows, spec.number, period)
     computed = column.parts_sum(spec.number)  # its parts as stated where stated: rounding does not add up
     if isinstance(amount, Decimal) and computed is not None and abs(computed - amount) > tolerance:
+        if sign == -1:  # as the plan enters them (negation, not * -1: no "-0,00")
+            amount, computed = -amount, -computed
         from produktkatalog.wording.numbers import with_unit  # Babel loads only when a sum is wrong
 
         places = min(max(2, *(_places(value) for value in (amount, computed, tolerance))), 10)

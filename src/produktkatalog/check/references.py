@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from produktkatalog.findings import DocPath, Finding, error
-from produktkatalog.model import Entry, Leistung, Product, listed
+from produktkatalog.model import Entry, Leistung, Level, Product, listed
 from produktkatalog.model.formula.reads import named_reference
 from produktkatalog.model.index import Index, Scope
 from produktkatalog.wording.text import shorten, suggestion_and_allowed
@@ -21,6 +21,9 @@ def check(index: Index) -> Iterator[Finding]:
     for leistung in catalogue.leistungen:
         yield from _goals(index, leistung, (leistung.product_folder, leistung.key))
         yield from _programme_links(index, leistung, ())
+    for level in catalogue.levels:
+        yield from _goals(index, level, (level.folder, None))
+        yield from _programme_links(index, level, ())
     for figure in catalogue.kennzahlen:
         yield from _figure_leistung(index, figure)
     if catalogue.settings is not None:
@@ -55,7 +58,7 @@ def _vocabularies(index: Index, product: Product) -> Iterator[Finding]:
                            "Eigene Liste: katalog.yaml → aufgabenarten.", known)
 
 
-def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Finding]:
+def _goals(index: Index, entry: Product | Leistung | Level, scope: Scope) -> Iterator[Finding]:
     for position, goal in enumerate(entry.items("ziele")):
         if not isinstance(goal, dict):
             continue
@@ -65,7 +68,7 @@ def _goals(index: Index, entry: Product | Leistung, scope: Scope) -> Iterator[Fi
             if reference is None or index.resolve(reference, scope) is None:
                 yield _missing(entry, path, "Die Kennzahl", reference.text if reference else str(name),
                                index.visible_names(scope),
-                               "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts.")
+                               "Ziele nennen Kennungen aus dem Ordner kennzahlen/ ihres Produkts oder ihrer Ebene.")
         yield from _programme_links(index, entry, ("ziele", position))
 
 

@@ -19,6 +19,12 @@ class Level(StrEnum):
     teilhaushalt = "teilhaushalt"
 
 
+class SourceSigns(StrEnum):
+    aufwand_negativ = "aufwand_negativ"
+    ertrag_negativ = "ertrag_negativ"
+    aufwand_positiv = "aufwand_positiv"
+
+
 class ImportFormat(StrEnum):
     text = "text"
     json = "json"
@@ -35,6 +41,10 @@ def import_(
                                                    "zuordnung.schema.json).", metavar="DATEI")] = None,
     ebene: Annotated[Level | None, typer.Option("--ebene", help="Ebene der Nummern, abweichend von der Zuordnung.",
                                                 show_default=False)] = None,
+    vorzeichen: Annotated[SourceSigns | None, typer.Option(
+        "--vorzeichen", help="Vorzeichen der Quelle, abweichend von der Zuordnung: aufwand_negativ, ertrag_negativ "
+        "(z. B. SAP-Auszüge) oder aufwand_positiv. katalog schreibt die Beträge so, wie der Katalog sie eingibt "
+        "(vorzeichen.eingabe).", show_default=False)] = None,
     probe: Annotated[bool, typer.Option("--probe", help="Nichts schreiben; zeigen, was sich ändern würde.")] = False,
     ueberschreiben: Annotated[bool, typer.Option("--ueberschreiben", help="Abweichende Werte des Katalogs durch die "
                                                  "der Quelle ersetzen.")] = False,
@@ -54,7 +64,7 @@ def import_(
     if profil is not None and zuordnung is not None:
         stop("Nennen Sie entweder --profil oder --zuordnung.")
     request = Request(quelle, katalog, profil, zuordnung, ebene.value if ebene else None, probe, ueberschreiben,
-                      use_cache=not no_cache)
+                      use_cache=not no_cache, signs=vorzeichen.value if vorzeichen else None)
     try:
         outcome = run_import(request)
     except CannotCreate as exc:

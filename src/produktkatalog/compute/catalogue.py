@@ -19,8 +19,10 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from produktkatalog.check.plans import tolerance_of
 from produktkatalog.compute.engine import Engine, Recorder
 from produktkatalog.compute.evaluate import CONTEXT, evaluate_in_context
+from produktkatalog.compute.level_checks import level_findings
 from produktkatalog.compute.tables import PlanTables, plan_tables
 from produktkatalog.compute.values import Key, Series, Values
 from produktkatalog.findings import Finding
@@ -88,7 +90,10 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
                                                           for period in periods}
     for owner, figures in later.items():
         computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, restore))
-    computation.by_owner = {owner: found for owner, found in engine.findings.items() if owner not in known}
+    by_owner = {owner: list(found) for owner, found in engine.findings.items()}
+    for owner, found in level_findings(tables, periods, tolerance_of(catalogue)).items():
+        by_owner.setdefault(owner, []).extend(found)
+    computation.by_owner = {owner: found for owner, found in by_owner.items() if owner not in known}
     return computation
 
 

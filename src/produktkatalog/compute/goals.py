@@ -22,9 +22,9 @@ from typing import Any
 
 from produktkatalog.compute.catalogue import Computation
 from produktkatalog.compute.evaluate import CONTEXT
-from produktkatalog.model import Kennzahl, Leistung, Product, listed
+from produktkatalog.model import Kennzahl, Leistung, Level, Product, listed
 from produktkatalog.model.formula.reads import named_reference
-from produktkatalog.model.owners import Owner, home
+from produktkatalog.model.owners import Owner, home, level_owner
 from produktkatalog.model.plan_rows import stated
 from produktkatalog.model.values import NoValue, Outcome, Period
 
@@ -44,7 +44,7 @@ class Achievement:
 
 @dataclass
 class GoalResult:
-    entry: Product | Leistung
+    entry: Product | Leistung | Level
     position: int  # in the entry's ziele
     goal: dict[str, Any]
     figures: list[tuple[str, Kennzahl | None]]  # the Zielkennzahlen as written, and what they name
@@ -53,19 +53,36 @@ class GoalResult:
 
     @property
     def owner(self) -> Owner:
-        """The product the Ziel belongs to (a Leistung's Ziel belongs to its product)."""
-        return Owner("produkt", self.entry.folder if isinstance(self.entry, Product) else self.entry.product_folder)
+        """The owner the Ziel belongs to: its product (also for a Leistung's Ziel), or its level."""
+        return goal_owner(self.entry)
 
 
-def goal_results(computation: Computation, entries: Sequence[Product | Leistung] | None = None) -> list[GoalResult]:
-    """The results of every Ziel of ``entries`` (default: every product and Leistung), in their order."""
+Goaled = Product | Leistung | Level  # what has Ziele with Zielkennzahlen
+
+
+def goal_owner(entry: Goaled) -> Owner:
+    if isinstance(entry, Level):
+        return level_owner(entry)
+    return Owner("produkt", entry.folder if isinstance(entry, Product) else entry.product_folder)
+
+
+def goal_scope(entry: Goaled) -> tuple[str, str | None]:
+    """Where a Ziel's Zielkennzahlen are looked up (see ``Index.resolve``)."""
+    if isinstance(entry, (Product, Level)):
+        return entry.folder, None
+    return entry.product_folder, entry.key
+
+
+def goal_results(computation: Computation, entries: Sequence[Goaled] | None = None) -> list[GoalResult]:
+    """The results of every Ziel of ``entries`` (default: every product, Leistung and level file), in their
+    order."""
     catalogue = computation.index.catalogue
     settings = catalogue.settings
     default = _decimal(settings.data.get("zieltoleranz")) if settings else None
     default = DEFAULT_TOLERANCE if default is None else default
     years = _column_periods(computation.periods)
     results = []
-    everything: list[Product | Leistung] = [*catalogue.products, *catalogue.leistungen]
+    everything: list[Goaled] = [*catalogue.products, *catalogue.leistungen, *catalogue.levels]
     for entry in everything if entries is None else entries:
         for position, goal in enumerate(entry.items("ziele")):
             if isinstance(goal, dict):
@@ -73,9 +90,9 @@ def goal_results(computation: Computation, entries: Sequence[Product | Leistung]
     return results
 
 
-def named_figures(computation: Computation, entry: Product | Leistung) -> list[Kennzahl]:
+def named_figures(computation: Computation, entry: Goaled) -> list[Kennzahl]:
     """The Kennzahlen that the Ziele of ``entry`` name as Zielkennzahlen."""
-    scope = (entry.folder, None) if isinstance(entry, Product) else (entry.product_folder, entry.key)
+    scope = goal_scope(entry)
     return [figure for goal in entry.items("ziele") if isinstance(goal, dict)
             for text in listed(goal.get("kennzahlen"))
             if isinstance(text, str) and (figure := _resolve(computation, text, scope)) is not None]
@@ -89,13 +106,13 @@ def _column_periods(periods: list[Period]) -> dict[int, Period]:
     return chosen
 
 
-def _result(computation: Computation, entry: Product | Leistung, position: int, goal: dict[str, Any],
+def _result(computation: Computation, entry: Goaled, position: int, goal: dict[str, Any],
             years: dict[int, Period], tolerance: Decimal) -> GoalResult:
-    scope = (entry.folder, None) if isinstance(entry, Product) else (entry.product_folder, entry.key)
+    scope = goal_scope(entry)
     named = [(text, _resolve(computation, text, scope)) for text in listed(goal.get("kennzahlen"))
              if isinstance(text, str)]
     result = GoalResult(entry, position, goal, named)
-    owner = Owner("produkt", scope[0] or "")
+    owner = goal_owner(entry)
     own = _decimal(goal.get("toleranz"))
     tolerance = tolerance if own is None else own
     for text, figure in named:

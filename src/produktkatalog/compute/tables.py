@@ -5,110 +5,23 @@ sum rows included: a product's sum row is computed from its detail rows, so the
 roll-up's sum equals the sum of the roll-up's detail rows wherever the products
 state their details. Products that follow another row template than the
 catalogue's stay out of the roll-ups, since their row numbers mean something else.
+Plans stated at a level, and the Teilhaushalte, are put in place by ``level_tables``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 
-from produktkatalog.model import Catalogue, Plan, Product, canonical, template_of
+from produktkatalog.compute.level_tables import add_levels, add_teilhaushalte
+from produktkatalog.compute.table import Table as Table  # where the other stages find it
+from produktkatalog.model import Catalogue, Level, Product, template_of
+from produktkatalog.model.conventions import stated_rows
+from produktkatalog.model.formula.parser import PLAN_LEVELS
 from produktkatalog.model.framework import Framework
-from produktkatalog.model.owners import GESAMT, LEVELS, STATEMENTS, Owner
-from produktkatalog.model.plan_rows import EXACT, ZERO, PlanColumn, plan_column
+from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, LEVELS, STATEMENTS, Owner, level_owner
+from produktkatalog.model.placement import Placement
 from produktkatalog.model.row_templates import RowTemplate
-from produktkatalog.model.values import NoValue, Outcome, Period
-
-
-@dataclass(eq=False)
-class Table:
-    owner: Owner
-    statement: str  # ergebnisplan or finanzplan
-    template: RowTemplate
-    members: list[Table] = field(default_factory=list)  # what a roll-up adds up: the level just below
-    rows: dict[str, Any] = field(default_factory=dict)  # a product's stated rows
-    plan: Plan | None = None
-    subject: str = ""  # "Produkt 020101", named in the reasons of kein Wert
-    _columns: dict[Period, PlanColumn] = field(default_factory=dict)
-    _units: frozenset[str] | None = None
-
-    def value(self, number: str, period: Period) -> Outcome:
-        return self.column(period).cells.get(number, _MISSING)
-
-    @property
-    def unit(self) -> str:
-        """What the amounts count (``einheit``): a plan's own, a roll-up's plans' if they agree, else ""."""
-        units = self.units()
-        return units.pop() if len(units) == 1 else ""
-
-    def units(self) -> set[str]:
-        """The units of the plans below (computed once: the members are complete before anyone asks)."""
-        if self._units is None:
-            self._units = frozenset({self.plan.unit} if self.plan is not None else
-                                    {unit for member in self.members for unit in member.units()})
-        return set(self._units)
-
-    def column(self, period: Period) -> PlanColumn:
-        """Every row in ``period`` (see ``model.plan_rows``), computed in one pass."""
-        found = self._columns.get(period)
-        if found is None:
-            found = self._columns[period] = (
-                plan_column(self.template, self.rows, period, self.statement, self.subject)
-                if self.plan is not None else self._summed(period))
-        return found
-
-    def _summed(self, period: Period) -> PlanColumn:
-        """Each row added up over the members: kein Wert if it is kein Wert in one, blank if blank in all, and
-        kein Wert in every row if the members count in different units (EUR and T€ do not add up)."""
-        if not self.unit:
-            units = ", ".join(sorted(self.units()))
-            mixed = NoValue(f"Die Pläne darunter haben verschiedene Einheiten ({units}); katalog addiert sie nicht.")
-            return PlanColumn.of(dict.fromkeys(self.template.by_number, mixed), frozenset())
-        values: dict[str, Outcome] = dict.fromkeys(self.template.by_number, ZERO)
-        blank = set(self.template.by_number)
-        for member in self.members:
-            column = member.column(period)
-            blank &= column.blank
-            for number, value in column.filled:
-                current = values.get(number)
-                if type(current) is Decimal:  # else kein Wert already, or a row the template lacks
-                    values[number] = value if isinstance(value, NoValue) else EXACT.add(current, value)
-        return PlanColumn.of(values, blank)
-
-
-_MISSING = NoValue("Die Zeile gibt es in der Zeilenvorlage nicht.")
-
-
-@dataclass
-class Placement:
-    """Where each product sits: its Produktgruppe and Produktbereich."""
-
-    framework: Framework | None
-
-    def group(self, product: Product) -> str | None:
-        declared = product.text("produktgruppe")
-        if declared:
-            return canonical(declared)
-        return self.framework.group_for(product.key) if self.framework and product.key else None
-
-    def area(self, group: str | None) -> str | None:
-        if group is None or self.framework is None:
-            return None
-        areas = [a for a in self.framework.names("produktbereiche") if group.startswith(a) and group != a]
-        return max(areas, key=len) if areas else None
-
-    def owners(self, product: Product) -> dict[str, Owner]:
-        """The product's owner at each level it belongs to."""
-        group = self.group(product)
-        area = self.area(group)
-        found = {"produkt": Owner("produkt", product.folder), "gesamt": GESAMT}
-        if group:
-            found["produktgruppe"] = Owner("produktgruppe", group)
-        if area:
-            found["produktbereich"] = Owner("produktbereich", area)
-        return found
 
 
 @dataclass
@@ -116,6 +29,8 @@ class PlanTables:
     tables: dict[tuple[Owner, str], Table]  # (owner, statement) → table
     lifts: dict[Owner, dict[str, Owner]]  # product owner → its owner at each level
     placement: Placement
+    stated: dict[tuple[Owner, str], Table] = field(default_factory=dict)  # level plans checked against a roll-up
+    levels: dict[Owner, Level] = field(default_factory=dict)  # owners with a level file (content of their page)
 
     def table(self, owner: Owner, statement: str) -> Table | None:
         return self.tables.get((owner, statement))
@@ -134,7 +49,7 @@ class PlanTables:
         return None  # a roll-up has no plan of a lower level
 
     def rollups(self, statement: str) -> list[Table]:
-        """Roll-up tables of a statement: Produktgruppen, Produktbereiche, then the Gesamtplan."""
+        """Tables above the products: Produktgruppen, Produktbereiche, the Gesamtplan, then the Teilhaushalte."""
         found = [t for (owner, s), t in self.tables.items() if s == statement and owner.level != "produkt"]
         return sorted(found, key=lambda t: (LEVELS.index(t.owner.level), t.owner.key))
 
@@ -142,18 +57,39 @@ class PlanTables:
 def plan_tables(catalogue: Catalogue, framework: Framework | None) -> PlanTables:
     placement = Placement(framework)
     products = catalogue.product_by_folder()
+    levels = catalogue.level_by_folder()
     lifts = {Owner("produkt", p.folder): placement.owners(p) for p in catalogue.products}
     tables: dict[tuple[Owner, str], Table] = {}
+    stated: list[Table] = []  # the plans of levels
     for plan in catalogue.plans:
         template = template_of(plan, catalogue)
-        if template is not None and plan.product_folder in products:
+        if template is None:
+            continue
+        rows = stated_rows(plan, catalogue, template)  # canonical amounts (model.conventions)
+        if plan.product_folder in products:
             owner = Owner("produkt", plan.product_folder)
-            table = Table(owner, plan.statement, template, rows=template.keyed(plan.mapping("zeilen")), plan=plan,
+            table = Table(owner, plan.statement, template, rows=rows, plan=plan,
                           subject=_subject(products[plan.product_folder]))
             tables.setdefault((owner, plan.statement), table)
+        elif (level := levels.get(plan.product_folder)) is not None and level_owner(level).key:  # else S102
+            stated.append(Table(level_owner(level), plan.statement, template, rows=rows, plan=plan,
+                                subject=f"{LEVEL_NAMES[level.level]} {level.number}"))
+    common = {statement: _common_template([t for (o, s), t in tables.items() if s == statement] or
+                                          [t for t in stated if t.statement == statement]) for statement in STATEMENTS}
     for statement in STATEMENTS:
-        _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables)
-    return PlanTables(tables, lifts, placement)
+        _roll_up([t for (o, s), t in tables.items() if s == statement and o.level == "produkt"], lifts, tables,
+                 common[statement])
+    area_of = {owner.key: placement.area(owner.key) for owner in {*_owners(lifts), *(t.owner for t in stated)}
+               if owner.level == "produktgruppe"}
+    templates = {s: t for s, t in common.items() if t is not None}
+    checked = add_levels(stated, tables, templates, area_of)
+    numbers = {Owner("produkt", p.folder): p.key for p in catalogue.products if p.key}
+    checked.update(add_teilhaushalte(catalogue.levels, stated, tables, numbers, lifts, area_of, templates))
+    return PlanTables(tables, lifts, placement, checked, {level_owner(level): level for level in catalogue.levels})
+
+
+def _owners(lifts: dict[Owner, dict[str, Owner]]) -> set[Owner]:
+    return {owner for above in lifts.values() for owner in above.values()}
 
 
 def _subject(product: Product) -> str:
@@ -161,17 +97,16 @@ def _subject(product: Product) -> str:
 
 
 def _roll_up(products: list[Table], lifts: dict[Owner, dict[str, Owner]],
-             tables: dict[tuple[Owner, str], Table]) -> None:
+             tables: dict[tuple[Owner, str], Table], common: RowTemplate | None) -> None:
     """Each roll-up adds up the level just below it: products, then Produktgruppen, then Produktbereiche."""
-    if not products:
+    if not products or common is None:
         return
-    common = _common_template(products)
     linked: set[tuple[Owner, Owner]] = set()
     for table in sorted(products, key=lambda t: t.owner):
         if table.template is not common:
             continue
         child = table
-        for level in LEVELS[1:]:
+        for level in PLAN_LEVELS[1:]:
             owner = lifts.get(table.owner, {}).get(level)
             if owner is None:
                 continue
@@ -182,7 +117,9 @@ def _roll_up(products: list[Table], lifts: dict[Owner, dict[str, Owner]],
             child = parent
 
 
-def _common_template(products: list[Table]) -> RowTemplate:
+def _common_template(products: list[Table]) -> RowTemplate | None:
+    if not products:
+        return None
     counts = Counter(table.template.ident for table in products)
     ident = max(counts, key=lambda name: (counts[name], name))
     return next(table.template for table in products if table.template.ident == ident)

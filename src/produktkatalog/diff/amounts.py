@@ -19,7 +19,8 @@ from produktkatalog.compute.tables import Table
 from produktkatalog.diff.match import Matching, Pair
 from produktkatalog.diff.records import AmountChange, GoalChange
 from produktkatalog.model import Kennzahl, Leistung, Plan, Product
-from produktkatalog.model.owners import LEVELS, Owner
+from produktkatalog.model.conventions import display_convention, factors
+from produktkatalog.model.owners import LEVEL_NAMES, LEVELS, Owner, home
 from produktkatalog.model.plan_rows import stated, stated_cell
 from produktkatalog.model.values import Outcome, Period
 from produktkatalog.present.figures import Listing
@@ -50,18 +51,24 @@ class State:
     def number(self, key: str) -> str:
         return self.matching.numbers.get(key, key) if self.old_side else key
 
+    def signs(self, table: Table | None) -> dict[str, int]:
+        """Row → factor from canonical amounts to how this side's pages show them (``vorzeichen.anzeige``)."""
+        return factors(table.template, display_convention(self.catalogue)) if table is not None else {}
+
 
 def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     """Stated cells that changed their amount: a row left out counts as 0 where its column is drawn up."""
     assert isinstance(pair.old, Plan) and isinstance(pair.new, Plan)
     before, after = pair.old.mapping("zeilen"), pair.new.mapping("zeilen")
-    owner = Owner("produkt", pair.new.product_folder)
-    was_table = old.computation.tables.table(Owner("produkt", pair.old.product_folder), pair.old.statement)
-    table = new.computation.tables.table(owner, pair.new.statement)
+    owner = _plan_owner(new, pair.new.product_folder)
+    was_table = _stated_table(old, _plan_owner(old, pair.old.product_folder), pair.old.statement)
+    table = _stated_table(new, owner, pair.new.statement)
     either = table or was_table
     rows = {row.number: row for row in either.template.rows} if either is not None else {}
-    if either is not None:  # "01" of a plan is row "1" of its template, as on the page
-        before, after = either.template.keyed(before), either.template.keyed(after)
+    if either is not None:  # "01" of a plan is row "1" of its template, as on the page; amounts canonical
+        before = was_table.rows if was_table is not None else either.template.keyed(before)
+        after = table.rows if table is not None else either.template.keyed(after)
+    signs = new.signs(either)
     for number in _ordered([*rows, *before, *after], {*before, *after}):
         row = rows.get(number)
         for period in _periods(before.get(number), after.get(number)):
@@ -69,9 +76,23 @@ def stated_rows(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
             if was == now or (row is not None and row.parts and table is not None
                               and table.column(period).amount(number) == now):
                 continue
-            yield AmountChange(new.listing.label(owner), "produkt", _PLAN_NAMES[pair.new.statement], number,
-                               row.name if row else "", period.wertart, period.year, was, now, pair.new.unit,
-                               file=pair.new.file)
+            yield AmountChange(new.listing.label(owner), owner.level, _PLAN_NAMES[pair.new.statement], number,
+                               row.name if row else "", period.wertart, period.year, *_shown((was, now), signs, number),
+                               unit=pair.new.unit, file=pair.new.file)
+
+
+def _stated_table(state: State, owner: Owner, statement: str) -> Table | None:
+    """The table of a plan file: a level's stated plan where it is checked against a roll-up, else the owner's."""
+    tables = state.computation.tables
+    return tables.stated.get((owner, statement)) or tables.table(owner, statement)
+
+
+def _plan_owner(state: State, folder: str) -> Owner:
+    """Whose plan a plan file states: its product's, or its level's (Produktgruppe, -bereich, Teilhaushalt)."""
+    for owner, level in state.computation.tables.levels.items():
+        if level.folder == folder:
+            return owner
+    return Owner("produkt", folder)
 
 
 def _stated(table: Table | None, rows: dict[str, Any], number: str, period: Period) -> Decimal | None:
@@ -86,7 +107,7 @@ def stated_values(pair: Pair, old: State, new: State) -> Iterator[AmountChange]:
     assert isinstance(pair.old, Kennzahl) and isinstance(pair.new, Kennzahl)
     figure = pair.new
     before, after = pair.old.mapping("werte"), figure.mapping("werte")
-    owner = Owner("produkt", figure.product_folder) if figure.product_folder else Owner("gesamt")
+    owner = home(figure)
     for period in _periods(before, after):
         was = _amount(stated(before.get(period.wertart), period, ""))
         now = _amount(stated(after.get(period.wertart), period, ""))
@@ -105,6 +126,7 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
         state, table = (new, now) if now is not None else (old, was)
         assert table is not None
         label = state.listing.label(table.owner)
+        signs = new.signs(table)
         for row in table.template.rows:
             if table.owner.level == "produkt" and not row.parts:
                 continue  # a stated row: an Änderung, reported from the plan file
@@ -112,7 +134,8 @@ def computed_rows(old: State, new: State) -> list[AmountChange]:
                 a, b = _cell(was, row.number, period), _cell(now, row.number, period)
                 if a != b:
                     found.append(AmountChange(label, table.owner.level, _PLAN_NAMES[table.statement], row.number,
-                                              row.name, period.wertart, period.year, a, b, table.unit,
+                                              row.name, period.wertart, period.year,
+                                              *_shown((a, b), signs, row.number), unit=table.unit,
                                               file=table.plan.file if table.plan else ""))
     return found
 
@@ -162,8 +185,8 @@ def _achievements(state: State) -> dict[tuple[Any, ...], tuple[str, str, str, Ac
     found = {}
     for result in goal_results(state.computation):
         entry = result.entry
-        entity = "Produkt" if isinstance(entry, Product) else "Leistung"
-        assert isinstance(entry, (Product, Leistung))
+        entity = ("Produkt" if isinstance(entry, Product) else "Leistung" if isinstance(entry, Leistung)
+                  else LEVEL_NAMES[entry.level])
         subject = f"{entity} {entry.number} {entry.text('bezeichnung') or ''}".strip()
         title = result.goal.get("titel") or result.goal.get("id") or f"Ziel {result.position + 1}"
         ident = result.goal.get("id") or str(result.position)
@@ -181,6 +204,15 @@ def _figure_change(subject: str, level: str, figure: Kennzahl, period: Period, o
     places = places_for(unit, figure.data.get("nachkommastellen"), value)
     return AmountChange(subject, level, "kennzahl", figure.ident, figure.text("bezeichnung") or "", period.wertart,
                         period.year, old, new, unit, places, "" if figure.shipped else figure.file)
+
+
+def _shown(pair: tuple[Decimal | None, Decimal | None], signs: dict[str, int], number: str
+           ) -> tuple[Decimal | None, Decimal | None]:
+    """Two canonical amounts as the pages show them; compared before, in canonical values."""
+    if signs.get(number) != -1:
+        return pair
+    was, now = pair
+    return None if was is None else -was, None if now is None else -now
 
 
 def _cell(table: Table | None, number: str, period: Period) -> Decimal | None:

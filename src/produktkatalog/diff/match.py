@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from produktkatalog.model import Catalogue, Entry, Kennzahl, Leistung, Plan, Product, Programme
+from produktkatalog.model import Catalogue, Entry, Kennzahl, Leistung, Level, Plan, Product, Programme
+from produktkatalog.model.owners import LEVEL_NAMES, level_owner
 
 Key = tuple[str, ...]
-_ORDER = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
-IDENTITY_FIELDS = {"produkt": ("nummer", "produktgruppe"), "leistung": ("nummer",), "kennzahl": ("id", "leistung"),
+_ORDER = ("katalog", "produkt", "ebene", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
+IDENTITY_FIELDS = {"produkt": ("nummer", "produktgruppe"), "ebene": ("nummer",), "leistung": ("nummer",),
+                   "kennzahl": ("id", "leistung"),
                    "programm": ("id",), "zeilenvorlage": ("id",)}
 
 
@@ -54,13 +56,14 @@ class Matching:
 
     def name_of(self, entry: Entry, old_side: bool) -> str:
         """How an entry is named in a diff: number and name, a qualified Kennung, or the product of a plan."""
-        if isinstance(entry, (Product, Leistung)):
+        if isinstance(entry, (Product, Leistung, Level)):
             return f"{entry.number} {entry.text('bezeichnung') or ''}".strip()
         if isinstance(entry, Kennzahl):
             return f"{self._owner_number(entry, old_side)}.{entry.ident}".lstrip(".")
         if isinstance(entry, Plan):
-            product = self.product(old_side, entry.product_folder)
-            return self.name_of(product, old_side) if product is not None else entry.product_folder.rsplit("/")[-1]
+            owner: Entry | None = (self.product(old_side, entry.product_folder)
+                                   or (self.old if old_side else self.new).level_by_folder().get(entry.product_folder))
+            return self.name_of(owner, old_side) if owner is not None else entry.product_folder.rsplit("/")[-1]
         if entry is (self.old if old_side else self.new).settings:
             return ""
         return str(entry.data.get("id") or entry.file)
@@ -91,7 +94,7 @@ def match(old: Catalogue, new: Catalogue, renamed: Callable[[], dict[str, str]])
 def entries(catalogue: Catalogue, kind: str) -> list[Entry]:
     found: dict[str, list[Entry]] = {
         "katalog": [catalogue.settings] if catalogue.settings is not None else [],
-        "produkt": list(catalogue.products), "leistung": list(catalogue.leistungen),
+        "produkt": list(catalogue.products), "ebene": list(catalogue.levels), "leistung": list(catalogue.leistungen),
         "kennzahl": [k for k in catalogue.kennzahlen if not k.shipped], "plan": list(catalogue.plans),
         "programm": list(catalogue.programmes), "zeilenvorlage": list(catalogue.template_files)}
     return found[kind]
@@ -107,6 +110,8 @@ def identity(entry: Entry, matching: Matching, catalogue: Catalogue, old_side: b
         return (matching.product_key(old_side, entry.product_folder), leistung, entry.ident)
     if isinstance(entry, Plan):
         return (matching.product_key(old_side, entry.product_folder), entry.statement)
+    if isinstance(entry, Level):
+        return tuple(level_owner(entry))
     if isinstance(entry, Programme):
         return (entry.ident or entry.file,)
     if entry is catalogue.settings:
@@ -150,10 +155,12 @@ def without_identity(kind: str, data: dict[str, Any]) -> dict[str, Any]:
 
 
 KIND_NAMES = {"katalog": "Katalogeinstellungen", "produkt": "Produkt", "leistung": "Leistung",
-              "kennzahl": "Kennzahl", "programm": "Programm", "zeilenvorlage": "Zeilenvorlage"}
+              "kennzahl": "Kennzahl", "programm": "Programm", "zeilenvorlage": "Zeilenvorlage", "ebene": "Ebene"}
 
 
 def kind_name(kind: str, entry: Entry) -> str:
     if isinstance(entry, Plan):
         return "Teilfinanzplan" if entry.statement == "finanzplan" else "Teilergebnisplan"
+    if isinstance(entry, Level):
+        return LEVEL_NAMES[entry.level]
     return KIND_NAMES[kind]

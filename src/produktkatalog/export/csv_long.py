@@ -1,10 +1,11 @@
 """``katalog export --format csv``: every plan value and Kennzahl value in one long table.
 
 One row per (Kommune, Ebene, Nummer, Zeile or Kennung, Wertart, Jahr): ``wert`` in full precision with a
-decimal point, ``anzeige`` rounded as the pages show it, ``herkunft`` whether the value is stated in the
-catalogue, computed from its rows or formula, or a roll-up. ``katalog import`` reads this file back without
-a profile. The ``--excel`` variant writes ``;``, a decimal comma, German headings and a byte-order mark, so a
-German spreadsheet opens it as it is.
+decimal point, ``anzeige`` rounded, ``herkunft`` whether the value is stated in the catalogue, computed from its
+rows or formula, or a roll-up; ``vorzeichen`` the sign convention of a plan value, always ``aufwand_negativ`` (as
+katalog computes, whatever the catalogue enters or shows), so a program reading the table needs no second rule.
+``katalog import`` reads this file back without a profile. The ``--excel`` variant writes ``;``, a decimal
+comma, German headings and a byte-order mark, so a German spreadsheet opens it as it is.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from decimal import Decimal
 from typing import TextIO
 
 from produktkatalog.export.records import COMPUTED, PLAN_SOURCES, STATED, Catalogue, FigureValue, PlanValue
+from produktkatalog.model.conventions import CANONICAL
 from produktkatalog.present.spreadsheet import neutral
 from produktkatalog.wording.numbers import number
 
 COLUMNS = ("kommune", "haushaltsjahr", "ebene", "nummer", "bezeichnung", "quelle", "vorlage", "zeile", "kennung",
-           "leistung", "name", "einheit", "wertart", "jahr", "wert", "anzeige", "herkunft", "spalte", "vorlaeufig")
+           "leistung", "name", "einheit", "wertart", "jahr", "wert", "anzeige", "herkunft", "vorzeichen", "spalte",
+           "vorlaeufig")
 HEADINGS = ("Kommune", "Haushaltsjahr", "Ebene", "Nummer", "Bezeichnung", "Quelle", "Vorlage", "Zeile", "Kennung",
-            "Leistung", "Name", "Einheit", "Wertart", "Jahr", "Wert", "Anzeige", "Herkunft", "Spalte", "Vorläufig")
+            "Leistung", "Name", "Einheit", "Wertart", "Jahr", "Wert", "Anzeige", "Herkunft", "Vorzeichen", "Spalte",
+            "Vorläufig")
 BOM = "\ufeff"
 
 
@@ -55,7 +59,7 @@ def _plan(value: PlanValue, excel: bool) -> list[str]:
     holder = value.holder
     return [holder.level, holder.number, neutral(holder.name), PLAN_SOURCES[value.statement], value.template,
             value.row, "", "", neutral(value.row_name), value.unit, value.period.wertart, str(value.period.year),
-            _plain(value.value, excel), number(value.value, 2), value.origin]
+            _plain(value.value, excel), number(value.value, 2), value.origin, CANONICAL]
 
 
 def _figure(found: FigureValue, excel: bool) -> list[str]:
@@ -64,7 +68,7 @@ def _figure(found: FigureValue, excel: bool) -> list[str]:
     origin = COMPUTED if figure.text("formel") or figure.shipped else STATED
     return [holder.level, holder.number, neutral(holder.name), "kennzahl", "", "", figure.ident,
             figure.text("leistung") or "", neutral(figure.text("bezeichnung") or ""), neutral(found.line.unit),
-            found.period.wertart, str(found.period.year), _plain(found.value, excel), found.display, origin]
+            found.period.wertart, str(found.period.year), _plain(found.value, excel), found.display, origin, ""]
 
 
 def _plain(value: Decimal, excel: bool) -> str:

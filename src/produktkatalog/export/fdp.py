@@ -27,7 +27,7 @@ from produktkatalog.system.atomic import atomic_text, write_text
 
 DIRECTIONS = {"ertrag": "revenue", "einzahlung": "revenue", "aufwand": "expenditure", "auszahlung": "expenditure"}
 PHASES = {"ergebnis": "executed", "ansatz": "approved"}  # a Planung has no phase of its own in the standard
-_CODE = "([0-9A-Za-z][0-9A-Za-z .]*)?"
+_CODE = "([0-9A-Za-z][0-9A-Za-z .-]*)?"
 
 
 def _field(name: str, title: str, kind: str, column_type: str, **constraints: Any) -> dict[str, Any]:
@@ -65,7 +65,7 @@ PLAN_FIELDS = [
 FIGURE_FIELDS = [
     _field("kommune", "Kommune", "string", "administrative-classification:generic:level1:label", required=True),
     _field("ebene", "Ebene", "string", "other", required=True,
-           enum=["gesamt", "produkt", "produktbereich", "produktgruppe"]),
+           enum=["gesamt", "produkt", "produktbereich", "produktgruppe", "teilhaushalt"]),
     _field("nummer", "Nummer (leer für den Gesamtplan)", "string", "functional-classification:generic:level1:code",
            pattern=_CODE),
     _field("bezeichnung", "Bezeichnung der Ebene", "string", "functional-classification:generic:level1:label"),

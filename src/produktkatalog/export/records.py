@@ -1,8 +1,8 @@
 """A computed catalogue as flat records: every plan value of every level, every Kennzahl value, every
 Zielerreichung, each with its Kommune and owner. The export formats only lay these records out.
 
-Plan levels follow ``model.owners.LEVELS`` (Produkt, Produktgruppe, Produktbereich, Gesamtplan); a level the
-model gains (a Teilhaushalt) appears here as soon as the plan tables carry it.
+Plan levels follow ``model.owners.LEVELS`` (Produkt, Produktgruppe, Produktbereich, Gesamtplan, Teilhaushalt). A
+level's table is its stated plan where nothing below it has one (origin „angegeben“), else the roll-up.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from decimal import Decimal
 from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult
 from produktkatalog.compute.tables import Table
+from produktkatalog.model.conventions import CANONICAL, display_convention, factors
 from produktkatalog.model.owners import LEVELS, Owner
 from produktkatalog.model.plan_rows import PlanColumn, stated_cell
 from produktkatalog.model.row_templates import Row
@@ -28,7 +29,7 @@ STATED, COMPUTED, ROLLED_UP = "angegeben", "berechnet", "summe"  # where a plan 
 class Holder:
     """Whose values: level, number and name, and the Produktgruppe and -bereich above it."""
 
-    level: str  # produkt, produktgruppe, produktbereich, gesamt
+    level: str  # produkt, produktgruppe, produktbereich, gesamt, teilhaushalt
     number: str
     name: str
     group: str = ""
@@ -46,9 +47,14 @@ class PlanValue:
     row_name: str
     nature: str  # ertrag, aufwand, einzahlung, auszahlung, summe, darunter
     period: Period
-    value: Decimal
+    value: Decimal  # canonical: Aufwendungen negativ (model.conventions)
     origin: str  # angegeben, berechnet (a product's sum row), summe (a roll-up)
+    shown: Decimal | None = None  # the value in the catalogue's anzeige convention
     unit: str = "EUR"  # the plan's einheit: EUR, EUR je Einwohner, T€
+
+    @property
+    def displayed(self) -> Decimal:
+        return self.value if self.shown is None else self.shown
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class Catalogue:
     year: int | None  # Haushaltsjahr
     periods: list[Period]
     listing: Listing
+    convention: str = CANONICAL  # how pages show amounts (vorzeichen.anzeige); ``PlanValue.displayed`` follows it
 
     @classmethod
     def of(cls, computation: Computation) -> Catalogue:
@@ -78,7 +85,7 @@ class Catalogue:
         kommune = settings.text("kommune") or "" if settings else ""
         year = settings.data.get("haushaltsjahr") if settings else None
         return cls(kommune, year if isinstance(year, int) and not isinstance(year, bool) else None,
-                   list(computation.periods), Listing(computation))
+                   list(computation.periods), Listing(computation), display_convention(computation.index.catalogue))
 
     @property
     def computation(self) -> Computation:
@@ -108,13 +115,14 @@ class Catalogue:
     def _table_values(self, table: Table, origins: bool) -> Iterator[PlanValue]:
         holder = self.holder(table.owner)
         columns = [(period, table.column(period)) for period in self.periods]
+        signs = factors(table.template, self.convention)
         for row in table.template.rows:
             for period, column in columns:
                 value = column.amount(row.number)
                 if value is not None and row.number not in column.blank:  # a blank row: nothing planned
                     yield PlanValue(holder, table.statement, table.template.ident, row.number, row.name, row.nature,
                                     period, value, _origin(table, row, column, period) if origins else "",
-                                    table.unit)
+                                    -value if signs[row.number] == -1 else None, table.unit)
 
     def figure_values(self) -> Iterator[FigureValue]:
         holders: dict[Owner, Holder] = {}

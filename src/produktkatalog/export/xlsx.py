@@ -1,6 +1,6 @@
 """``katalog export --format xlsx``: a workbook a Kämmerei opens as it is.
 
-One sheet per plan level (Produkte, Produktgruppen, Produktbereiche, Gesamtplan), then Kennzahlen and
+One sheet per plan level (Produkte, Produktgruppen, Produktbereiche, Gesamtplan, Teilhaushalte), then Kennzahlen and
 Zielerreichung. Every sheet names Kommune and Haushaltsjahr in its title line and in two columns, has its
 heading row frozen and an autofilter; amounts and Kennzahlen are numbers with German display formats (Excel
 and LibreOffice show ``#,##0.00`` as ``1.234,56``), codes and texts are text, and a text that would run as a
@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from produktkatalog.compute.goals import GoalResult
 from produktkatalog.export.records import Catalogue, Holder, PlanValue
+from produktkatalog.model.conventions import SIGN_WORDS
 from produktkatalog.model.owners import LEVELS
 from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS
@@ -25,7 +26,7 @@ from produktkatalog.present.spreadsheet import neutral
 from produktkatalog.wording.numbers import places_for
 
 SHEETS = {"produkt": "Produkte", "produktgruppe": "Produktgruppen", "produktbereich": "Produktbereiche",
-          "gesamt": "Gesamtplan"}  # a new plan level (Teilhaushalt) adds its sheet here
+          "gesamt": "Gesamtplan", "teilhaushalt": "Teilhaushalte"}
 PLAN_NAMES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 AMOUNT = "#,##0.00;-#,##0.00"
 PERCENT = '#,##0.0\\ "%";-#,##0.0\\ "%"'
@@ -45,12 +46,21 @@ def write(catalogues: list[Catalogue], target: Path | BinaryIO) -> None:
     for level in LEVELS:
         values = [(c, v) for c in catalogues for v in c.plan_values(level, origins=False)]
         if values:
-            _Sheet(book, SHEETS[level], catalogues, _PLAN_HEAD, periods, freeze="J3").fill(_plan_rows(values, periods))
+            _Sheet(book, SHEETS[level], catalogues, _PLAN_HEAD, periods, freeze="J3",
+                   signs=_signs(catalogues)).fill(_plan_rows(values, periods))
     figures = _Sheet(book, "Kennzahlen", catalogues, _FIGURE_HEAD, periods, freeze="J3")
     figures.fill(_figure_rows(catalogues, periods))
     goals = _Sheet(book, "Zielerreichung", catalogues, _GOAL_HEAD, [], freeze="D3")
     goals.fill(row for catalogue in catalogues for row in _goal_rows(catalogue))
     book.save(target)
+
+
+def _signs(catalogues: list[Catalogue]) -> str:
+    """The sign convention of the plan sheets, as the title line states it (each Kommune's where they differ)."""
+    conventions = {c.convention for c in catalogues}
+    if len(conventions) == 1:
+        return f" · Vorzeichen: {SIGN_WORDS[conventions.pop()]}"
+    return " · Vorzeichen: " + "; ".join(f"{c.kommune}: {SIGN_WORDS[c.convention]}" for c in catalogues)
 
 
 def _columns(catalogues: list[Catalogue]) -> list[Period]:
@@ -68,7 +78,7 @@ class _Sheet:
     """One sheet: a title line naming Kommune and Haushaltsjahr, the frozen heading row, an autofilter."""
 
     def __init__(self, book: Any, title: str, catalogues: list[Catalogue], head: list[str], periods: list[Period],
-                 freeze: str) -> None:
+                 freeze: str, signs: str = "") -> None:
         self.sheet = book.create_sheet(title)
         self.sheet.freeze_panes = freeze  # write-only sheets take this before the first row
         self.width = len(head) + len(periods)
@@ -76,8 +86,8 @@ class _Sheet:
             self.sheet.column_dimensions[column].width = width
         kommunen = sorted({c.kommune for c in catalogues})
         years = sorted({str(c.year) for c in catalogues if c.year})
-        self.sheet.append([self._cell(f"{', '.join(kommunen)} · Haushaltsjahr {', '.join(years) or '—'} · {title}",
-                                      bold=True)])
+        self.sheet.append([self._cell(f"{', '.join(kommunen)} · Haushaltsjahr {', '.join(years) or '—'} · {title}"
+                                      f"{signs}", bold=True)])
         self.sheet.append([self._cell(text, bold=True) for text in [*head, *(str(p) for p in periods)]])
 
     def fill(self, rows: Iterable[list[Any]]) -> None:
@@ -120,7 +130,7 @@ def _plan_rows(values: list[tuple[Catalogue, PlanValue]], periods: list[Period])
                 yield [*label, *_amounts(cells, periods, nature)]
             current, cells, nature = key, {}, value.nature
             label = _plan_label(catalogue, value.holder, value)
-        cells[value.period] = value.value
+        cells[value.period] = value.displayed
     if current is not None:
         yield [*label, *_amounts(cells, periods, nature)]
 

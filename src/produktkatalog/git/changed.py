@@ -13,6 +13,8 @@ files count through what they held at REV). Depending on them:
 - a number of a Produkt or Leistung changed: every entry of that number, every Kennzahl of
   that Leistung and every formula qualified with it;
 - a Programm changed: every entry naming it in ``programmbezuege``;
+- a plan, Produkt or level file (produktbereich.yaml, produktgruppe.yaml, teilhaushalt.yaml) changed: every
+  level file and level plan, and every file inside a changed level's folder;
 - then, repeatedly, every Kennzahl whose formula reads a Kennzahl selected so far.
 
 The whole catalogue is still read, since references need it; only the findings of
@@ -29,6 +31,7 @@ from produktkatalog.git.revisions import repository
 from produktkatalog.load import load_document
 from produktkatalog.load.discover import classify, shown_path
 from produktkatalog.model import Catalogue, Entry, Kennzahl, Leistung, Product, canonical
+from produktkatalog.model.build import LEVEL_KINDS
 from produktkatalog.model.formula import references
 from produktkatalog.model.formula.reads import rollup_levels, row_calls
 from produktkatalog.model.index import Index
@@ -82,9 +85,24 @@ class Selection:
         selected |= {e.file for e in self.entries if _folder_of(e) in folders}
         selected |= {e.file for e in self.entries if _numbered(e, numbers) or _names_goal(e, names)
                      or _names_programme(e, programmes)}
+        selected |= self._levels(kinds)
         figures = [k for k in self.catalogue.kennzahlen
                    if k.file in selected or k.ident in names or self._reads(k, names, numbers, planned)]
         return selected | {k.file for k in self._closure(figures)}
+
+    def _levels(self, kinds: dict[str, str | None]) -> set[str]:
+        """A changed plan, product or level file: every level file and level plan (a level plan is checked against
+        what is below it, K242; a product's place against its level's folder, K241), and every file inside a
+        changed level's folder."""
+        if not any(kind in ("plan", "produkt", *LEVEL_KINDS) for kind in kinds.values()):
+            return set()
+        catalogue = self.catalogue
+        found = {level.file for level in catalogue.levels}
+        found |= {plan.file for plan in catalogue.plans if plan.product_folder in catalogue.level_folders}
+        folders = {self._folder(file) for file, kind in kinds.items() if kind in LEVEL_KINDS}
+        found |= {e.file for e in self.entries if any((_folder_of(e) or "").startswith(f"{folder}/")
+                                                      for folder in folders)}
+        return found
 
     def _kind(self, file: str) -> str | None:
         relative = file[len(self.catalogue.root) + 1:] if self.catalogue.root != "." else file
@@ -144,7 +162,8 @@ def _readers(index: Index) -> dict[int, list[Kennzahl]]:
 
 def _entries(catalogue: Catalogue) -> list[Entry]:
     settings = [catalogue.settings] if catalogue.settings is not None else []
-    return [*settings, *catalogue.products, *catalogue.leistungen, *(k for k in catalogue.kennzahlen if not k.shipped),
+    return [*settings, *catalogue.products, *catalogue.levels, *catalogue.leistungen,
+            *(k for k in catalogue.kennzahlen if not k.shipped),
             *catalogue.plans, *catalogue.programmes, *catalogue.template_files]
 
 

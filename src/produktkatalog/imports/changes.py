@@ -1,6 +1,6 @@
 """What an import changes in the catalogue: per file the values to set, the products and Produktgruppen to
 add, and the findings for values that differ from the catalogue's (kept unless overwriting), for owners the
-catalogue lacks and for levels it cannot hold plans for yet.
+catalogue lacks and for levels without a level file (whose plans have no folder to go to).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from produktkatalog.findings import Finding, error, warning
 from produktkatalog.imports.patch import Change
 from produktkatalog.imports.plans import PLAN_FILES, PlanData, default_template
 from produktkatalog.imports.records import FigureEntry, Holder, Where
-from produktkatalog.model import Kennzahl, Product, canonical, template_of
+from produktkatalog.model import Kennzahl, Level, Plan, Product, canonical, template_of
+from produktkatalog.model.conventions import converted, factors, input_convention
 from produktkatalog.model.index import Index
 from produktkatalog.model.plan_rows import computed_sum
 from produktkatalog.model.values import Period
@@ -23,6 +24,10 @@ from produktkatalog.wording.numbers import number
 GROUP_DIGITS = {"nrw": 4, "imk": 3}  # the longest Produktgruppe number of a scheme; products have more digits
 PLAN_TITLES = {"ergebnisplan": "Teilergebnisplan", "finanzplan": "Teilfinanzplan"}
 LEVEL_NAMES = {"produktgruppe": "Produktgruppen", "produktbereich": "Produktbereiche", "teilhaushalt": "Teilhaushalte"}
+_HOLDER_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
+                 "teilhaushalt": "Teilhaushalt"}
+_FILES = {"produktgruppe": "produktgruppe.yaml", "produktbereich": "produktbereich.yaml",
+          "teilhaushalt": "teilhaushalt.yaml"}
 
 
 @dataclass
@@ -67,12 +72,21 @@ class Planner:
     def plans(self, plans: list[PlanData]) -> None:
         for plan in plans:
             if plan.holder.level != "produkt":
-                self.planned.findings.append(level_not_supported(plan.holder.level, plan, self.shown))
+                level = self._level(plan.holder)
+                if level is None:
+                    self.planned.findings.append(level_not_supported(plan.holder.level, plan, self.shown))
+                else:
+                    self._plan(plan, level.folder, level)
                 continue
             folder, product = self._product(plan.holder, first(plan.where))
             if folder is None:
                 continue
             self._plan(plan, folder, product)
+
+    def _level(self, holder: Holder) -> Level | None:
+        """The level file (produktgruppe.yaml, produktbereich.yaml, teilhaushalt.yaml) a level's plan goes to."""
+        return next((level for level in self.index.catalogue.levels
+                     if level.level == holder.level and level.key == holder.key and holder.key), None)
 
     def _product(self, holder: Holder, where: Where) -> tuple[str | None, Product | None]:
         found = self.index.numbered.get(holder.key)
@@ -121,7 +135,8 @@ class Planner:
             "produktgruppen.", line=where.line, column=where.column))
         return False
 
-    def _plan(self, plan: PlanData, folder: str, product: Product | None) -> None:
+    def _plan(self, plan: PlanData, folder: str, product: Product | Level | None) -> None:
+        """A product's or a level's plan (``product`` None: a product still to be created)."""
         name = PLAN_FILES[plan.statement]
         existing = next((p for p in self.index.catalogue.plans
                          if product is not None and p.product_folder == folder and p.statement == plan.statement), None)
@@ -133,24 +148,29 @@ class Planner:
                 f"({plan.template.ident}).", "Nennen Sie in der Zuordnung die Vorlage des Plans.", line=where.line,
                 column=where.column))
             return
-        key = f"{plan.holder.key}/{name}"
+        key = f"{plan.holder.level}/{plan.holder.key}/{name}"
         path = Path(existing.file) if existing is not None else Path(folder) / name
         extra: dict[str, Any] = {"order": [row.number for row in plan.template.rows],
                                  "product": "" if product is not None else plan.holder.key,
-                                 "header": f"{PLAN_TITLES[plan.statement]} Produkt {plan.holder.number}, übernommen "
+                                 "header": f"{PLAN_TITLES[plan.statement]} {_HOLDER_NAMES[plan.holder.level]} "
+                                           f"{plan.holder.number}, übernommen "
                                            f"mit katalog import aus {self.origin}"}
         if existing is None and plan.named and plan.template is not default_template(self.index.catalogue,
                                                                                       plan.statement):
             self.planned.add(key, path, "plan", (("vorlage",), plan.template.ident), **extra)
         written: dict[str, Any] = {}
-        for (row, period), value in sorted(plan.values.items(), key=lambda item: plan.where[item[0]].line):
+        # the source's amounts are canonical; the plan file gets them as it is entered (model.conventions)
+        signs = factors(plan.template, input_convention(existing or Plan(path.as_posix(), {}), self.index.catalogue,
+                                                        plan.template))
+        for (row, period), amount in sorted(plan.values.items(), key=lambda item: plan.where[item[0]].line):
+            value = -amount if signs.get(row) == -1 else amount
             stated = _stated(rows.get(row), period)
             if self._decide(stated, value, plan.where[(row, period)], f"Zeile {row} {period}", path):
                 self.planned.add(key, path, "plan", (("zeilen", row, period.wertart, str(period.year)), value),
                                  **extra)
                 written.setdefault(row, {}).setdefault(period.wertart, {})[str(period.year)] = value
         if written:
-            for change in _restated_sums(plan, rows, written):
+            for change in _restated_sums(plan, rows, written, signs):
                 self.planned.add(key, path, "plan", change, **extra)
 
     def figures(self, entries: list[FigureEntry]) -> None:
@@ -210,15 +230,18 @@ class Planner:
         return False
 
 
-def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]) -> list[Change]:
+def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any], signs: dict[str, int]
+                   ) -> list[Change]:
     """Sum rows the catalogue's plan states, recomputed after the import changed their parts, so that a plan
-    which states its sums (as a finance system prints them) stays consistent."""
+    which states its sums (as a finance system prints them) stays consistent. Added up canonical, written as the
+    plan is entered (``signs``)."""
     merged: dict[str, dict[str, dict[str, Any]]] = {}
     for source in (rows, written):
         for row, values in source.items():
             for kind, by_year in (values.items() if isinstance(values, dict) else ()):
                 if isinstance(by_year, dict):
                     merged.setdefault(row, {}).setdefault(kind, {}).update(by_year)
+    merged = converted(merged, signs)
     changes: list[Change] = []
     for spec in plan.template.in_order:  # in order: a restated sum is a part of the sums below it
         row, values = spec.number, rows.get(spec.number)
@@ -228,6 +251,8 @@ def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]
             for year in by_year if isinstance(by_year, dict) else ():
                 period = Period(kind, int(year)) if str(year).isdigit() else None
                 computed = computed_sum(plan.template, merged, row, period) if period else None
+                if computed is not None and signs.get(row) == -1:
+                    computed = -computed
                 if period is not None and computed is not None and computed != _stated(values, period):
                     changes.append((("zeilen", row, kind, str(year)), computed))
                     merged[row][kind][str(year)] = computed
@@ -235,13 +260,15 @@ def _restated_sums(plan: PlanData, rows: dict[str, Any], written: dict[str, Any]
 
 
 def level_not_supported(level: str, plan: PlanData, shown: str) -> Finding:
-    """The one seam for plans above the product: katalog keeps plans only for products so far."""
+    """The one seam for plans above the product: a level's plan goes into the folder of its level file, so a level
+    without one cannot take it."""
     where = first(plan.where)
-    return error("I314", shown, f"Pläne für {LEVEL_NAMES.get(level, level)} ({plan.holder.number}) führt katalog "
-                 "noch nicht; sie werden noch nicht unterstützt und nicht übernommen.",
-                 "Die Summen der Quelle hat katalog trotzdem geprüft (Abweichungen stünden als I312 dabei). Übernehmen "
-                 "Sie Pläne je Produkt, oder warten Sie auf Pläne je Produktgruppe und Produktbereich.",
-                 line=where.line, column=where.column)
+    return error("I314", shown, f"Die Quelle enthält Pläne für {LEVEL_NAMES.get(level, level)} "
+                 f"({plan.holder.number}), aber der Katalog hat für diese Ebene keine {_FILES.get(level, 'Datei')}; "
+                 "die Pläne werden nicht übernommen.",
+                 f"Legen Sie die Ebene mit ihrer {_FILES.get(level, 'Datei')} an (z. B. produkte/<Bereich>/"
+                 "<Gruppe>/produktgruppe.yaml) und importieren Sie erneut. Die Summen der Quelle hat katalog "
+                 "trotzdem geprüft (Abweichungen stünden als I312 dabei).", line=where.line, column=where.column)
 
 
 def first(where: dict[Any, Where]) -> Where:

@@ -44,6 +44,7 @@ class Request:
     overwrite: bool = False
     use_cache: bool = True
     limit: int = MAX_SOURCE_BYTES
+    signs: str | None = None  # the source's sign convention, instead of the mapping's vorzeichen.konvention
 
 
 @dataclass
@@ -103,6 +104,9 @@ def _table(request: Request, shown: str, outcome: Outcome) -> tuple[Table | None
         chosen = found
     if request.level is not None:
         chosen = mappings.Mapping({**chosen.data, "ebene": request.level}, chosen.file)
+    if request.signs is not None:
+        signs = {**chosen.part("vorzeichen"), "konvention": request.signs}
+        chosen = mappings.Mapping({**chosen.data, "vorzeichen": signs}, chosen.file)
     return table, chosen
 
 

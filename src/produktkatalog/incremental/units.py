@@ -56,17 +56,37 @@ def unit_keys(catalogue: Catalogue, index: Index, tables: PlanTables, digests: D
         return dict.fromkeys(owners)
     products = _products_below(tables)
     numbers = {product.folder: product.number for product in catalogue.products}  # named in a roll-up's reasons
+    level_plans = _plans(files_of, catalogue.level_folders)  # a level's stated plan may feed or be checked anywhere
     keys: dict[Owner, str | None] = {}
     for owner in owners:
         if owner.level == "produkt":
             files = files_of.get(owner.key, [])
         else:  # a roll-up (and a catalogue-wide Kennzahl) sees its products' plans, and which products they are
-            files = [shown for folder in products.get(owner, []) for shown in files_of.get(folder, [])
-                     if shown.removeprefix(f"{folder}/") in PLAN_FILES]
+            products[owner] = sorted({*products.get(owner, []), *_members_below(tables, owner)})
+            level = tables.levels.get(owner)
+            own_folder = files_of.get(level.folder, []) if level else []
+            files = [*_plans(files_of, products[owner]), *level_plans, *own_folder]
         own = _digest(_files(digests, files))
         members = "\0".join(sorted(f"{folder}\1{numbers.get(folder, '')}" for folder in products.get(owner, [])))
         keys[owner] = None if owner in unbounded or own is None else _digest([(repr(owner), shared + own + members)])
     return keys
+
+
+def _plans(files_of: dict[str, list[str]], folders: Iterable[str]) -> list[str]:
+    return [shown for folder in folders for shown in files_of.get(folder, [])
+            if shown.removeprefix(f"{folder}/") in PLAN_FILES]
+
+
+def _members_below(tables: PlanTables, owner: Owner) -> set[str]:
+    """The product folders a roll-up adds up, through every level of members (a Teilhaushalt's too)."""
+    found: set[str] = set()
+    pending = [t for statement in ("ergebnisplan", "finanzplan") if (t := tables.table(owner, statement))]
+    while pending:
+        table = pending.pop()
+        if table.owner.level == "produkt":
+            found.add(table.owner.key)
+        pending.extend(table.members)
+    return found
 
 
 def _products_below(tables: PlanTables) -> dict[Owner, list[str]]:

@@ -15,6 +15,9 @@ from typing import NamedTuple
 
 SETTINGS_FILE = "katalog.yaml"
 PLAN_FILES = ("teilergebnisplan.yaml", "teilfinanzplan.yaml")
+LEVEL_FILES = {"produktbereich.yaml": "produktbereich", "produktgruppe.yaml": "produktgruppe"}
+OWNER_FILES = ("produkt.yaml", *LEVEL_FILES, "teilhaushalt.yaml")  # the file that makes a folder an owner
+TEILHAUSHALTE = "teilhaushalte"
 _SKIPPED_DIRS = {"templates", "__pycache__", "node_modules"}
 _YAML_SUFFIXES = (".yaml", ".yml")
 _TOP_FOLDERS = {"programme": "programm", "kennzahlen": "kennzahl", "zeilenvorlagen": "zeilenvorlage"}
@@ -24,7 +27,7 @@ class SourceFile(NamedTuple):  # a tuple: a Großstadt catalogue creates ten tho
     path: str
     shown: str
     kind: str | None  # schema kind; None: the file has no place in the layout
-    product_dir: str | None = None  # shown path of the product folder, for product files
+    product_dir: str | None = None  # shown path of the owner folder (product, level, Teilhaushalt) of its files
     linked: bool = False  # a symbolic link: named in a finding, never read
 
 
@@ -134,20 +137,36 @@ def _shown(root_shown: str, parts: tuple[str, ...]) -> str:
 
 
 def classify(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
-    """A file's schema kind from its path inside the catalogue, and the parts of its product folder."""
+    """A file's schema kind from its path inside the catalogue, and the parts of its owner folder (a product's,
+    a Produktbereich's or -gruppe's, a Teilhaushalt's)."""
     name = parts[-1]
     if parts == (SETTINGS_FILE,):
         return "katalog", None
     if len(parts) == 2 and parts[0] in _TOP_FOLDERS:
         return _TOP_FOLDERS[parts[0]], None
+    if parts[0] == TEILHAUSHALTE:
+        return _teilhaushalt_file(parts)
     if parts[0] != "produkte" or len(parts) < 3:
         return None, None
     if name == "produkt.yaml":
         return "produkt", parts[:-1]
+    if name in LEVEL_FILES:
+        return LEVEL_FILES[name], parts[:-1]
     if name in PLAN_FILES:
         return "plan", parts[:-1]
     if parts[-2] in ("leistungen", "kennzahlen") and len(parts) >= 4:
         return ("leistung" if parts[-2] == "leistungen" else "kennzahl"), parts[:-2]
+    return None, None
+
+
+def _teilhaushalt_file(parts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...] | None]:
+    """teilhaushalte/<nr>-<name>/: teilhaushalt.yaml, its plans and kennzahlen/*.yaml."""
+    if len(parts) == 3 and parts[2] == "teilhaushalt.yaml":
+        return "teilhaushalt", parts[:2]
+    if len(parts) == 3 and parts[2] in PLAN_FILES:
+        return "plan", parts[:2]
+    if len(parts) == 4 and parts[2] == "kennzahlen":
+        return "kennzahl", parts[:2]
     return None, None
 
 

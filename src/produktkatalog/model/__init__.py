@@ -8,6 +8,7 @@ from produktkatalog.model.types import (
     Entry,
     Kennzahl,
     Leistung,
+    Level,
     Plan,
     Product,
     Programme,
@@ -16,5 +17,5 @@ from produktkatalog.model.types import (
     texts,
 )
 
-__all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Plan", "Product", "Programme", "Settings", "build_catalogue",
-           "canonical", "listed", "template_name", "template_of", "texts"]
+__all__ = ["Catalogue", "Entry", "Kennzahl", "Leistung", "Level", "Plan", "Product", "Programme", "Settings",
+           "build_catalogue", "canonical", "listed", "template_name", "template_of", "texts"]

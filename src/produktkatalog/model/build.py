@@ -8,6 +8,7 @@ from typing import Any
 
 from produktkatalog.load.discover import SourceFile
 from produktkatalog.model.framework import standard_figures
+from produktkatalog.model.owners import level_owner
 from produktkatalog.model.template_choice import own_templates
 from produktkatalog.model.types import (
     Catalogue,
@@ -15,11 +16,14 @@ from produktkatalog.model.types import (
     Entry,
     Kennzahl,
     Leistung,
+    Level,
     Plan,
     Product,
     Programme,
     Settings,
 )
+
+LEVEL_KINDS = ("produktbereich", "produktgruppe", "teilhaushalt")
 
 
 def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any] | None]]) -> Catalogue:
@@ -30,8 +34,11 @@ def build_catalogue(root: str, loaded: Iterable[tuple[SourceFile, dict[str, Any]
             catalogue.unplaced.append(source.shown)
         elif source.kind == "produkt" and source.product_dir:
             catalogue.product_folders.add(source.product_dir)
+        elif source.kind in LEVEL_KINDS and source.product_dir:
+            catalogue.level_folders[source.product_dir] = source.kind
         if source.kind is not None and data is not None:
             _add(catalogue, source, data)
+    _place_level_figures(catalogue)
     catalogue.own_templates = own_templates(catalogue.template_files)
     catalogue.kennzahlen.extend(_shipped_figures(catalogue))
     return catalogue
@@ -43,6 +50,8 @@ def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None
         catalogue.settings = Settings(file, data, _columns(data))
     elif kind == "produkt":
         catalogue.products.append(Product(file, data, folder))
+    elif kind in LEVEL_KINDS:
+        catalogue.levels.append(Level(file, data, folder, kind))
     elif kind == "leistung":
         catalogue.leistungen.append(Leistung(file, data, folder))
     elif kind == "kennzahl":
@@ -53,6 +62,16 @@ def _add(catalogue: Catalogue, source: SourceFile, data: dict[str, Any]) -> None
         catalogue.programmes.append(Programme(file, data))
     elif kind == "zeilenvorlage":
         catalogue.template_files.append(Entry(file, data))
+
+
+def _place_level_figures(catalogue: Catalogue) -> None:
+    """A Kennzahl in a level's folder belongs to that level (its plan, its page)."""
+    levels = catalogue.level_by_folder()
+    for figure in catalogue.kennzahlen:
+        level = levels.get(figure.product_folder or "")
+        if level is not None:
+            owner = level_owner(level)
+            figure.level = (owner.level, owner.key)
 
 
 def _shipped_figures(catalogue: Catalogue) -> list[Kennzahl]:

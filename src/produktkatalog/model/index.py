@@ -45,7 +45,7 @@ class Index:
         """The Kennzahl a formula or Ziel names, ``"builtin"`` for catalogue figures, or ``None``."""
         if reference.qualifier is not None:
             return self._qualified(reference)
-        for candidate in _chain(scope):
+        for candidate in self._chain(scope):
             found = self.figures.get(candidate, {}).get(reference.name)
             if found is not None:
                 return found
@@ -53,7 +53,7 @@ class Index:
 
     def visible_names(self, scope: Scope) -> set[str]:
         names = set(BUILTIN_NAMES)
-        for candidate in _chain(scope):
+        for candidate in self._chain(scope):
             names |= set(self.figures.get(candidate, {}))
         return names
 
@@ -73,10 +73,17 @@ class Index:
         return None
 
 
-def _chain(scope: Scope) -> tuple[Scope, ...]:
-    """Where a bare Kennung is looked up: the Leistung, its product, the catalogue."""
-    product, leistung = scope
-    return (product, leistung), (product, None), (None, None)
+    def _chain(self, scope: Scope) -> tuple[Scope, ...]:
+        """Where a bare Kennung is looked up: the Leistung, its product, the levels whose folders hold the product
+        (Produktgruppe, then Produktbereich), the catalogue."""
+        folder, leistung = scope
+        levels = self.catalogue.level_folders
+        above: list[Scope] = []
+        while folder and levels and "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            if folder in levels:
+                above.append((folder, None))
+        return (scope[0], leistung), (scope[0], None), *above, (None, None)
 
 
 def scope_of(figure: Kennzahl) -> Scope:

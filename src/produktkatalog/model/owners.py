@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from produktkatalog.model.formula.parser import PLAN_LEVELS
-from produktkatalog.model.types import Kennzahl
+from produktkatalog.model.numbering import canonical
+from produktkatalog.model.types import Kennzahl, Level
 
-LEVELS = PLAN_LEVELS
+# a Teilhaushalt is a side roll-up of its members: it comes after the Gesamtplan and never feeds it
+LEVELS = (*PLAN_LEVELS, "teilhaushalt")
 LEVEL_NAMES = {"produkt": "Produkt", "produktgruppe": "Produktgruppe", "produktbereich": "Produktbereich",
-               "gesamt": "Gesamtplan"}
+               "gesamt": "Gesamtplan", "teilhaushalt": "Teilhaushalt"}
 STATEMENTS = ("ergebnisplan", "finanzplan")  # the two plans a product has: Teilergebnis- and Teilfinanzplan
 
 
@@ -25,6 +27,15 @@ class Owner(NamedTuple):
 GESAMT = Owner("gesamt")
 
 
+def level_owner(level: Level) -> Owner:
+    """The owner a level file describes: a Produktbereich or -gruppe by its digits, a Teilhaushalt by its number as
+    written (``21-24`` is not ``2124``), spaces evened out."""
+    key = " ".join(level.number.split()) if level.level == "teilhaushalt" else canonical(level.number)
+    return Owner(level.level, key)
+
+
 def home(figure: Kennzahl) -> Owner:
-    """The owner whose plan a Kennzahl's formula sees: its product, or the Gesamtplan."""
+    """The owner whose plan a Kennzahl's formula sees: its product, its level, or the Gesamtplan."""
+    if figure.level is not None:
+        return Owner(*figure.level)
     return Owner("produkt", figure.product_folder) if figure.product_folder else GESAMT

@@ -18,6 +18,7 @@ ROLES = ("ordentliche_ertraege", "ordentliche_aufwendungen", "personalaufwendung
          "ergebnis", "einzahlungen_investitionen", "auszahlungen_investitionen", "saldo_investitionen")
 Place = tuple[str | int, ...]  # a path in the template file, e.g. ("zeilen", 3) or ("zeilen_entfernen", 0)
 Problem = tuple[Place, str, str]  # (where, German message, hint)
+_SIGNED = {"ertrag", "aufwand", "einzahlung", "auszahlung"}
 
 
 def row_key(number: str) -> str:
@@ -115,6 +116,25 @@ class RowTemplate:
         for row in self.rows:
             place(row, frozenset())
         return tuple(ordered.values())
+
+    @functools.cached_property
+    def sign_classes(self) -> dict[str, str]:
+        """row number → what its amounts are for a sign convention (``model.conventions``): its nature for a
+        detail row; "beide" for a row printed "+/-"; a darunter line's row's class; a sum's parts' class where
+        all its detail rows agree (ordentliche Aufwendungen: aufwand), else "summe" (a Saldo)."""
+        classes: dict[str, str] = {}
+        sides: dict[str, str] = {}  # what a row counts as in a sum: a "+/-" row as its nature
+        for row in self.in_order:  # every sum after its parts
+            if row.parts:
+                kinds = {sides.get(part, "summe") for part in row.parts}
+                sides[row.number] = kinds.pop() if len(kinds) == 1 and kinds <= _SIGNED else "summe"
+            else:
+                sides[row.number] = row.nature
+            classes[row.number] = "beide" if row.either_sign else sides[row.number]
+        for row in self.rows:
+            if row.nature == "darunter" and row.under in classes:
+                classes[row.number] = classes[row.under]
+        return classes
 
     def find(self, number: str) -> Row | None:
         """The row a number means under the matching rule (``row_key``)."""

@@ -166,14 +166,32 @@ class Product(Numbered):
 
 
 @dataclass
+class Level(Numbered):
+    """A Produktbereich, Produktgruppe or Teilhaushalt with its own file: content (and plans) of the level."""
+
+    folder: str = ""
+    level: str = ""  # produktbereich, produktgruppe, teilhaushalt
+
+    @property
+    def folder_name(self) -> str:
+        return self.folder.rsplit("/", 1)[-1]
+
+    @property
+    def members(self) -> list[str]:
+        """A Teilhaushalt's ``umfasst``: numbers of Produktbereiche, Produktgruppen and products, as written."""
+        return texts(self.data.get("umfasst"))
+
+
+@dataclass
 class Leistung(Numbered):
     product_folder: str = ""
 
 
 @dataclass
 class Kennzahl(Entry):
-    product_folder: str | None = None  # None: a catalogue-wide Kennzahl
+    product_folder: str | None = None  # the owner folder (a product's or a level's); None: a catalogue-wide Kennzahl
     shipped: bool = False  # a Standardkennzahl that ships with the tool, not a file of the catalogue
+    level: tuple[str, str] | None = None  # (level, key) when its folder is a level's (Produktgruppe, …)
 
     @cached
     def ident(self) -> str:
@@ -249,6 +267,16 @@ class Catalogue:
     own_templates: dict[str, RowTemplate] = field(default_factory=dict)  # the sound ones, by Kennung
     unplaced: list[str] = field(default_factory=list)  # files with no place in the layout
     product_folders: set[str] = field(default_factory=set)  # every folder with a produkt.yaml, loadable or not
+    levels: list[Level] = field(default_factory=list)  # produktbereich.yaml, produktgruppe.yaml, teilhaushalt.yaml
+    level_folders: dict[str, str] = field(default_factory=dict)  # folder of a level file → its level, loadable or not
 
     def product_by_folder(self) -> dict[str, Product]:
         return {product.folder: product for product in self.products}
+
+    def level_by_folder(self) -> dict[str, Level]:
+        return {level.folder: level for level in self.levels}
+
+    def owns(self, folder: str | None) -> bool:
+        """Whether ``folder`` holds an owner file (produkt.yaml or a level's), so that plans and Kennzahlen in it
+        have an owner."""
+        return folder in self.product_folders or folder in self.level_folders

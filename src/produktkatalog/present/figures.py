@@ -191,9 +191,12 @@ class Listing:
         if owner.level == "produkt":
             product = self.products.get(owner.key)
             return product.text("bezeichnung") or "" if product else ""
+        own = self.computation.tables.levels.get(owner)  # the level's own file names it first
+        if own is not None and own.text("bezeichnung"):
+            return own.text("bezeichnung") or ""
         framework = self.computation.index.framework
-        level = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}[owner.level]
-        return framework.names(level).get(owner.key, "") if framework else ""
+        level = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}.get(owner.level)
+        return framework.names(level).get(owner.key, "") if framework and level else ""
 
     def _wanted(self, owner: Owner) -> bool:
         if self.wanted is None:

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Iterable
 
 from produktkatalog.model import Catalogue
+from produktkatalog.model.conventions import display_convention
 from produktkatalog.model.row_templates import ROLES, Row, RowTemplate
 from produktkatalog.model.template_choice import budget_year, catalogue_land, catalogue_template, row_templates
 from produktkatalog.wording.laender import land_name
@@ -68,6 +69,10 @@ def _chosen(catalogue: Catalogue) -> list[str]:
     for statement, title in STATEMENTS.items():
         template = catalogue_template(catalogue, statement)
         lines.append(f"    {title}: {template.ident if template else 'keine Vorlage'}")
+    settings = catalogue.settings.mapping("vorzeichen") if catalogue.settings is not None else {}
+    if settings:  # stated: say what it means next to the templates' own rule
+        entered = settings.get("eingabe") or "nach der Zeilenvorlage"
+        lines.append(f"Vorzeichen des Katalogs: Eingabe {entered}, Anzeige {display_convention(catalogue)}")
     return lines
 
 

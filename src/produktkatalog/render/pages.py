@@ -30,6 +30,7 @@ from produktkatalog.render.views import (
     Labels,
     LeistungView,
     Level,
+    LevelText,
     Link,
     Nav,
     Partner,
@@ -157,6 +158,7 @@ class BudgetPage:
     columns: list[Column]
     members: list[Link]
     nav: Nav
+    text: LevelText | None = None  # the level's own file: description, Ziele, Verantwortliche, Abschnitte
 
 
 @dataclass(frozen=True)
@@ -196,5 +198,5 @@ class CatalogueSite:
 VIEW_TYPES = frozenset({Link, Nav, Level, Person, Column, Cell, Bar, Tick, Chart, Tile, Treemap, Ranked, BarChart,
                         Choice, FigureRow, FigureGroup, Achievement, ProgrammeRef, Goal, PlanRow, PlanView, Section,
                         Partner, Format, Theme, Grant, Strategy, ExtraField, Labels, FigurePart,
-                        LeistungView, ProductSheet, TreeNode, ProgrammePage,
-                        BudgetPage, OverviewRow, CatalogueSite})
+                        LeistungView, LevelText, ProductSheet, TreeNode,
+                        ProgrammePage, BudgetPage, OverviewRow, CatalogueSite})

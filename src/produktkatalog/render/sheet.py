@@ -9,6 +9,8 @@ from typing import Any
 from produktkatalog.compute import Computation
 from produktkatalog.compute.goals import GoalResult, goal_results
 from produktkatalog.model import Entry, Leistung, Product, Programme, Settings, canonical
+from produktkatalog.model import Level as LevelFile  # views.Level is a line of a sheet's hierarchy
+from produktkatalog.model.conventions import display_convention
 from produktkatalog.model.owners import STATEMENTS, Owner
 from produktkatalog.model.values import Period
 from produktkatalog.present.figures import LIGHTS, FigureLine, Listing, shown
@@ -94,7 +96,9 @@ class SheetMaker:
             goals=goals, leistungen=self.leistungen(product, lines, page),
             figures=without_goal_targets(groups(own, self.periods, self.listing.group_order), goals),
             columns=self.columns,
-            plans=[plan_view(table, self.periods, PLAN_TITLES[statement], self.settings) for statement in STATEMENTS
+            plans=[plan_view(table, self.periods, PLAN_TITLES[statement], display_convention(index.catalogue),
+                             self.settings)
+                   for statement in STATEMENTS
                    if (table := self.computation.tables.table(owner, statement)) is not None],
             programmes=self.programmes(data.get("programmbezuege"), page),
             strategy=texts.strategy(data.get("strategie")), sections=texts.sections(data.get("abschnitte")),
@@ -158,8 +162,9 @@ class SheetMaker:
         return views
 
     def goal_result(self, entry: Entry, position: int) -> GoalResult | None:
-        """Zielerreichung of a product's or Leistung's Ziel (computed per entry, on first use); None otherwise."""
-        if not isinstance(entry, (Product, Leistung)):
+        """Zielerreichung of a product's, Leistung's or level's Ziel (computed per entry, on first use); None
+        otherwise."""
+        if not isinstance(entry, (Product, Leistung, LevelFile)):
             return None
         if entry.file not in self._goals:
             self._goals[entry.file] = {g.position: g for g in goal_results(self.computation, [entry])}

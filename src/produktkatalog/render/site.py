@@ -8,11 +8,13 @@ from dataclasses import dataclass, replace
 
 from produktkatalog.compute import Computation
 from produktkatalog.model import Product, Programme, canonical
+from produktkatalog.model.conventions import display_convention
 from produktkatalog.model.owners import GESAMT, LEVEL_NAMES, STATEMENTS, Owner
 from produktkatalog.present.figures import FigureLine
 from produktkatalog.render import texts
 from produktkatalog.render.budget import plan_view, rollup_title
 from produktkatalog.render.figures import groups, row, text
+from produktkatalog.render.levels import level_text
 from produktkatalog.render.overview import headline_period, owner_name, spending_map, subsidy_bars
 from produktkatalog.render.pages import (
     BudgetPage,
@@ -189,10 +191,14 @@ def _budget_page(owner: Owner) -> str:
     return "haushalt/gesamt" if owner == GESAMT else f"haushalt/{owner.level}-{slug(owner.key)}"
 
 
+_PAGE_ORDER = {"gesamt": 0, "teilhaushalt": 1, "produktbereich": 2, "produktgruppe": 3}
+
+
 def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPlace]:
+    """A page for each roll-up and each level with a file of its own (its content, even without a plan)."""
     tables = computation.tables
-    owners = sorted({t.owner for statement in STATEMENTS for t in tables.rollups(statement)},
-                    key=lambda o: (-["produkt", "produktgruppe", "produktbereich", "gesamt"].index(o.level), o.key))
+    owners = sorted({t.owner for statement in STATEMENTS for t in tables.rollups(statement)} | set(tables.levels),
+                    key=lambda o: (_PAGE_ORDER[o.level], o.key))
     places = []
     for position, owner in enumerate(owners):
         page = _budget_page(owner)
@@ -207,19 +213,25 @@ def _budget_places(computation: Computation, maker: SheetMaker) -> list[BudgetPl
 
 def _budget(computation: Computation, maker: SheetMaker, place: BudgetPlace, pages: dict[str, str]) -> BudgetPage:
     owner = place.owner
+    shown = display_convention(computation.index.catalogue)
     name = _level_name(computation, owner)
-    plans = [plan_view(table, computation.periods, rollup_title(table, name), maker.settings)
+    plans = [plan_view(table, computation.periods, rollup_title(table, name), shown, maker.settings)
              for statement in STATEMENTS if (table := computation.tables.table(owner, statement)) is not None]
     members = _members(computation, owner, pages, place.page)
+    level = computation.tables.levels.get(owner)
     return BudgetPage(place.page, place.title, plans, groups(maker.listing.lines_of(owner), computation.periods,
                                                                maker.listing.group_order),
-                      maker.columns, members, place.nav)
+                      maker.columns, members, place.nav,
+                      level_text(maker, level, place.page) if level is not None else None)
 
 
 _PLURALS = {"produktgruppe": "produktgruppen", "produktbereich": "produktbereiche"}
 
 
 def _level_name(computation: Computation, owner: Owner) -> str:
+    own = computation.tables.levels.get(owner)  # the level's own file names it first
+    if own is not None and own.text("bezeichnung"):
+        return own.text("bezeichnung") or ""
     framework = computation.index.framework
     level = _PLURALS.get(owner.level)
     return framework.names(level).get(owner.key, "") if framework and level else ""

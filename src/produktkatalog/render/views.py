@@ -234,6 +234,7 @@ class PlanRow:
     name: str
     nature: str  # summe, darunter, or what the row holds: ertrag, aufwand, einzahlung, auszahlung
     cells: list[Cell]
+    operator: str = ""  # +, −, = or +/− where amounts are shown without signs (model.conventions)
 
     @property
     def empty(self) -> bool:
@@ -250,8 +251,14 @@ class PlanView:
     rows: list[PlanRow]
     notes: str = ""
     source: str = ""
+    signs: str = ""  # how the amounts are signed, where not as katalog computes (aufwand_negativ)
     footnotes: list[str] = field(default_factory=list)  # stated sums beside their recomputation, numbered ¹ ² …
     unit: str = "EUR"  # EUR, EUR je Einwohner, T€; "" for a roll-up of plans in different units
+
+    @property
+    def operators(self) -> bool:
+        """Whether the table has the column +/−/= of an unsigned print."""
+        return any(row.operator for row in self.rows)
 
     @property
     def blocks(self) -> list[list[PlanRow]]:
@@ -359,3 +366,22 @@ class Labels:
     audiences: str = "Zielgruppe"
     basis: str = "Auftragsgrundlage"
     description: str = "Beschreibung"
+
+
+@dataclass(frozen=True)
+class LevelText:
+    """What a Produktbereich's, Produktgruppe's or Teilhaushalt's own file says, shown on its Haushalt page."""
+
+    label: str  # Produktbereich, Produktgruppe, Teilhaushalt
+    number: str
+    name: str
+    unit: str
+    people: list[Person]
+    description: str
+    basis: list[str]
+    audiences: list[str]
+    goals: list[Goal]
+    programmes: list[ProgrammeRef]
+    sections: list[Section]
+    source: str
+    checks: list[str]  # how each stated plan compares with the roll-up of what is below

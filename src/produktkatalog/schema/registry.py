@@ -14,8 +14,9 @@ from typing import Any
 from produktkatalog.system.digest import digest
 from produktkatalog.system.resources import schemas_dir
 
-KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage")
-_SHARED = ("gemeinsam",)
+KINDS = ("katalog", "produkt", "leistung", "kennzahl", "plan", "programm", "zeilenvorlage", "produktbereich",
+         "produktgruppe", "teilhaushalt")
+_SHARED = ("gemeinsam", "ebene")
 _TOOLS = ("zuordnung",)  # files katalog reads that are no catalogue files: the import mapping
 
 

@@ -1,0 +1,57 @@
+"""A level's stated plan against the roll-up of what is below it (K242), cell by cell, with the tolerance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from produktkatalog.compute.table import Table
+from produktkatalog.compute.tables import PlanTables
+from produktkatalog.findings import Finding, error
+from produktkatalog.model.owners import Owner
+from produktkatalog.model.plan_rows import stated_cell
+from produktkatalog.model.values import Period
+
+_OF = {"produktgruppe": "der Produktgruppe", "produktbereich": "des Produktbereichs",
+       "teilhaushalt": "des Teilhaushalts"}
+_BELOW = {"produktgruppe": "ihrer Produkte", "produktbereich": "seiner Produktgruppen und Produkte",
+          "teilhaushalt": "seiner Bestandteile"}
+
+
+def level_findings(tables: PlanTables, periods: list[Period], tolerance: Decimal) -> dict[Owner, list[Finding]]:
+    """Each stated level plan's cells that differ from the roll-up by more than ``tolerance``, by level owner."""
+    found: dict[Owner, list[Finding]] = {}
+    for (owner, statement), stated in sorted(tables.stated.items()):
+        rollup = tables.table(owner, statement)
+        if rollup is not None:
+            found.setdefault(owner, []).extend(differences(stated, rollup, periods, tolerance))
+    return found
+
+
+def differences(stated: Table, rollup: Table, periods: list[Period], tolerance: Decimal) -> Iterator[Finding]:
+    plan = stated.plan
+    assert plan is not None
+    for written in plan.mapping("zeilen"):
+        row = stated.template.find(written)
+        if row is None or rollup.template.find(written) is None:
+            continue  # K217 names it
+        for period in periods:
+            amount = stated_cell(stated.rows, row.number, period)
+            computed = rollup.column(period).amount(row.number)
+            if isinstance(amount, Decimal) and computed is not None and abs(amount - computed) > tolerance:
+                yield _finding(stated, (written, period), amount, computed, tolerance)
+
+
+def _finding(stated: Table, where: tuple[str, Period], amount: Decimal, computed: Decimal,
+             tolerance: Decimal) -> Finding:
+    from produktkatalog.wording.numbers import with_unit  # Babel loads only when a plan differs
+
+    written, period = where
+    assert stated.plan is not None
+    level = stated.owner.level
+    shown = [with_unit(value, "EUR", 2) for value in (amount, computed, amount - computed, tolerance)]
+    return error("K242", stated.plan.file,
+                 f"Zeile {written} ({period}) des Plans {_OF[level]} {stated.owner.key} nennt {shown[0]}, die "
+                 f"Summe {_BELOW[level]} ergibt {shown[1]} (Abweichung {shown[2]}).",
+                 f"Korrigieren Sie den Betrag hier oder in den Plänen darunter. Zulässige Rundungsabweichung: "
+                 f"{shown[3]} (summentoleranz).", path=("zeilen", written, period.wertart, str(period.year)))
