@@ -219,9 +219,11 @@ def test_import_writes_produktgruppen_plans_into_their_folders_and_export_shows_
     assert area == sum(p or 0 for p in parts)
     csv_file = tmp_path / "k.csv"
     assert runner.invoke(app, ["export", str(root), "--format", "csv", "--out", str(csv_file)]).exit_code == 0
-    lines = csv_file.read_text("utf-8").splitlines()
-    assert any(line.split(",")[2:4] == ["produktgruppe", "0201"] and ",04," in line and line.endswith("angegeben")
-               for line in lines)
+    import csv
+
+    rows = list(csv.DictReader(csv_file.read_text("utf-8").splitlines()))
+    assert any((row["ebene"], row["nummer"], row["zeile"], row["herkunft"]) == ("produktgruppe", "0201", "04",
+                                                                                "angegeben") for row in rows)
 
 
 def _amount_of(result: Result, owner: Owner, row: str, period: Period) -> Decimal | None:
