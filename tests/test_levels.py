@@ -220,8 +220,8 @@ def test_import_writes_produktgruppen_plans_into_their_folders_and_export_shows_
     csv_file = tmp_path / "k.csv"
     assert runner.invoke(app, ["export", str(root), "--format", "csv", "--out", str(csv_file)]).exit_code == 0
     lines = csv_file.read_text("utf-8").splitlines()
-    assert any(line.split(",")[2:4] == ["produktgruppe", "0201"] and ",04," in line and line.endswith("angegeben")
-               for line in lines)
+    assert any(line.split(",")[2:4] == ["produktgruppe", "0201"] and ",04," in line
+               and line.endswith("angegeben,aufwand_negativ") for line in lines)  # herkunft, vorzeichen
 
 
 def _amount_of(result: Result, owner: Owner, row: str, period: Period) -> Decimal | None:
