@@ -222,7 +222,8 @@ def test_import_writes_produktgruppen_plans_into_their_folders_and_export_shows_
     assert runner.invoke(app, ["export", str(root), "--format", "csv", "--out", str(csv_file)]).exit_code == 0
     with csv_file.open(encoding="utf-8", newline="") as stream:
         records = list(csv.DictReader(stream))
-    assert any((r["ebene"], r["nummer"], r["zeile"], r["herkunft"]) == ("produktgruppe", "0201", "04", "angegeben")
+    assert any((r["ebene"], r["nummer"], r["zeile"], r["herkunft"], r["vorzeichen"]) ==
+               ("produktgruppe", "0201", "04", "angegeben", "aufwand_negativ")
                for r in records)
 
 

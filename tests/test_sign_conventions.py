@@ -228,3 +228,16 @@ def test_katalog_vorlagen_names_the_catalogues_sign_conventions() -> None:
     assert "Vorzeichen des Katalogs: Eingabe ertrag_negativ, Anzeige ertrag_negativ" in result.output
     plain = CliRunner().invoke(app, ["vorlagen", "--katalog", str(BUNDLED / "beispielstadt")])
     assert "Vorzeichen des Katalogs" not in plain.output
+
+
+def test_a_level_plan_is_entered_in_the_catalogues_convention_and_named_so(tmp_path: Path) -> None:
+    """The stated plan of a Produktbereich in an unsigned catalogue: compared canonical, named as entered."""
+    root = _demo(tmp_path, "ohne_vorzeichen")
+    area = root / "produkte" / "02-sicherheit-und-ordnung"
+    (area / "produktbereich.yaml").write_text('nummer: "02"\nbezeichnung: "Sicherheit und Ordnung"\n', "utf-8")
+    (area / "teilergebnisplan.yaml").write_text('zeilen:\n  "11":\n    ergebnis: {2024: 1467465.67}\n', "utf-8")
+    assert run(root).findings == []  # 812.345,67 + 655.120,00, unsigned as the catalogue enters it
+    (area / "teilergebnisplan.yaml").write_text('zeilen:\n  "11":\n    ergebnis: {2024: 1467565.67}\n', "utf-8")
+    [finding] = run(root).findings
+    assert finding.code == "K242" and "nennt 1.467.565,67\u00a0€" in finding.message
+    assert "ergibt 1.467.465,67\u00a0€ (Abweichung 100,00\u00a0€)" in finding.message

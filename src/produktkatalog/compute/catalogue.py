@@ -91,7 +91,7 @@ def compute_catalogue(catalogue: Catalogue, index: Index | None = None, tables: 
     for owner, figures in later.items():
         computation.values.defer(owner, functools.partial(_settle, engine, periods, owner, figures, restore))
     by_owner = {owner: list(found) for owner, found in engine.findings.items()}
-    for owner, found in level_findings(tables, periods, tolerance_of(catalogue)).items():
+    for owner, found in level_findings(tables, periods, tolerance_of(catalogue), catalogue).items():
         by_owner.setdefault(owner, []).extend(found)
     computation.by_owner = {owner: found for owner, found in by_owner.items() if owner not in known}
     return computation

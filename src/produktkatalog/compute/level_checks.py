@@ -8,6 +8,8 @@ from decimal import Decimal
 from produktkatalog.compute.table import Table
 from produktkatalog.compute.tables import PlanTables
 from produktkatalog.findings import Finding, error
+from produktkatalog.model import Catalogue
+from produktkatalog.model.conventions import factors, input_convention
 from produktkatalog.model.owners import Owner
 from produktkatalog.model.plan_rows import stated_cell
 from produktkatalog.model.values import Period
@@ -18,19 +20,23 @@ _BELOW = {"produktgruppe": "ihrer Produkte", "produktbereich": "seiner Produktgr
           "teilhaushalt": "seiner Bestandteile"}
 
 
-def level_findings(tables: PlanTables, periods: list[Period], tolerance: Decimal) -> dict[Owner, list[Finding]]:
-    """Each stated level plan's cells that differ from the roll-up by more than ``tolerance``, by level owner."""
+def level_findings(tables: PlanTables, periods: list[Period], tolerance: Decimal,
+                   catalogue: Catalogue | None = None) -> dict[Owner, list[Finding]]:
+    """Each stated level plan's cells that differ from the roll-up by more than ``tolerance``, by level owner;
+    compared canonical, named as the plan enters them (``model.conventions``, with ``catalogue``)."""
     found: dict[Owner, list[Finding]] = {}
     for (owner, statement), stated in sorted(tables.stated.items()):
         rollup = tables.table(owner, statement)
         if rollup is not None:
-            found.setdefault(owner, []).extend(differences(stated, rollup, periods, tolerance))
+            found.setdefault(owner, []).extend(differences(stated, rollup, periods, tolerance, catalogue))
     return found
 
 
-def differences(stated: Table, rollup: Table, periods: list[Period], tolerance: Decimal) -> Iterator[Finding]:
+def differences(stated: Table, rollup: Table, periods: list[Period], tolerance: Decimal,
+                catalogue: Catalogue | None = None) -> Iterator[Finding]:
     plan = stated.plan
     assert plan is not None
+    signs = factors(stated.template, input_convention(plan, catalogue, stated.template)) if catalogue else {}
     for written in plan.mapping("zeilen"):
         row = stated.template.find(written)
         if row is None or rollup.template.find(written) is None:
@@ -39,6 +45,8 @@ def differences(stated: Table, rollup: Table, periods: list[Period], tolerance: 
             amount = stated_cell(stated.rows, row.number, period)
             computed = rollup.column(period).amount(row.number)
             if isinstance(amount, Decimal) and computed is not None and abs(amount - computed) > tolerance:
+                if signs.get(row.number) == -1:  # as the plan enters them
+                    amount, computed = -amount, -computed
                 yield _finding(stated, (written, period), amount, computed, tolerance)
 
 
