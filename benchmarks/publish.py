@@ -1,6 +1,6 @@
 """How fast the Großstadt catalogue prints as a book and reloads in the preview.
 
-    python benchmarks/publish.py [--catalogue PFAD] [--workers 2] [--edits 5]
+    python benchmarks/publish.py [--catalogue PFAD] [--workers 2] [--edits 5] [--nur buch|vorschau]
 
 Without ``--catalogue`` a Großstadt catalogue is generated (``generate_grossstadt.py``) into a
 temporary folder. Measures:
@@ -72,14 +72,17 @@ def main() -> None:
     parser.add_argument("--catalogue", type=Path)
     parser.add_argument("--workers", type=int)
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--nur", choices=("buch", "vorschau"), help="only the book, or only the preview")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         catalogue = options.catalogue
         if catalogue is None:
             catalogue = Path(folder) / "grossstadt"
             subprocess.run([sys.executable, str(HERE / "generate_grossstadt.py"), str(catalogue)], check=True)
-        book(catalogue, options.workers)
-        preview(catalogue, options.edits)
+        if options.nur != "vorschau":
+            book(catalogue, options.workers)
+        if options.nur != "buch":
+            preview(catalogue, options.edits)
 
 
 if __name__ == "__main__":
