@@ -17,7 +17,7 @@ BEISPIELSTADT = str(BUNDLED / "beispielstadt")
 
 
 def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
+    result = runner.invoke(app, list(args), env={"COLUMNS": "160"})  # wide enough for the Kennung column
     return result.exit_code, result.output
 
 
