@@ -127,17 +127,18 @@ def write_csv(listings: list[Listing], stream: TextIO, excel: bool = False) -> N
     writer = csv.writer(stream, delimiter=";", lineterminator="\r\n" if excel else "\n")
     writer.writerow(EXCEL_HEADINGS if excel else CSV_COLUMNS)
     for listing in listings:
-        kommune = _kommune(listing)
+        kommune = neutral(_kommune(listing))
+        columns = [(period, [period.wertart, period.year], [neutral(listing.heading(period)),
+                                                            "ja" if listing.provisional(period) else ""])
+                   for period in listing.periods]  # the same for every line
         for line in listing.lines():
-            for period in listing.periods:
-                value = line.values.get(period, NoValue(""))
+            figure = line.figure
+            head = [kommune, line.owner.level, line.number, neutral(line.label), figure.ident,
+                    figure.text("leistung") or "", neutral(figure.text("bezeichnung") or ""), neutral(line.unit)]
+            for period, when, heading in columns:
                 written = line.stated(period)
-                writer.writerow([neutral(kommune), line.owner.level, line.number, neutral(line.label),
-                                 line.figure.ident, line.figure.text("leistung") or "",
-                                 neutral(line.figure.text("bezeichnung") or ""), neutral(line.unit), period.wertart,
-                                 period.year, *_number_cells(value, line),
-                                 plain(written) if written is not None else "", neutral(listing.heading(period)),
-                                 "ja" if listing.provisional(period) else ""])
+                writer.writerow([*head, *when, *_number_cells(line.values.get(period, NoValue("")), line),
+                                 plain(written) if written is not None else "", *heading])
 
 
 def _number_cells(value: Outcome, line: FigureLine) -> list[str]:
