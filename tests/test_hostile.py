@@ -42,6 +42,7 @@ from produktkatalog.render import (
     write_site,
     writing_to,
 )
+from produktkatalog.render.writer import MARKER_TEXT
 from produktkatalog.schema import schema_set
 from test_values_cache import by_name
 
@@ -341,6 +342,12 @@ def test_leftovers_of_a_killed_render_are_removed_by_the_next(stadt: Path, tmp_p
     killed_while_building = web / ".ausgabe.neu-k1ll3d_x"
     shutil.copytree(out, killed_while_building)
     (web / ".ausgabe.neu-3mpty_ab").mkdir()
+    for name, cut in (("0byt3_ab", 0), ("h4lf_abc", 20)):  # killed while writing the marker, the first file
+        (web / f".ausgabe.neu-{name}").mkdir()
+        (web / f".ausgabe.neu-{name}" / ".katalog-ausgabe").write_bytes(MARKER_TEXT[:cut])
+    other = web / ".ausgabe.neu-0th3r_ab"  # a marker file that is not the beginning of ours: not our folder
+    other.mkdir()
+    (other / ".katalog-ausgabe").write_text("fremd", encoding="utf-8")
     killed_while_swapping = web / ".ausgabe.alt-abcd1234"
     shutil.copytree(out, killed_while_swapping)
     half_record = out / ".katalog-seiten.x1y2z3w4.tmp"
@@ -350,7 +357,7 @@ def test_leftovers_of_a_killed_render_are_removed_by_the_next(stadt: Path, tmp_p
     (foreign / "wichtig.txt").write_text("bleibt", encoding="utf-8")
     result = CliRunner().invoke(app, ["render", str(stadt), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in web.iterdir()) == [".ausgabe.neu-f0re1gn_", "ausgabe"]
+    assert sorted(p.name for p in web.iterdir()) == [".ausgabe.neu-0th3r_ab", ".ausgabe.neu-f0re1gn_", "ausgabe"]
     assert not half_record.exists()
 
 

@@ -140,9 +140,11 @@ def _ours(folder: str) -> bool:
         return True
     try:
         with open(os.path.join(folder, MARKER), "rb") as stream:
-            return stream.read(len(MARKER_TEXT) + 1) == MARKER_TEXT
+            text = stream.read(len(MARKER_TEXT) + 1)
     except OSError:
         return False
+    # the marker is the first file of a new tree: a run killed while writing it leaves only its beginning
+    return text == MARKER_TEXT or (names == [MARKER] and MARKER_TEXT.startswith(text))
 
 
 def _check(path: str) -> None:
