@@ -8,7 +8,8 @@ temporary folder. Measures:
 - ``katalog buch``: total time, pages and pages per second (chapters laid out in ``--workers``
   processes, default: every core);
 - the preview (``katalog serve``'s state and server): from saving a product file to the moment
-  the reloaded page is served with the new text, ``--edits`` times (median, min, max).
+  the reloaded page is served with the new text, ``--edits`` times (median, min, max). Like the open page
+  in the browser, the script waits for the server's "stand" event and then loads the page once.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from produktkatalog.book import make_book
 from produktkatalog.pipeline import validate
 from produktkatalog.preview import Preview, serve_preview
-from produktkatalog.preview.server import watch
+from produktkatalog.preview.server import EVENTS, watch
 
 HERE = Path(__file__).resolve().parent
 
@@ -52,19 +54,31 @@ def preview(catalogue: Path, edits: int) -> None:
     product = sorted(catalogue.glob("produkte/*/*/produkt.yaml"))[0]
     page = next(path for path in state.pages if path.startswith("produkte/") and path.endswith(".html"))
     original = product.read_text(encoding="utf-8")
+    events = urllib.request.urlopen(address + EVENTS.lstrip("/"), timeout=60)  # as the open page listens
+    _next_state(events)
     times = []
     for edit in range(edits):
         marker = f"Bearbeitung {edit} {time.time_ns()}"
         product.write_text(original.replace("beschreibung: ", f"beschreibung: {marker} ", 1), encoding="utf-8")
         started = time.perf_counter()
-        while marker.encode() not in urllib.request.urlopen(address + page, timeout=30).read():
-            time.sleep(0.005)
+        while True:  # the page reloads on each new state; the edit is there once a build has seen it
+            _next_state(events)
+            if marker.encode() in urllib.request.urlopen(address + page, timeout=30).read():
+                break
         times.append(time.perf_counter() - started)
+    events.close()
     product.write_text(original, encoding="utf-8")
     stop.set()
     server.shutdown()
     print(f"katalog serve: Speichern bis neu ausgelieferte Seite: Median {statistics.median(times):.2f} s, "
           f"min {min(times):.2f} s, max {max(times):.2f} s ({edits} Änderungen)")
+
+
+def _next_state(events: Any) -> None:
+    """Read the event stream up to the next "stand" event (pings in between are skipped)."""
+    for raw in events:
+        if raw.startswith(b"data:"):
+            return
 
 
 def main() -> None:
