@@ -11,13 +11,13 @@ from produktkatalog.findings import Finding, error
 from produktkatalog.model import Catalogue, Plan, template_name, template_of
 from produktkatalog.model.conventions import converted, factors, input_convention
 from produktkatalog.model.index import Index
-from produktkatalog.model.plan_rows import DEFAULT_TOLERANCE, PlanColumn, plan_column, stated_cell, sum_tolerance
+from produktkatalog.model.plan_rows import PlanColumn, plan_column, stated_cell, sum_tolerance
 from produktkatalog.model.row_templates import RowTemplate, row_key
 from produktkatalog.model.template_choice import known_templates
 from produktkatalog.model.values import Period
 from produktkatalog.wording.text import suggestion
 
-__all__ = ["DEFAULT_TOLERANCE", "check"]
+__all__ = ["check", "tolerance_of"]
 
 
 def check(index: Index) -> Iterator[Finding]:

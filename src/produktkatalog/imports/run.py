@@ -10,11 +10,10 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from produktkatalog.check.plans import DEFAULT_TOLERANCE
+from produktkatalog.check.plans import tolerance_of
 from produktkatalog.findings import Finding, error
 from produktkatalog.imports import mapping as mappings
 from produktkatalog.imports.accounts import accounts
@@ -142,7 +141,7 @@ def _planned(table: Table, chosen: mappings.Mapping, catalogue: Catalogue, reque
     records = read_records(table, chosen, columns, accounts(chosen.text("kontenrahmen") or None,
                                                             chosen.part("konten")))
     outcome.findings += records.findings
-    plans, found = assemble(records.amounts, catalogue, chosen.convention, _tolerance(catalogue), table.file)
+    plans, found = assemble(records.amounts, catalogue, chosen.convention, tolerance_of(catalogue), table.file)
     outcome.findings += found
     planner = Planner(Index.of(catalogue), table.file, request.overwrite, request.source.name)
     planner.plans(plans)
@@ -151,11 +150,6 @@ def _planned(table: Table, chosen: mappings.Mapping, catalogue: Catalogue, reque
     outcome.counts = planner.planned.counts
     outcome.findings.sort(key=Finding.sort_key)
     return planner.planned
-
-
-def _tolerance(catalogue: Catalogue) -> Decimal:
-    value = catalogue.settings.data.get("summentoleranz") if catalogue.settings else None
-    return Decimal(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else DEFAULT_TOLERANCE
 
 
 def _apply(root: Path, catalogue: Catalogue, planned: Planned, outcome: Outcome) -> None:
