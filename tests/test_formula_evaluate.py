@@ -134,6 +134,8 @@ trees = st.recursive(
 @given(trees)
 def test_random_expressions_agree_with_a_reference_computation(tree: Any) -> None:
     expected = _reference(tree)
+    if expected is not None and abs(expected) >= Decimal(10) ** 24:  # not exact to the cent: a finding (README)
+        expected = None
     result = run(_text(tree))
     if expected is None:
         assert isinstance(result, NoValue) and result.problem
