@@ -18,6 +18,7 @@ from produktkatalog.model.conventions import CANONICAL, display_convention, fact
 from produktkatalog.model.owners import LEVELS, Owner
 from produktkatalog.model.plan_rows import PlanColumn, stated_cell
 from produktkatalog.model.row_templates import Row
+from produktkatalog.model.template_choice import budget_year
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.present.figures import FigureLine, Listing, shown
 
@@ -83,9 +84,9 @@ class Catalogue:
     def of(cls, computation: Computation) -> Catalogue:
         settings = computation.index.catalogue.settings
         kommune = settings.text("kommune") or "" if settings else ""
-        year = settings.data.get("haushaltsjahr") if settings else None
-        return cls(kommune, year if isinstance(year, int) and not isinstance(year, bool) else None,
-                   list(computation.periods), Listing(computation), display_convention(computation.index.catalogue))
+        catalogue = computation.index.catalogue
+        return cls(kommune, budget_year(catalogue), list(computation.periods), Listing(computation),
+                   display_convention(catalogue))
 
     @property
     def computation(self) -> Computation:

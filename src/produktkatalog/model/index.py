@@ -23,6 +23,7 @@ class Index:
     numbered: dict[str, Product | Leistung] = field(default_factory=dict)  # by digits
     figures: dict[Scope, dict[str, Kennzahl]] = field(default_factory=lambda: defaultdict(dict))
     programmes: dict[str, Programme] = field(default_factory=dict)
+    _chains: dict[Scope, tuple[Scope, ...]] = field(default_factory=dict, repr=False)  # by scope, see _chain
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> Index:
@@ -75,7 +76,13 @@ class Index:
 
     def _chain(self, scope: Scope) -> tuple[Scope, ...]:
         """Where a bare Kennung is looked up: the Leistung, its product, the levels whose folders hold the product
-        (Produktgruppe, then Produktbereich), the catalogue."""
+        (Produktgruppe, then Produktbereich), the catalogue. Asked for every reference: built once per scope."""
+        found = self._chains.get(scope)
+        if found is None:
+            found = self._chains[scope] = self._lookup_chain(scope)
+        return found
+
+    def _lookup_chain(self, scope: Scope) -> tuple[Scope, ...]:
         folder, leistung = scope
         levels = self.catalogue.level_folders
         above: list[Scope] = []

@@ -23,6 +23,7 @@ from produktkatalog.model.framework import framework, standard_figures
 from produktkatalog.model.owners import Owner
 from produktkatalog.model.plan_rows import total
 from produktkatalog.model.row_templates import ROLES
+from produktkatalog.model.template_choice import budget_year
 from produktkatalog.model.values import NoValue, Outcome, Period
 from produktkatalog.wording.numbers import places_for, with_unit
 
@@ -95,9 +96,7 @@ def compare(computations: list[Computation], year: int | None, chosen: list[str]
 
 def _budget_year(computations: list[Computation]) -> int:
     for computation in computations:
-        settings = computation.index.catalogue.settings
-        year = settings.data.get("haushaltsjahr") if settings else None
-        if isinstance(year, int) and not isinstance(year, bool):
+        if (year := budget_year(computation.index.catalogue)) is not None:
             return year
     years = [p.year for c in computations for p in c.periods]
     return max(years) if years else 0

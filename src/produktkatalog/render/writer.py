@@ -179,8 +179,8 @@ def _existing(out: Path) -> dict[str, bool]:
 
 def _same(path: Path, content: bytes) -> bool:
     try:
-        return manifest.status(path) is not None and path.stat().st_size == len(content) and \
-            path.read_bytes() == content
+        found = manifest.status(path)  # None unless a regular file; its size first
+        return found is not None and found[0] == len(content) and path.read_bytes() == content
     except OSError:
         return False
 
