@@ -20,9 +20,11 @@ from produktkatalog.preview.state import Preview
 
 EVENTS = "/__katalog/ereignisse"
 PING_SECONDS = 15
+# The page knows the state it was served in ("STAND"), so a build or search index finished before its event
+# stream connected still reloads it.
 RELOAD_SCRIPT = (
-    '<script>(function(){var q=new EventSource("/__katalog/ereignisse");var e=null;'
-    'q.addEventListener("stand",function(m){if(e!==null&&e!==m.data){location.reload();}e=m.data;});'
+    '<script>(function(){var q=new EventSource("/__katalog/ereignisse");var e="STAND";'
+    'q.addEventListener("stand",function(m){if(e!==m.data){location.reload();}e=m.data;});'
     'window.addEventListener("pagehide",function(){q.close();});})();</script>')
 STYLE = ('<style>.vorschau-befunde{border:2px solid #b00020;background:#fff4f4;padding:.5rem 1rem;'
          "margin:0 0 1rem}.vorschau-befunde ul{margin:.3rem 0;padding-left:1.2rem}</style>")
@@ -71,6 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
         wanted = path.lstrip("/")
         if wanted == "" or wanted.endswith("/"):
             wanted += "index.html"
+        state = _state(self.server.preview)  # before the page: a build after it reloads the page
         content = self.server.preview.page(wanted)
         if content is None:
             self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8",
@@ -78,15 +81,16 @@ class _Handler(BaseHTTPRequestHandler):
             return
         kind = mimetypes.guess_type(wanted)[0] or "application/octet-stream"
         if wanted.endswith(".html"):
-            content = self._with_reload(content)
+            content = self._with_reload(content, state)
             kind = "text/html; charset=utf-8"
         self._send(HTTPStatus.OK, kind, content)
 
-    def _with_reload(self, content: bytes) -> bytes:
+    def _with_reload(self, content: bytes, state: str) -> bytes:
         notice = self.server.preview.notice()
         text = content.decode("utf-8")
         text = text.replace("<main>", f"<main>{STYLE}{notice}", 1) if notice else text
-        return text.replace("</body>", RELOAD_SCRIPT + "</body>", 1).encode("utf-8")
+        script = RELOAD_SCRIPT.replace("STAND", state)
+        return text.replace("</body>", script + "</body>", 1).encode("utf-8")
 
     def _send(self, status: HTTPStatus, kind: str, content: bytes) -> None:
         self.send_response(status)
